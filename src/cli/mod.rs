@@ -1,0 +1,177 @@
+//! The command line: flags → library calls → files, messages and an exit code.
+
+mod args;
+mod output;
+mod report;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub use args::Cli;
+use args::{BuildArgs, CheckArgs, Command, Inputs};
+use report::Reporter;
+
+use crate::content::{LoadOptions, Recipient};
+use crate::diag::Diagnostics;
+use crate::{BuildError, BuildOptions};
+
+/// How a run ended, worst first wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Outcome {
+    Success = 0,
+    ContentErrors = 1,
+    UsageOrIo = 2,
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    let mut reporter = Reporter::default();
+    let outcome = match cli.command {
+        Command::Build(args) => build(args, &mut reporter),
+        Command::Check(args) => check(args, &mut reporter),
+    };
+    ExitCode::from(outcome as u8)
+}
+
+fn build(args: BuildArgs, reporter: &mut Reporter) -> Outcome {
+    let handouts = match find_handouts(&args.inputs.paths) {
+        Ok(handouts) => handouts,
+        Err(message) => return usage_error(&message),
+    };
+    if let Err(message) = output::check_names_unique(&handouts) {
+        return usage_error(&message);
+    }
+    let options = build_options(&args.inputs, &args.recipient);
+    let mut outcome = Outcome::Success;
+    for handout in &handouts {
+        let result = match crate::build(handout, &options) {
+            Ok(built) => {
+                print_all(reporter, &built.warnings);
+                let target = output::pdf_path(&args.out, handout);
+                match output::write_atomically(&target, &built.pdf) {
+                    Ok(()) => {
+                        println!("{}: {} pages", target.display(), built.pages);
+                        Outcome::Success
+                    }
+                    Err(error) => {
+                        eprintln!("error: cannot write {}: {error}", target.display());
+                        Outcome::UsageOrIo
+                    }
+                }
+            }
+            Err(BuildError::Content(diagnostics)) => {
+                print_all(reporter, &diagnostics);
+                eprintln!("{}: not built, no PDF written", handout.display());
+                Outcome::ContentErrors
+            }
+            Err(BuildError::Render(error)) => {
+                eprintln!("error: {}: {error}", handout.display());
+                Outcome::UsageOrIo
+            }
+        };
+        outcome = outcome.max(result);
+    }
+    outcome
+}
+
+fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
+    let handouts = match find_handouts(&args.inputs.paths) {
+        Ok(handouts) => handouts,
+        Err(message) => return usage_error(&message),
+    };
+    let options = build_options(&args.inputs, &args.recipient);
+    let mut outcome = Outcome::Success;
+    for handout in &handouts {
+        match crate::check(handout, &options) {
+            Ok(warnings) => {
+                print_all(reporter, &warnings);
+                println!("{}: ok", handout.display());
+            }
+            Err(diagnostics) => {
+                print_all(reporter, &diagnostics);
+                outcome = Outcome::ContentErrors;
+            }
+        }
+    }
+    outcome
+}
+
+fn usage_error(message: &str) -> Outcome {
+    eprintln!("error: {message}");
+    Outcome::UsageOrIo
+}
+
+fn print_all(reporter: &mut Reporter, diagnostics: &Diagnostics) {
+    for diagnostic in diagnostics.iter() {
+        reporter.print(diagnostic);
+    }
+}
+
+fn build_options(inputs: &Inputs, recipient: &args::Recipient) -> BuildOptions {
+    let recipient = Recipient {
+        name: recipient.patient.clone(),
+        clinician: recipient.clinician.clone(),
+        date: recipient.date,
+        note: recipient.note.clone(),
+    };
+    BuildOptions {
+        load: LoadOptions {
+            root: inputs.root.clone(),
+            brand: inputs.brand.clone(),
+            paper: inputs.paper.map(Into::into),
+        },
+        recipient: (recipient != Recipient::default()).then_some(recipient),
+        timestamp: source_date_epoch(),
+    }
+}
+
+/// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for a fixed date.
+fn source_date_epoch() -> Option<i64> {
+    std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
+}
+
+const DEFAULT_HANDOUTS: &str = "content/handouts";
+
+/// The handout files named, with folders expanded to every `.toml` below them, sorted.
+fn find_handouts(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let defaulted = paths.is_empty();
+    let paths = if defaulted {
+        vec![PathBuf::from(DEFAULT_HANDOUTS)]
+    } else {
+        paths.to_vec()
+    };
+    let mut handouts = Vec::new();
+    for path in &paths {
+        if path.is_dir() {
+            let before = handouts.len();
+            collect_toml(path, &mut handouts)
+                .map_err(|e| format!("cannot read the folder {}: {e}", path.display()))?;
+            if handouts.len() == before {
+                return Err(format!("no handout files (*.toml) under {}", path.display()));
+            }
+        } else if path.is_file() {
+            handouts.push(path.clone());
+        } else if defaulted {
+            return Err(format!(
+                "no {DEFAULT_HANDOUTS} folder here; run handout in a workspace, or name handout files"
+            ));
+        } else {
+            return Err(format!("{} does not exist", path.display()));
+        }
+    }
+    Ok(handouts)
+}
+
+fn collect_toml(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            collect_toml(&path, found)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            found.push(path);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,99 @@
+//! Where PDFs go, and writing them so a failed build never leaves half a file.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// `DIR/NAME.pdf` for the handout file `NAME.toml`.
+pub fn pdf_path(out: &Path, handout: &Path) -> PathBuf {
+    let stem = handout
+        .file_stem()
+        .map_or_else(|| "handout".into(), |s| s.to_os_string());
+    let mut name = stem;
+    name.push(".pdf");
+    out.join(name)
+}
+
+/// Refuses two handouts that would write the same PDF.
+pub fn check_names_unique(handouts: &[PathBuf]) -> Result<(), String> {
+    let mut seen: BTreeMap<PathBuf, &Path> = BTreeMap::new();
+    for handout in handouts {
+        let name = pdf_path(Path::new(""), handout);
+        if let Some(other) = seen.insert(name.clone(), handout) {
+            return Err(format!(
+                "{} and {} would both write {}; rename one of them",
+                other.display(),
+                handout.display(),
+                name.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to a temporary file beside `target`, then renames it into place:
+/// readers see the old file or the new one, never a part of either.
+pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut file = tempfile::Builder::new()
+        .prefix(".handout-")
+        .suffix(".pdf.part")
+        .tempfile_in(dir)?;
+    file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    readable_by_all(file.path(), target)?;
+    file.persist(target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Temporary files are private to their owner; a PDF gets the permissions of the one
+/// it replaces, or the usual read-for-all.
+fn readable_by_all(temporary: &Path, target: &Path) -> std::io::Result<()> {
+    let permissions = match std::fs::metadata(target) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => default_permissions(temporary)?,
+    };
+    std::fs::set_permissions(temporary, permissions)
+}
+
+#[cfg(unix)]
+fn default_permissions(_: &Path) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(temporary: &Path) -> std::io::Result<std::fs::Permissions> {
+    Ok(std::fs::metadata(temporary)?.permissions())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdfs_are_named_after_their_handout_files() {
+        let path = pdf_path(Path::new("out"), Path::new("content/handouts/inner-knee-pain.toml"));
+        assert_eq!(path, PathBuf::from("out/inner-knee-pain.pdf"));
+    }
+
+    #[test]
+    fn two_handouts_with_one_name_are_refused() {
+        let handouts = [PathBuf::from("a/knee.toml"), PathBuf::from("b/knee.toml")];
+        let error = check_names_unique(&handouts).unwrap_err();
+        assert!(error.contains("would both write knee.pdf"), "{error}");
+        assert!(check_names_unique(&handouts[..1]).is_ok());
+    }
+
+    #[test]
+    fn an_atomic_write_replaces_the_file_and_leaves_no_temporary_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("sub/x.pdf");
+        write_atomically(&target, b"first").unwrap();
+        write_atomically(&target, b"second").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"second");
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("sub")).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+}

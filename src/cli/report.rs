@@ -1,0 +1,79 @@
+//! Diagnostics on the terminal: the location, the offending line with a caret
+//! under the column, and the hint.
+
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use annotate_snippets::{Level, Renderer, Snippet};
+
+use crate::diag::{Diagnostic, Severity};
+
+/// Prints diagnostics to standard error, reading each file once for its snippets.
+#[derive(Default)]
+pub struct Reporter {
+    sources: HashMap<PathBuf, Option<String>>,
+}
+
+impl Reporter {
+    pub fn print(&mut self, diagnostic: &Diagnostic) {
+        let text = self.render(diagnostic);
+        let _ = writeln!(std::io::stderr().lock(), "{text}\n");
+    }
+
+    fn render(&mut self, d: &Diagnostic) -> String {
+        let level = match d.severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+        };
+        let title = match &d.key {
+            Some(key) => format!("`{key}`: {}", d.message),
+            None => d.message.clone(),
+        };
+        let origin = d.location.as_ref().map(|l| l.to_string());
+        let line = d.location.as_ref().and_then(|location| {
+            let number = location.line?;
+            let source = self
+                .sources
+                .entry(location.file.clone())
+                .or_insert_with(|| std::fs::read_to_string(&location.file).ok())
+                .as_deref()?;
+            let text = source.lines().nth(number - 1)?.to_string();
+            Some((number, text, location.column.unwrap_or(1)))
+        });
+        let snippet_text;
+        let origin_text;
+        let mut message = level.title(&title);
+        if let Some((number, text, column)) = line {
+            snippet_text = text;
+            origin_text = origin.unwrap_or_default();
+            let start = snippet_text
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(snippet_text.len(), |(i, _)| i);
+            let end = snippet_text[start..]
+                .chars()
+                .next()
+                .map_or(start, |c| start + c.len_utf8());
+            message = message.snippet(
+                Snippet::source(&snippet_text)
+                    .line_start(number)
+                    .origin(&origin_text)
+                    .annotation(level.span(start..end.max(start))),
+            );
+        } else if let Some(origin) = &origin {
+            origin_text = format!("in {origin}");
+            message = message.footer(Level::Note.title(&origin_text));
+        }
+        if let Some(hint) = &d.hint {
+            message = message.footer(Level::Help.title(hint));
+        }
+        let renderer = if std::io::stderr().is_terminal() {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let rendered = renderer.render(message).to_string();
+        rendered
+    }
+}

@@ -1,0 +1,182 @@
+//! The brand file: who the handout is from, its colours, fonts and paper.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rustybuzz::ttf_parser;
+
+use super::fields;
+use super::loader::Loader;
+use super::source::SourceFile;
+use super::toml_tree::{FileCx, Outer, Table, Value};
+use crate::content::model::{Brand, Colors, FontFiles, Paper, Rgb};
+use crate::diag::Diagnostic;
+
+const KEYS: &[&str] = &[
+    "name",
+    "tagline",
+    "logo",
+    "phone",
+    "email",
+    "website",
+    "address",
+    "disclaimer",
+    "colors",
+    "fonts",
+    "page",
+];
+const COLOR_KEYS: &[&str] = &["primary", "accent"];
+const FONT_KEYS: &[&str] = &["regular", "bold", "italic", "bold_italic"];
+const PAGE_KEYS: &[&str] = &["paper"];
+const OUTER: Outer = Outer {
+    keys: KEYS,
+    move_above: "the first [table]",
+};
+
+const PRIMARY: Rgb = Rgb(0x0F, 0x6E, 0x6E);
+const ACCENT: Rgb = Rgb(0xE6, 0x91, 0x38);
+const PAPERS: &[(&str, Paper)] = &[("a4", Paper::A4), ("letter", Paper::Letter)];
+const MAX_FONT_BYTES: u64 = 50 * 1024 * 1024;
+
+/// A brand, and the paper its `[page]` asks for.
+pub(crate) struct BrandFile {
+    pub brand: Brand,
+    pub paper: Option<Paper>,
+}
+
+/// Reads the brand file at `path`; `given` says it was named on the command line.
+pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandFile> {
+    if !path.exists() {
+        let hint = if given {
+            "check the path given to --brand".to_string()
+        } else {
+            format!(
+                "create {} with at least the line name = \"Your clinic\", or pass --brand FILE",
+                path.display()
+            )
+        };
+        loader.report.file_read(path);
+        loader
+            .report
+            .push(Diagnostic::error("brand file not found").in_file(path).hint(hint));
+        return None;
+    }
+    let source = SourceFile::read(path, "a brand needs at least name = \"Your clinic\"", loader.report)?;
+    let tree = source.parse(loader.report)?;
+    let cx = FileCx {
+        file: &source,
+        report: loader.report,
+    };
+    let table = Table::root(&cx, &tree);
+    table.check_keys(KEYS, None);
+
+    let name = table
+        .require("name", "name = \"Riverside Physio\"")
+        .and_then(|v| fields::plain(&v));
+    let colors = read_colors(&table);
+    let fonts = read_fonts(loader, &table);
+    let paper = table
+        .read("page", |v| v.table())
+        .and_then(|page| {
+            page.check_keys(PAGE_KEYS, Some(&OUTER));
+            page.read("paper", |v| fields::choice(v, PAPERS))
+        });
+    let tagline = table.read("tagline", fields::plain);
+    let logo = table.read("logo", |v| loader.picture(v));
+    let phone = table.read("phone", fields::plain);
+    let email = table.read("email", fields::email);
+    let website = table.read("website", fields::website);
+    let address = table.read("address", fields::plain);
+    let disclaimer = table.read("disclaimer", fields::rich_text);
+    let brand = Brand {
+        name: name?,
+        tagline,
+        logo,
+        phone,
+        email,
+        website,
+        address,
+        disclaimer,
+        colors: colors?,
+        fonts: fonts?,
+    };
+    Some(BrandFile { brand, paper })
+}
+
+fn read_colors(table: &Table) -> Option<Colors> {
+    let colors = table.read("colors", |v| v.table());
+    if let Some(colors) = &colors {
+        colors.check_keys(COLOR_KEYS, Some(&OUTER));
+    }
+    let colour = |name, default| match colors.as_ref().and_then(|c| c.get(name)) {
+        Some(value) => fields::colour(&value),
+        None => Some(default),
+    };
+    let primary = colour("primary", PRIMARY);
+    let accent = colour("accent", ACCENT);
+    Some(Colors {
+        primary: primary?,
+        accent: accent?,
+    })
+}
+
+fn read_fonts(loader: &Loader, table: &Table) -> Option<FontFiles> {
+    let Some(fonts) = table.read("fonts", |v| v.table()) else {
+        return Some(FontFiles::default());
+    };
+    fonts.check_keys(FONT_KEYS, Some(&OUTER));
+    let mut checked = HashMap::new();
+    let mut font = |name| match fonts.get(name) {
+        Some(value) => font_file(loader, &value, &mut checked).map(Some),
+        None => Some(None),
+    };
+    let regular = font("regular");
+    let bold = font("bold");
+    let italic = font("italic");
+    let bold_italic = font("bold_italic");
+    Some(FontFiles {
+        regular: regular?,
+        bold: bold?,
+        italic: italic?,
+        bold_italic: bold_italic?,
+    })
+}
+
+/// The font file a value names, once it is known to be a font; `checked` remembers the
+/// files already read, with why they could not be used.
+fn font_file(
+    loader: &Loader,
+    value: &Value,
+    checked: &mut HashMap<PathBuf, Result<(), String>>,
+) -> Option<PathBuf> {
+    let (path, written) = loader.resolve(value)?;
+    let result = checked
+        .entry(path.clone())
+        .or_insert_with(|| check_font(&path))
+        .clone();
+    match result {
+        Ok(()) => Some(path),
+        Err(reason) => {
+            let message = format!("`{written}` is not a font that can be used: {reason}");
+            let hint = "use a TrueType (.ttf) or OpenType (.otf) font file";
+            value.emit(value.error(message).hint(hint));
+            None
+        }
+    }
+}
+
+fn check_font(path: &Path) -> Result<(), String> {
+    let size = fs::metadata(path).map_err(|e| e.to_string())?.len();
+    if size > MAX_FONT_BYTES {
+        return Err(format!(
+            "it is {} MiB, more than the {} MiB a font may be",
+            size / (1024 * 1024),
+            MAX_FONT_BYTES / (1024 * 1024)
+        ));
+    }
+    let bytes = fs::read(path).map_err(|e| e.to_string())?;
+    ttf_parser::Face::parse(&bytes, 0)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}

@@ -1,0 +1,352 @@
+//! Readers for the kinds of field the content format has: text, numbers within bounds,
+//! choices, colours, dates, language tags and web addresses.
+//!
+//! Each takes a [`Value`], reports what is wrong with it, and returns `None` when the value
+//! can't be used.
+
+use std::ops::RangeInclusive;
+
+use super::links::{self, Refusal};
+use super::markdown;
+use super::suggest;
+use super::toml_tree::Value;
+use crate::content::model::{Date, Paragraph, RichText, Rgb};
+
+/// Text that may run to several paragraphs, with inline Markdown.
+pub(crate) fn rich_text(value: &Value) -> Option<RichText> {
+    let source = text_source(value)?;
+    let (text, refusals) = markdown::rich_text(source);
+    report_refusals(value, refusals).then_some(text)
+}
+
+/// One paragraph with inline Markdown, as each item of a list field is.
+pub(crate) fn paragraph(value: &Value) -> Option<Paragraph> {
+    let source = text_source(value)?;
+    let (paragraph, refusals) = markdown::paragraph(source);
+    report_refusals(value, refusals).then_some(paragraph)
+}
+
+/// A name, title or caption: one line of text, any Markdown markup taken away.
+pub(crate) fn plain(value: &Value) -> Option<String> {
+    text_source(value).map(markdown::plain)
+}
+
+/// A list of paragraphs: steps, tips, cautions, self-care advice, bullets.
+pub(crate) fn paragraphs(value: &Value) -> Option<Vec<Paragraph>> {
+    each_item(value, paragraph)
+}
+
+/// A list of plain strings, such as equipment.
+pub(crate) fn plain_list(value: &Value) -> Option<Vec<String>> {
+    each_item(value, plain)
+}
+
+/// A whole number within `range`.
+pub(crate) fn whole_number(value: &Value, range: RangeInclusive<u32>) -> Option<u32> {
+    let n = value.integer()?;
+    match u32::try_from(n) {
+        Ok(n) if range.contains(&n) => Some(n),
+        _ => {
+            let message = format!(
+                "expected a whole number from {} to {}, found {n}",
+                range.start(),
+                range.end()
+            );
+            value.emit(value.error(message));
+            None
+        }
+    }
+}
+
+/// One of a fixed set of words, matched without regard to case.
+pub(crate) fn choice<T: Copy>(value: &Value, choices: &[(&str, T)]) -> Option<T> {
+    let written = value.str()?;
+    let word = written.trim();
+    if let Some((_, chosen)) = choices.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)) {
+        return Some(*chosen);
+    }
+    let words: Vec<&str> = choices.iter().map(|(w, _)| *w).collect();
+    let message = format!(
+        "expected {}, found \"{written}\"",
+        suggest::one_of(&words, '"')
+    );
+    let hint = match suggest::closest(word, words.iter().copied()) {
+        Some(close) => format!("did you mean \"{close}\"?"),
+        None => format!("write {} = \"{}\"", value.name(), words[0]),
+    };
+    value.emit(value.error(message).hint(hint));
+    None
+}
+
+/// A colour written `"#RRGGBB"`.
+pub(crate) fn colour(value: &Value) -> Option<Rgb> {
+    let written = value.str()?;
+    let digits = written.trim().strip_prefix('#').unwrap_or("");
+    let channel = |i: usize| u8::from_str_radix(digits.get(i..i + 2)?, 16).ok();
+    let parsed = if digits.len() == 6 && digits.is_ascii() {
+        channel(0).zip(channel(2)).zip(channel(4))
+    } else {
+        None
+    };
+    match parsed {
+        Some(((r, g), b)) => Some(Rgb(r, g, b)),
+        None => {
+            let message = format!("expected a colour like \"#0F6E6E\", found \"{written}\"");
+            let hint = "write # and six hex digits (0-9, A-F): two each for red, green and blue";
+            value.emit(value.error(message).hint(hint));
+            None
+        }
+    }
+}
+
+/// A calendar date, without a time of day.
+pub(crate) fn date(value: &Value) -> Option<Date> {
+    let datetime = value.datetime()?;
+    match (datetime.date, datetime.time) {
+        (Some(date), None) => Some(Date {
+            year: date.year,
+            month: date.month,
+            day: date.day,
+        }),
+        (Some(date), Some(_)) => {
+            let hint = format!(
+                "write the date alone: {} = {:04}-{:02}-{:02}",
+                value.name(),
+                date.year,
+                date.month,
+                date.day
+            );
+            value.emit(value.error("expected a date without a time of day").hint(hint));
+            None
+        }
+        (None, _) => {
+            let hint = format!("write a date as YYYY-MM-DD, e.g. {} = 2026-11-23", value.name());
+            value.emit(value.error("expected a date, found a time of day").hint(hint));
+            None
+        }
+    }
+}
+
+/// A BCP 47 language tag such as `en` or `en-GB`, checked for its shape only.
+pub(crate) fn language(value: &Value) -> Option<String> {
+    let tag = value.str()?.trim();
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    let shaped = (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if shaped {
+        return Some(tag.to_string());
+    }
+    let hint = if tag.contains('_') {
+        format!("use a hyphen: {} = \"{}\"", value.name(), tag.replace('_', "-"))
+    } else {
+        "write a language code such as \"en\", \"en-GB\" or \"de\"".to_string()
+    };
+    let message = format!("expected a language tag like \"en\" or \"en-GB\", found \"{tag}\"");
+    value.emit(value.error(message).hint(hint));
+    None
+}
+
+/// A web page address, such as an exercise video.
+pub(crate) fn web_page(value: &Value) -> Option<String> {
+    let url = value.str()?.trim();
+    match links::check_web_page(url) {
+        Ok(()) => Some(url.to_string()),
+        Err(refusal) => {
+            report_refusals(value, vec![refusal]);
+            None
+        }
+    }
+}
+
+/// A website to print as written; without a scheme, `https://` is implied.
+pub(crate) fn website(value: &Value) -> Option<String> {
+    let written = value.str()?.trim();
+    let full = match links::scheme(written) {
+        Some(_) => written.to_string(),
+        None => format!("https://{written}"),
+    };
+    match links::check_web_page(&full) {
+        Ok(()) => Some(written.to_string()),
+        Err(refusal) => {
+            report_refusals(value, vec![refusal]);
+            None
+        }
+    }
+}
+
+/// An email address, checked for its shape only.
+pub(crate) fn email(value: &Value) -> Option<String> {
+    let written = value.str()?.trim();
+    let shaped = written
+        .split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !host.contains('@'))
+        && !written.chars().any(char::is_whitespace);
+    if shaped {
+        return Some(written.to_string());
+    }
+    let message = format!("expected an email address like hello@clinic.example, found \"{written}\"");
+    value.emit(value.error(message));
+    None
+}
+
+/// The string of a text field, refused when empty or holding control characters.
+fn text_source<'a>(value: &Value<'a>) -> Option<&'a str> {
+    let text = value.str()?;
+    if let Some(c) = text
+        .chars()
+        .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        let message = format!("the text contains the control character U+{:04X}", c as u32);
+        let hint = "delete it; it can't be printed";
+        value.emit(value.error(message).hint(hint));
+        return None;
+    }
+    if text.trim().is_empty() {
+        let hint = format!("write the text, or delete the `{}` line", value.name());
+        value.emit(value.error("the text is empty").hint(hint));
+        return None;
+    }
+    Some(text)
+}
+
+/// Reports each refusal at `value`; true when there were none.
+fn report_refusals(value: &Value, refusals: Vec<Refusal>) -> bool {
+    let none = refusals.is_empty();
+    for refusal in refusals {
+        value.emit(value.error(refusal.message).hint(refusal.hint));
+    }
+    none
+}
+
+/// `read` applied to every item of a list; `None` when any item could not be read.
+fn each_item<T>(value: &Value, read: impl Fn(&Value) -> Option<T>) -> Option<Vec<T>> {
+    let items = value.list()?;
+    let read: Vec<Option<T>> = items.iter().map(read).collect();
+    read.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::report::Report;
+    use crate::content::source::SourceFile;
+    use crate::content::toml_tree::{FileCx, Table};
+
+    /// What `read` makes of the value of `x` in `text`, and every problem reported as
+    /// `line:col key: message | hint`.
+    fn read_x<T>(text: &str, read: impl FnOnce(&Value) -> Option<T>) -> (Option<T>, Vec<String>) {
+        let file = SourceFile {
+            path: "t.toml".into(),
+            text: text.into(),
+        };
+        let report = Report::default();
+        let tree = file.parse(&report).unwrap();
+        let cx = FileCx {
+            file: &file,
+            report: &report,
+        };
+        let result = Table::root(&cx, &tree).read("x", read);
+        let problems = report
+            .finish()
+            .iter()
+            .map(|d| {
+                let l = d.location.as_ref().unwrap();
+                format!(
+                    "{}:{} {}: {} | {}",
+                    l.line.unwrap(),
+                    l.column.unwrap(),
+                    d.key.as_deref().unwrap_or(""),
+                    d.message,
+                    d.hint.as_deref().unwrap_or("")
+                )
+            })
+            .collect();
+        (result, problems)
+    }
+
+    #[test]
+    fn numbers_out_of_range_name_the_range() {
+        assert_eq!(read_x("x = 3", |v| whole_number(v, 1..=20)), (Some(3), vec![]));
+        for n in ["0", "-2", "10000"] {
+            let (n_read, problems) = read_x(&format!("x = {n}"), |v| whole_number(v, 1..=20));
+            assert_eq!(n_read, None);
+            assert_eq!(problems, [format!("1:5 x: expected a whole number from 1 to 20, found {n} | ")]);
+        }
+    }
+
+    #[test]
+    fn an_unknown_choice_lists_the_choices_and_suggests_one() {
+        let choices = [("soon", 1), ("urgent", 2), ("emergency", 3)];
+        assert_eq!(read_x("x = \"Urgent\"", |v| choice(v, &choices)).0, Some(2));
+        assert_eq!(
+            read_x("x = \"urgnt\"", |v| choice(v, &choices)).1,
+            ["1:5 x: expected \"soon\", \"urgent\" or \"emergency\", found \"urgnt\" | did you mean \"urgent\"?"]
+        );
+    }
+
+    #[test]
+    fn colours_are_hash_and_six_hex_digits() {
+        assert_eq!(read_x("x = \"#0f6E6e\"", colour).0, Some(Rgb(0x0F, 0x6E, 0x6E)));
+        for bad in ["teal", "#0F6E6", "0F6E6E", "#0F6E6G", "#ÿÿÿ"] {
+            let (rgb, problems) = read_x(&format!("x = \"{bad}\""), colour);
+            assert_eq!(rgb, None);
+            assert_eq!(
+                problems,
+                [format!("1:5 x: expected a colour like \"#0F6E6E\", found \"{bad}\" | write # and six hex digits (0-9, A-F): two each for red, green and blue")]
+            );
+        }
+    }
+
+    #[test]
+    fn dates_have_no_time() {
+        assert_eq!(
+            read_x("x = 2026-11-23", date).0,
+            Some(Date { year: 2026, month: 11, day: 23 })
+        );
+        assert_eq!(
+            read_x("x = 2026-11-23T10:00:00", date).1,
+            ["1:5 x: expected a date without a time of day | write the date alone: x = 2026-11-23"]
+        );
+    }
+
+    #[test]
+    fn language_tags_are_checked_for_shape() {
+        assert_eq!(read_x("x = \"en-GB\"", language).0.as_deref(), Some("en-GB"));
+        assert_eq!(
+            read_x("x = \"en_GB\"", language).1,
+            ["1:5 x: expected a language tag like \"en\" or \"en-GB\", found \"en_GB\" | use a hyphen: x = \"en-GB\""]
+        );
+        assert_eq!(read_x("x = \"english\"", language).0, None);
+    }
+
+    #[test]
+    fn text_may_not_be_empty_or_hold_control_characters() {
+        assert_eq!(
+            read_x("x = \"  \"", plain).1,
+            ["1:5 x: the text is empty | write the text, or delete the `x` line"]
+        );
+        assert_eq!(
+            read_x("x = \"Knee\\u0000\"", rich_text).1,
+            ["1:5 x: the text contains the control character U+0000 | delete it; it can't be printed"]
+        );
+    }
+
+    #[test]
+    fn a_bad_link_in_a_list_item_names_the_item() {
+        let (items, problems) = read_x("x = [\"ok\", \"see [this](file:///etc/passwd)\"]", paragraphs);
+        assert_eq!(items, None);
+        assert_eq!(
+            problems,
+            ["1:12 x[2]: the link `file:///etc/passwd` starts with `file:`, which is not allowed | links may start with https://, http://, mailto: or tel:"]
+        );
+    }
+
+    #[test]
+    fn websites_may_leave_out_the_scheme() {
+        assert_eq!(read_x("x = \"clinic.example\"", website).0.as_deref(), Some("clinic.example"));
+        assert_eq!(read_x("x = \"javascript:alert(1)\"", website).0, None);
+        assert_eq!(read_x("x = \"mailto:a@b.org\"", web_page).0, None);
+    }
+}

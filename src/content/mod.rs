@@ -1,0 +1,128 @@
+//! Load: TOML files → a validated [`Document`].
+//!
+//! [`load`] reads a handout file, the brand file and the library exercises it uses, and every
+//! picture and font they name. It reports every problem it finds, not just the first, each
+//! with its file, line, column, key and, where one is known, a fix.
+
+mod brand;
+mod exercise;
+mod fields;
+mod handout;
+mod links;
+mod loader;
+mod markdown;
+pub mod model;
+mod paths;
+mod pictures;
+mod report;
+mod source;
+mod suggest;
+#[cfg(test)]
+mod tests;
+mod toml_tree;
+
+use std::path::{Path, PathBuf};
+
+pub use model::*;
+pub use paths::workspace_root;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use loader::Loader;
+use paths::Workspace;
+use report::Report;
+use source::SourceFile;
+
+/// Choices made outside the content files, usually on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// The workspace root; found from the handout's path when `None`.
+    pub root: Option<PathBuf>,
+    /// The brand file; `content/brand.toml` of the workspace when `None`.
+    pub brand: Option<PathBuf>,
+    /// The paper size, over the brand's `[page] paper`.
+    pub paper: Option<Paper>,
+}
+
+/// A loaded handout, and the warnings found on the way.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub document: Document,
+    pub warnings: Diagnostics,
+}
+
+const HANDOUT_NEEDS: &str =
+    "a handout needs at least title = \"…\" and one [[exercise]]; see `handout new handout`";
+
+/// Reads the handout file at `handout`, with everything it refers to, into a [`Document`].
+///
+/// On failure the diagnostics hold every problem found, errors and warnings, in file order.
+pub fn load(handout: &Path, options: &LoadOptions) -> Result<Loaded, Diagnostics> {
+    let report = Report::default();
+    let document = read_document(handout, options, &report);
+    let diagnostics = report.finish();
+    match document {
+        Some(document) if !diagnostics.has_errors() => Ok(Loaded {
+            document,
+            warnings: diagnostics,
+        }),
+        _ => Err(diagnostics),
+    }
+}
+
+fn read_document(handout: &Path, options: &LoadOptions, report: &Report) -> Option<Document> {
+    let source = SourceFile::read(handout, HANDOUT_NEEDS, report);
+    let root = options.root.clone().or_else(|| workspace_root(handout));
+    let Some(root) = root else {
+        // An unreadable handout has been reported; no root is found above a missing file.
+        if source.is_some() {
+            report.push(
+                Diagnostic::error("no workspace: no folder above this file holds a content/ folder")
+                    .in_file(handout)
+                    .hint("run handout from inside a workspace, or pass --root DIR"),
+            );
+        }
+        return None;
+    };
+    let workspace = match Workspace::new(root.clone()) {
+        Ok(workspace) => workspace,
+        Err(e) => {
+            report.push(
+                Diagnostic::error(format!(
+                    "cannot use {} as the workspace root: {e}",
+                    root.display()
+                ))
+                .hint("--root must name an existing folder"),
+            );
+            return None;
+        }
+    };
+    let loader = Loader::new(report, workspace);
+    let brand_path = options
+        .brand
+        .clone()
+        .unwrap_or_else(|| loader.workspace.content("brand.toml"));
+    let brand = brand::read(&loader, &brand_path, options.brand.is_some());
+    let source = source?;
+    let paper = options
+        .paper
+        .or(brand.as_ref().and_then(|b| b.paper))
+        .unwrap_or_default();
+    let frame = handout::Frame {
+        brand: brand.map(|b| b.brand),
+        paper,
+        stem: stem(handout),
+    };
+    handout::read(&loader, &source, frame)
+}
+
+/// The handout file's name without `.toml`.
+fn stem(handout: &Path) -> String {
+    let name = handout
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match name.strip_suffix(".toml") {
+        Some(stem) => stem.to_string(),
+        None => name,
+    }
+}

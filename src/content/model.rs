@@ -1,0 +1,250 @@
+//! The validated handout: everything resolved, nothing left to check.
+//!
+//! Loading builds these values once; layout and render only read them. Defaults are
+//! applied, library exercises merged with their overrides, Markdown parsed into
+//! styled runs, paths resolved and pictures read and checked.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// One handout, ready to lay out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The handout file this came from.
+    pub source: PathBuf,
+    /// The handout file's name without `.toml`; the PDF is named after it.
+    pub stem: String,
+    /// BCP 47 language tag, `en` when not given.
+    pub language: String,
+    pub brand: Brand,
+    pub paper: Paper,
+    pub title: String,
+    pub subtitle: Option<RichText>,
+    pub summary: Option<RichText>,
+    pub intro: Option<RichText>,
+    pub author: Option<String>,
+    pub reviewed: Option<Date>,
+    /// Section headings, with the handout's `[headings]` applied over the defaults.
+    pub headings: Headings,
+    pub causes: Vec<Cause>,
+    pub red_flags: Vec<RedFlag>,
+    pub exercises: Vec<Exercise>,
+    pub sections: Vec<Section>,
+    pub closing: Option<Closing>,
+    /// "Prepared for" details given on the command line, printed on every page.
+    pub recipient: Option<Recipient>,
+}
+
+/// Who the handout is from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Brand {
+    pub name: String,
+    pub tagline: Option<String>,
+    pub logo: Option<Arc<Picture>>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// Printed as given and made a clickable link (`https://` added when missing).
+    pub website: Option<String>,
+    pub address: Option<String>,
+    pub disclaimer: Option<RichText>,
+    pub colors: Colors,
+    pub fonts: FontFiles,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Colors {
+    pub primary: Rgb,
+    pub accent: Rgb,
+}
+
+/// An sRGB colour from `"#RRGGBB"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+/// Font files named by the brand; `None` means the bundled face.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FontFiles {
+    pub regular: Option<PathBuf>,
+    pub bold: Option<PathBuf>,
+    pub italic: Option<PathBuf>,
+    pub bold_italic: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Headings {
+    pub causes: String,
+    pub red_flags: String,
+    pub exercises: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cause {
+    pub name: String,
+    pub text: RichText,
+    pub self_care: Vec<Paragraph>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RedFlag {
+    pub name: String,
+    pub text: RichText,
+    pub urgency: Urgency,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Urgency {
+    /// Book a visit.
+    #[default]
+    Soon,
+    /// Same day.
+    Urgent,
+    /// Call now.
+    Emergency,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exercise {
+    /// The library id (`content/exercises/ID.toml`), when the exercise came from there.
+    pub id: Option<String>,
+    pub name: String,
+    pub purpose: Option<RichText>,
+    pub position: Option<Position>,
+    pub equipment: Vec<String>,
+    /// One or more, printed numbered.
+    pub steps: Vec<Paragraph>,
+    pub tips: Vec<Paragraph>,
+    pub cautions: Vec<Paragraph>,
+    pub video: Option<String>,
+    pub dosage: Dosage,
+    pub images: Vec<Figure>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    Lying,
+    Sitting,
+    Kneeling,
+    Standing,
+}
+
+/// How much and how often; every field optional.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Dosage {
+    pub sets: Option<u32>,
+    pub reps: Option<u32>,
+    pub hold_seconds: Option<u32>,
+    pub rest_seconds: Option<u32>,
+    pub each_side: bool,
+    pub times_per_day: Option<u32>,
+    pub days_per_week: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub picture: Arc<Picture>,
+    pub caption: Option<String>,
+    pub alt: String,
+}
+
+/// A PNG or JPEG file, read and checked while loading.
+///
+/// The same file named twice is the same `Arc`, so the PDF stores it once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    pub path: PathBuf,
+    pub format: PictureFormat,
+    pub width: u32,
+    pub height: u32,
+    /// The file's bytes, as read.
+    pub bytes: Arc<[u8]>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PictureFormat {
+    Png,
+    Jpeg,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub title: String,
+    pub text: Option<RichText>,
+    pub bullets: Vec<Paragraph>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Closing {
+    pub title: String,
+    pub text: RichText,
+}
+
+/// "Prepared for …" details for one patient or athlete.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Recipient {
+    pub name: Option<String>,
+    pub clinician: Option<String>,
+    pub date: Option<Date>,
+    pub note: Option<String>,
+}
+
+/// A text field: paragraphs separated by a blank line in the source.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RichText {
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A run of styled text with no paragraph break inside.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Paragraph {
+    pub runs: Vec<Run>,
+}
+
+/// Text in one style: `**bold**`, `*italic*`, and `[links](url)` from Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    pub link: Option<String>,
+}
+
+impl Paragraph {
+    /// A paragraph of one plain run.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Paragraph {
+            runs: vec![Run {
+                text: text.into(),
+                bold: false,
+                italic: false,
+                link: None,
+            }],
+        }
+    }
+
+    /// The text without styling.
+    pub fn to_plain(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+}
+
+impl RichText {
+    pub fn plain(text: impl Into<String>) -> Self {
+        RichText {
+            paragraphs: vec![Paragraph::plain(text)],
+        }
+    }
+}

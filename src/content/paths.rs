@@ -1,0 +1,270 @@
+//! The workspace root and how paths written in content files resolve against it.
+//!
+//! Paths resolve like Typst's: `"/images/x.png"` starts at the workspace root, `"x.png"` at the
+//! folder of the TOML file that names it. Nothing outside the root may be read, whether it is
+//! reached through `..` or through a symbolic link.
+
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use super::suggest;
+
+/// The nearest ancestor of the handout file that holds a `content/` folder.
+pub fn workspace_root(handout: &Path) -> Option<PathBuf> {
+    let file = handout.canonicalize().ok()?;
+    file.ancestors()
+        .skip(1)
+        .find(|dir| dir.join("content").is_dir())
+        .map(Path::to_path_buf)
+}
+
+/// The folder everything a handout reads must come from.
+#[derive(Debug)]
+pub(crate) struct Workspace {
+    /// The root as given or found; content files are named from it in diagnostics.
+    root: PathBuf,
+    /// The root with every symbolic link resolved, for the containment check.
+    canonical: PathBuf,
+}
+
+/// Why a written path can't be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PathError {
+    Outside,
+    OutsideThroughLink,
+    NotFound { suggestion: Option<String> },
+    Folder,
+    /// A device, pipe or socket, which could block or never end.
+    Special,
+    Unreadable(String),
+}
+
+impl Workspace {
+    pub fn new(root: PathBuf) -> io::Result<Self> {
+        let canonical = root.canonicalize()?;
+        if !canonical.is_dir() {
+            return Err(io::Error::new(io::ErrorKind::NotADirectory, "not a folder"));
+        }
+        Ok(Workspace { root, canonical })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// `relative` inside the root's `content/` folder.
+    pub fn content(&self, relative: impl AsRef<Path>) -> PathBuf {
+        self.root.join("content").join(relative)
+    }
+
+    /// The file `written` names, from a TOML file at `naming_file`: its canonical path.
+    pub fn resolve(&self, naming_file: &Path, written: &str) -> Result<PathBuf, PathError> {
+        let (base, relative) = match written.strip_prefix('/') {
+            Some(rest) => (self.canonical.clone(), rest.trim_start_matches('/')),
+            None => {
+                let folder = naming_file.parent().unwrap_or(Path::new("."));
+                let folder = folder
+                    .canonicalize()
+                    .map_err(|e| PathError::Unreadable(e.to_string()))?;
+                (folder, written)
+            }
+        };
+        let joined = normalize(&base.join(relative)).ok_or(PathError::Outside)?;
+        if !joined.starts_with(&self.canonical) {
+            return Err(PathError::Outside);
+        }
+        let canonical = match joined.canonicalize() {
+            Ok(canonical) => canonical,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(PathError::NotFound {
+                    suggestion: similar_name(&joined, written),
+                })
+            }
+            Err(e) => return Err(PathError::Unreadable(e.to_string())),
+        };
+        if !canonical.starts_with(&self.canonical) {
+            return Err(PathError::OutsideThroughLink);
+        }
+        match fs::metadata(&canonical) {
+            Ok(m) if m.is_file() => Ok(canonical),
+            Ok(m) if m.is_dir() => Err(PathError::Folder),
+            Ok(_) => Err(PathError::Special),
+            Err(e) => Err(PathError::Unreadable(e.to_string())),
+        }
+    }
+}
+
+impl PathError {
+    /// The message and hint for this error about the path `written` in `naming_file`.
+    pub fn explain(&self, written: &str, naming_file: &Path, root: &Path) -> (String, String) {
+        match self {
+            PathError::Outside => (
+                format!("`{written}` is outside the workspace"),
+                format!(
+                    "files must be inside the workspace {}; a path starting with / starts there",
+                    root.display()
+                ),
+            ),
+            PathError::OutsideThroughLink => (
+                format!("`{written}` leads outside the workspace through a symbolic link"),
+                "copy the file into the workspace instead of linking to it".into(),
+            ),
+            PathError::NotFound {
+                suggestion: Some(suggestion),
+            } => (
+                format!("file `{written}` not found"),
+                format!("did you mean \"{suggestion}\"?"),
+            ),
+            PathError::NotFound { suggestion: None } => {
+                let folder = naming_file.parent().unwrap_or(Path::new("."));
+                (
+                    format!("file `{written}` not found"),
+                    format!(
+                        "a path starting with / starts at the workspace {}; any other path \
+                         starts at the folder of this file, {}",
+                        root.display(),
+                        folder.display()
+                    ),
+                )
+            }
+            PathError::Folder => (
+                format!("`{written}` is a folder, not a file"),
+                "name the file inside it".into(),
+            ),
+            PathError::Special => (
+                format!("`{written}` is not a regular file"),
+                "name a picture or font file".into(),
+            ),
+            PathError::Unreadable(reason) => (
+                format!("cannot read `{written}`: {reason}"),
+                "check that the file can be opened".into(),
+            ),
+        }
+    }
+}
+
+/// `path` with `.` and `..` taken out by name alone; `None` when `..` climbs above the top.
+fn normalize(path: &Path) -> Option<PathBuf> {
+    let mut normal = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !normal.pop() {
+                    return None;
+                }
+            }
+            other => normal.push(other),
+        }
+    }
+    Some(normal)
+}
+
+/// `written` with its last part replaced by the most alike name in the same folder.
+fn similar_name(missing: &Path, written: &str) -> Option<String> {
+    let wanted = missing.file_name()?.to_str()?;
+    let names: Vec<String> = fs::read_dir(missing.parent()?)
+        .ok()?
+        .filter_map(|entry| entry.ok()?.file_name().to_str().map(str::to_string))
+        .collect();
+    let found = names
+        .iter()
+        .find(|name| name.eq_ignore_ascii_case(wanted))
+        .map(String::as_str)
+        .or_else(|| suggest::closest(wanted, names.iter().map(String::as_str)))?;
+    let folder = written.rsplit_once('/').map_or("", |(folder, _)| folder);
+    Some(if folder.is_empty() && !written.starts_with('/') {
+        found.to_string()
+    } else {
+        format!("{folder}/{found}")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workspace() -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().unwrap();
+        for folder in ["content/handouts", "images"] {
+            fs::create_dir_all(dir.path().join(folder)).unwrap();
+        }
+        fs::write(dir.path().join("images/Knee.png"), b"x").unwrap();
+        fs::write(dir.path().join("content/handouts/near.png"), b"x").unwrap();
+        let workspace = Workspace::new(dir.path().to_path_buf()).unwrap();
+        (dir, workspace)
+    }
+
+    #[test]
+    fn finds_the_nearest_folder_holding_content() {
+        let (dir, _) = workspace();
+        let handout = dir.path().join("content/handouts/knee.toml");
+        fs::write(&handout, "").unwrap();
+        assert_eq!(
+            workspace_root(&handout),
+            Some(dir.path().canonicalize().unwrap())
+        );
+    }
+
+    #[test]
+    fn resolves_from_the_root_or_the_naming_file() {
+        let (dir, ws) = workspace();
+        let handout = dir.path().join("content/handouts/knee.toml");
+        let root = dir.path().canonicalize().unwrap();
+        assert_eq!(
+            ws.resolve(&handout, "/images/Knee.png"),
+            Ok(root.join("images/Knee.png"))
+        );
+        assert_eq!(
+            ws.resolve(&handout, "near.png"),
+            Ok(root.join("content/handouts/near.png"))
+        );
+        assert_eq!(
+            ws.resolve(&handout, "../../images/Knee.png"),
+            Ok(root.join("images/Knee.png"))
+        );
+    }
+
+    #[test]
+    fn refuses_paths_outside_the_root() {
+        let (dir, ws) = workspace();
+        let handout = dir.path().join("content/handouts/knee.toml");
+        assert_eq!(ws.resolve(&handout, "../../../secret.png"), Err(PathError::Outside));
+        assert_eq!(
+            ws.resolve(&handout, "/../../../../../../etc/passwd"),
+            Err(PathError::Outside)
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_a_symbolic_link_that_leads_outside() {
+        let (dir, ws) = workspace();
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("secret.png"), b"x").unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.png"),
+            dir.path().join("images/link.png"),
+        )
+        .unwrap();
+        let handout = dir.path().join("content/handouts/knee.toml");
+        assert_eq!(
+            ws.resolve(&handout, "/images/link.png"),
+            Err(PathError::OutsideThroughLink)
+        );
+    }
+
+    #[test]
+    fn suggests_a_name_that_differs_only_in_case() {
+        let (dir, ws) = workspace();
+        let handout = dir.path().join("content/handouts/knee.toml");
+        assert_eq!(
+            ws.resolve(&handout, "/images/knee.png"),
+            Err(PathError::NotFound {
+                suggestion: Some("/images/Knee.png".into())
+            })
+        );
+        assert_eq!(ws.resolve(&handout, "/images"), Err(PathError::Folder));
+    }
+}

@@ -1,0 +1,264 @@
+//! Reading and checking PNG and JPEG pictures, each file once per load.
+//!
+//! A picture is checked in three steps, cheapest first: its first bytes say what kind of file
+//! it is, its header gives its size (refused when absurd, before a single pixel is decoded,
+//! so a small "decompression bomb" can't eat the machine's memory), then a full decode finds
+//! files that are cut short or damaged. The bytes are kept as read.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fs;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use image::{ImageFormat, ImageReader, Limits};
+
+use crate::content::model::{Picture, PictureFormat};
+
+const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+const MAX_SIDE: u32 = 12_000;
+const MAX_PIXELS: u64 = 50_000_000;
+
+/// Why a picture file can't be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PictureError {
+    Unreadable(String),
+    TooLargeFile { bytes: u64 },
+    /// A kind of picture, or file, other than PNG and JPEG: "a GIF image", "a PDF document".
+    WrongFormat(&'static str),
+    UnknownFormat,
+    TooManyPixels { width: u32, height: u32 },
+    Damaged(String),
+}
+
+impl PictureError {
+    /// The message and hint for this error about the picture written as `written`.
+    pub fn explain(&self, written: &str) -> (String, String) {
+        let convert = "save it as PNG (drawings, diagrams) or JPEG (photos)";
+        match self {
+            PictureError::Unreadable(reason) => (
+                format!("cannot read `{written}`: {reason}"),
+                "check that the file can be opened".into(),
+            ),
+            PictureError::TooLargeFile { bytes } => (
+                format!(
+                    "`{written}` is {} MiB; a picture may be at most {} MiB",
+                    bytes / (1024 * 1024),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+                "save it smaller; 2000 pixels across is plenty for print".into(),
+            ),
+            PictureError::WrongFormat(kind) => (
+                format!("`{written}` is {kind}; a picture must be PNG or JPEG"),
+                convert.into(),
+            ),
+            PictureError::UnknownFormat => (
+                format!("`{written}` is not a PNG or JPEG picture"),
+                convert.into(),
+            ),
+            PictureError::TooManyPixels { width, height } => (
+                format!(
+                    "`{written}` is {width} × {height} pixels; the limit is {MAX_SIDE} pixels \
+                     a side and {} megapixels",
+                    MAX_PIXELS / 1_000_000
+                ),
+                "scale it down; 2000 pixels across is plenty for print".into(),
+            ),
+            PictureError::Damaged(reason) => (
+                format!("`{written}` can't be read as a picture: {reason}"),
+                "the file may be cut short or damaged; export or download it again".into(),
+            ),
+        }
+    }
+}
+
+/// Pictures read so far in this load, by canonical path.
+///
+/// The same file named twice gives the same `Arc`, so the PDF stores it once; a file that
+/// failed is not read again either.
+#[derive(Debug, Default)]
+pub(crate) struct Pictures {
+    read: RefCell<HashMap<PathBuf, Result<Arc<Picture>, PictureError>>>,
+}
+
+impl Pictures {
+    pub fn get(&self, path: &Path) -> Result<Arc<Picture>, PictureError> {
+        if let Some(known) = self.read.borrow().get(path) {
+            return known.clone();
+        }
+        let picture = read(path).map(Arc::new);
+        self.read
+            .borrow_mut()
+            .insert(path.to_path_buf(), picture.clone());
+        picture
+    }
+}
+
+fn read(path: &Path) -> Result<Picture, PictureError> {
+    let unreadable = |e: std::io::Error| PictureError::Unreadable(e.to_string());
+    let size = fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(PictureError::TooLargeFile { bytes: size });
+    }
+    let bytes = fs::read(path).map_err(unreadable)?;
+    let format = sniff(&bytes)?;
+    let image_format = match format {
+        PictureFormat::Png => ImageFormat::Png,
+        PictureFormat::Jpeg => ImageFormat::Jpeg,
+    };
+    let damaged = |e: image::ImageError| PictureError::Damaged(e.to_string());
+    let (width, height) = ImageReader::with_format(Cursor::new(&bytes), image_format)
+        .into_dimensions()
+        .map_err(damaged)?;
+    if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS
+    {
+        return Err(PictureError::TooManyPixels { width, height });
+    }
+    let mut decoder = ImageReader::with_format(Cursor::new(&bytes), image_format);
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    decoder.limits(limits);
+    decoder.decode().map_err(damaged)?;
+    Ok(Picture {
+        path: path.to_path_buf(),
+        format,
+        width,
+        height,
+        bytes: bytes.into(),
+    })
+}
+
+/// What the first bytes of a file say it is.
+fn sniff(bytes: &[u8]) -> Result<PictureFormat, PictureError> {
+    let starts = |magic: &[u8]| bytes.starts_with(magic);
+    let wrong = |kind| Err(PictureError::WrongFormat(kind));
+    if starts(b"\x89PNG\r\n\x1a\n") {
+        Ok(PictureFormat::Png)
+    } else if starts(b"\xFF\xD8\xFF") {
+        Ok(PictureFormat::Jpeg)
+    } else if starts(b"GIF87a") || starts(b"GIF89a") {
+        wrong("a GIF image")
+    } else if starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        wrong("a WebP image")
+    } else if bytes.get(4..8) == Some(b"ftyp") {
+        wrong("an HEIC or AVIF image")
+    } else if starts(b"II*\0") || starts(b"MM\0*") {
+        wrong("a TIFF image")
+    } else if starts(b"BM") {
+        wrong("a BMP image")
+    } else if starts(b"%PDF") {
+        wrong("a PDF document")
+    } else if looks_like_svg(bytes) {
+        wrong("an SVG drawing")
+    } else {
+        Err(PictureError::UnknownFormat)
+    }
+}
+
+fn looks_like_svg(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with("<svg") || (head.starts_with("<?xml") && head.contains("<svg"))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A small PNG, as the tests of this module and its callers need one.
+    pub fn png(width: u32, height: u32) -> Vec<u8> {
+        let image = image::RgbImage::from_pixel(width, height, image::Rgb([15, 110, 110]));
+        let mut bytes = Vec::new();
+        image
+            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+            .unwrap();
+        bytes
+    }
+
+    fn read_bytes(bytes: &[u8]) -> Result<Picture, PictureError> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p");
+        fs::write(&path, bytes).unwrap();
+        read(&path)
+    }
+
+    #[test]
+    fn reads_a_png_and_keeps_its_bytes() {
+        let bytes = png(3, 2);
+        let picture = read_bytes(&bytes).unwrap();
+        assert_eq!(picture.format, PictureFormat::Png);
+        assert_eq!((picture.width, picture.height), (3, 2));
+        assert_eq!(&*picture.bytes, &bytes[..]);
+    }
+
+    #[test]
+    fn names_the_format_of_other_pictures() {
+        assert_eq!(
+            read_bytes(b"GIF89a\x01\x00\x01\x00").unwrap_err(),
+            PictureError::WrongFormat("a GIF image")
+        );
+        assert_eq!(
+            read_bytes(b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+                .unwrap_err(),
+            PictureError::WrongFormat("an SVG drawing")
+        );
+        assert_eq!(read_bytes(b"hello").unwrap_err(), PictureError::UnknownFormat);
+    }
+
+    #[test]
+    fn refuses_huge_dimensions_from_the_header_alone() {
+        // A header claiming 20 000 × 20 000 pixels over a few bytes of nonsense: refused for
+        // its size rather than found damaged, so no decoding was tried.
+        let mut header = Vec::new();
+        header.extend_from_slice(&20_000u32.to_be_bytes());
+        header.extend_from_slice(&20_000u32.to_be_bytes());
+        header.extend_from_slice(&[8, 2, 0, 0, 0]);
+        let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+        bytes.extend(chunk(b"IHDR", &header));
+        bytes.extend(chunk(b"IDAT", b"nonsense"));
+        bytes.extend(chunk(b"IEND", b""));
+        assert_eq!(
+            read_bytes(&bytes).unwrap_err(),
+            PictureError::TooManyPixels {
+                width: 20_000,
+                height: 20_000
+            }
+        );
+    }
+
+    #[test]
+    fn finds_a_picture_cut_short() {
+        let bytes = png(40, 40);
+        let error = read_bytes(&bytes[..bytes.len() - 30]).unwrap_err();
+        assert!(matches!(error, PictureError::Damaged(_)), "{error:?}");
+    }
+
+    #[test]
+    fn the_same_file_twice_is_the_same_picture() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.png");
+        fs::write(&path, png(2, 2)).unwrap();
+        let pictures = Pictures::default();
+        let first = pictures.get(&path).unwrap();
+        fs::remove_file(&path).unwrap();
+        assert!(Arc::ptr_eq(&first, &pictures.get(&path).unwrap()));
+    }
+
+    /// A PNG chunk: length, kind, data and the CRC-32 of kind and data.
+    fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+        let mut crc = !0u32;
+        for &byte in kind.iter().chain(data) {
+            crc ^= u32::from(byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            }
+        }
+        let mut chunk = (data.len() as u32).to_be_bytes().to_vec();
+        chunk.extend_from_slice(kind);
+        chunk.extend_from_slice(data);
+        chunk.extend_from_slice(&(!crc).to_be_bytes());
+        chunk
+    }
+}

@@ -1,0 +1,251 @@
+//! An exercise card: a numbered title band, what it is for, the dosage, pictures
+//! side by side, numbered steps, tips and cautions, and a QR code for the video.
+
+use qrcode::{Color, QrCode};
+
+use super::compose::{boxed, BoxStyle, Composer};
+use super::frame::{Frame, Item, Shape};
+use super::paginate::Block;
+use super::words;
+use crate::content::{Exercise, Figure, Paragraph};
+use crate::diag::Diagnostic;
+use crate::geom::{Point, Size};
+use crate::text::{FaceId, Span};
+
+const PADDING: f32 = 14.0;
+const IMAGE_GAP: f32 = 14.0;
+/// About 68 mm: big enough to read a pose from across a room, small enough that a
+/// card with two pictures and seven steps fits half a page or so.
+const MAX_PICTURE_WIDTH: f32 = 192.0;
+const STEP_INDENT: f32 = 24.0;
+const QR_SIZE: f32 = 64.0;
+const RADIUS: f32 = 6.0;
+
+pub fn exercise_card(c: &mut Composer, exercise: &Exercise, number: usize, page_height: f32) -> Vec<Block> {
+    let width = c.theme.column_width();
+    let style = BoxStyle {
+        fill: c.theme.colors.card_fill,
+        border: Some(c.theme.colors.card_border),
+        bar: None,
+        padding: PADDING,
+        radius: RADIUS,
+    };
+    let inner = style.inner_width(width);
+    let title = format!("{number}. {}", exercise.name);
+    let header = band(c, &title, width);
+    let continuation = band(c, &format!("{title} (continued)"), width);
+
+    let mut parts = Vec::new();
+    if let Some(purpose) = &exercise.purpose {
+        let body = c.body();
+        for paragraph in &purpose.paragraphs {
+            let spans = c.spans(paragraph, body);
+            let lines = c.lines(&spans, inner);
+            parts.extend(c.line_frames(&lines, c.theme.leading));
+        }
+    }
+    if let Some(meta) = setting(c, exercise, inner) {
+        gap(&mut parts, 6.0);
+        parts.push(meta);
+    }
+    if let Some(dosage) = words::dosage(&exercise.dosage) {
+        gap(&mut parts, 8.0);
+        parts.push(dosage_pill(c, &dosage, inner));
+    }
+    for row in exercise.images.chunks(2) {
+        gap(&mut parts, 12.0);
+        parts.push(picture_row(c, row, inner));
+    }
+    gap(&mut parts, 10.0);
+    let number_style = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.heading);
+    for (i, step) in exercise.steps.iter().enumerate() {
+        if i > 0 {
+            gap(&mut parts, 4.0);
+        }
+        let marker = vec![Span {
+            text: format!("{}.", i + 1),
+            style: number_style,
+            link: None,
+        }];
+        let spans = c.spans(step, c.body());
+        parts.extend(c.hanging(&marker, &spans, inner, STEP_INDENT));
+    }
+    let tip_color = c.theme.colors.heading;
+    let caution_color = c.theme.colors.caution;
+    labelled(c, "Tip: ", tip_color, &exercise.tips, inner, &mut parts);
+    labelled(c, "Take care: ", caution_color, &exercise.cautions, inner, &mut parts);
+    if let Some(video) = &exercise.video {
+        if let Some(frame) = video_link(c, video, inner) {
+            gap(&mut parts, 10.0);
+            parts.push(frame);
+        }
+    }
+    boxed(Some(header), parts, style, width, page_height, Some(continuation))
+}
+
+fn gap(parts: &mut Vec<Frame>, height: f32) {
+    parts.push(Frame::new(height));
+}
+
+/// The coloured title band across the top of the card.
+fn band(c: &mut Composer, title: &str, width: f32) -> Frame {
+    let style = c.style(FaceId::Bold, c.theme.card_title_size, c.theme.colors.on_primary);
+    let spans = c.plain(title, style);
+    let text = c.text_frame(&spans, width - 2.0 * PADDING, 1.25);
+    let height = text.height + 14.0;
+    let mut frame = Frame::new(height);
+    let fill = Some(c.theme.colors.primary);
+    frame.rect(
+        Point::new(0.0, 0.0),
+        Shape {
+            size: Size::new(width, height),
+            fill,
+            stroke: None,
+            radius: RADIUS,
+        },
+    );
+    // Square off the bottom corners, where the band meets the card.
+    frame.rect(
+        Point::new(0.0, height - RADIUS),
+        Shape {
+            size: Size::new(width, RADIUS),
+            fill,
+            stroke: None,
+            radius: 0.0,
+        },
+    );
+    frame.push_frame(Point::new(PADDING, 7.0), text);
+    frame
+}
+
+/// "Position: lying down · You need: mat".
+fn setting(c: &mut Composer, exercise: &Exercise, width: f32) -> Option<Frame> {
+    let label = c.style(FaceId::Bold, 12.5, c.theme.colors.muted);
+    let value = c.style(FaceId::Regular, 12.5, c.theme.colors.muted);
+    let mut spans = Vec::new();
+    if let Some(position) = exercise.position {
+        spans.extend(c.plain("Position: ", label));
+        spans.extend(c.plain(words::position(position), value));
+    }
+    if !exercise.equipment.is_empty() {
+        if !spans.is_empty() {
+            spans.extend(c.plain("  ·  ", value));
+        }
+        spans.extend(c.plain("You need: ", label));
+        spans.extend(c.plain(&exercise.equipment.join(", "), value));
+    }
+    (!spans.is_empty()).then(|| c.text_frame(&spans, width, 1.3))
+}
+
+fn dosage_pill(c: &mut Composer, dosage: &str, width: f32) -> Frame {
+    let pad = 7.0;
+    let label = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.text);
+    let value = c.style(FaceId::Regular, c.theme.body_size, c.theme.colors.text);
+    let mut spans = c.plain("How much: ", label);
+    spans.extend(c.plain(dosage, value));
+    let lines = c.lines(&spans, width - 2.0 * pad);
+    let text_width = lines.iter().map(|l| l.width).fold(0.0, f32::max);
+    let text = super::compose::stack(c.line_frames(&lines, 1.3), 0.0);
+    let height = text.height + 2.0 * 4.0;
+    let mut frame = Frame::new(height);
+    frame.rect(
+        Point::new(0.0, 0.0),
+        Shape {
+            size: Size::new(text_width + 2.0 * pad, height),
+            fill: Some(c.theme.colors.dosage_fill),
+            stroke: None,
+            radius: 4.0,
+        },
+    );
+    frame.push_frame(Point::new(pad, 4.0), text);
+    frame
+}
+
+/// Up to two pictures side by side, each with its caption below.
+fn picture_row(c: &mut Composer, figures: &[Figure], width: f32) -> Frame {
+    let column = ((width - IMAGE_GAP) / 2.0).min(MAX_PICTURE_WIDTH);
+    let max_height = column * 0.9;
+    let mut row = Frame::default();
+    for (i, figure) in figures.iter().enumerate() {
+        let picture = &figure.picture;
+        let aspect = picture.height as f32 / picture.width.max(1) as f32;
+        let (w, h) = if column * aspect > max_height {
+            (max_height / aspect, max_height)
+        } else {
+            (column, column * aspect)
+        };
+        let x = i as f32 * (column + IMAGE_GAP);
+        let mut cell = Frame::new(h);
+        cell.push(
+            Point::new(0.0, 0.0),
+            Item::Image {
+                size: Size::new(w, h),
+                picture: picture.clone(),
+            },
+        );
+        cell.rect(
+            Point::new(0.0, 0.0),
+            Shape {
+                size: Size::new(w, h),
+                fill: None,
+                stroke: Some((c.theme.colors.card_border, 0.6)),
+                radius: 0.0,
+            },
+        );
+        if let Some(caption) = &figure.caption {
+            let style = c.style(FaceId::Bold, 12.0, c.theme.colors.muted);
+            let spans = c.plain(caption, style);
+            let text = c.text_frame(&spans, column, 1.3);
+            cell.append(3.0, text);
+        }
+        row.height = row.height.max(cell.height);
+        row.push_frame(Point::new(x, 0.0), cell);
+    }
+    row
+}
+
+/// Tips or cautions, each a paragraph that starts with a bold label.
+fn labelled(c: &mut Composer, label: &str, color: crate::content::Rgb, items: &[Paragraph], width: f32, parts: &mut Vec<Frame>) {
+    let body = c.body();
+    for item in items {
+        let mut spans = c.plain(label, c.style(FaceId::Bold, c.theme.body_size, color));
+        spans.extend(c.spans(item, body));
+        let lines = c.lines(&spans, width);
+        gap(parts, 6.0);
+        parts.extend(c.line_frames(&lines, c.theme.leading));
+    }
+}
+
+/// A QR code of the video's address, with the address as a link beside it.
+fn video_link(c: &mut Composer, url: &str, width: f32) -> Option<Frame> {
+    let code = match QrCode::new(url.as_bytes()) {
+        Ok(code) => code,
+        Err(_) => {
+            c.warnings.push(Diagnostic::warning(format!(
+                "the video address {url} is too long for a QR code; only the link is printed"
+            )));
+            return None;
+        }
+    };
+    let modules: Vec<bool> = code.to_colors().iter().map(|&m| m == Color::Dark).collect();
+    let mut frame = Frame::new(QR_SIZE);
+    frame.push(
+        Point::new(0.0, 0.0),
+        Item::Qr {
+            size: QR_SIZE,
+            modules,
+            width: code.width(),
+            color: c.theme.colors.text,
+        },
+    );
+    let label = c.plain("Watch how to do it: scan the code or go to", c.body());
+    let mut link = c.plain(url, c.style(FaceId::Regular, c.theme.body_size, c.theme.colors.heading));
+    link[0].link = Some(url.to_string());
+    let text_width = width - QR_SIZE - 12.0;
+    let mut text = c.text_frame(&label, text_width, c.theme.leading);
+    let address = c.text_frame(&link, text_width, c.theme.leading);
+    text.append(0.0, address);
+    frame.height = frame.height.max(text.height);
+    frame.push_frame(Point::new(QR_SIZE + 12.0, 0.0), text);
+    Some(frame)
+}

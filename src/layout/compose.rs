@@ -1,0 +1,301 @@
+//! Setting text: styled spans → broken lines → frames, and boxes around frames.
+
+use hyphenation::{Language, Load, Standard};
+
+use super::frame::{Frame, Item, Shape};
+use super::paginate::Block;
+use super::theme::Theme;
+use crate::content::{Paragraph, Rgb};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::geom::{Point, Size};
+use crate::text::{break_lines, FaceId, FontBook, Line, Shaper, Span, TextStyle};
+
+/// What every part of layout needs: the theme, the fonts and somewhere to put warnings.
+pub struct Composer<'a> {
+    pub theme: &'a Theme,
+    shaper: Shaper<'a>,
+    hyphenator: Option<Standard>,
+    ascent: f32,
+    descent: f32,
+    pub warnings: Diagnostics,
+}
+
+impl<'a> Composer<'a> {
+    pub fn new(theme: &'a Theme, fonts: &'a FontBook, language: &str) -> Composer<'a> {
+        // Only English patterns are bundled; other languages are set without hyphens.
+        let english = language == "en" || language.starts_with("en-");
+        let hyphenator = english
+            .then(|| Standard::from_embedded(Language::EnglishUS).ok())
+            .flatten();
+        let regular = fonts.font(FaceId::Regular);
+        Composer {
+            theme,
+            shaper: Shaper::new(fonts),
+            hyphenator,
+            ascent: regular.ascender,
+            descent: regular.descender,
+            warnings: Diagnostics::default(),
+        }
+    }
+
+    pub fn style(&self, face: FaceId, size: f32, color: Rgb) -> TextStyle {
+        TextStyle { face, size, color }
+    }
+
+    pub fn body(&self) -> TextStyle {
+        self.style(FaceId::Regular, self.theme.body_size, self.theme.colors.text)
+    }
+
+    /// Spans of a paragraph in `base` style: Markdown bold and italic pick the face,
+    /// links take the heading colour.
+    pub fn spans(&self, paragraph: &Paragraph, base: TextStyle) -> Vec<Span> {
+        paragraph
+            .runs
+            .iter()
+            .map(|run| {
+                let bold = base.face.is_bold() || run.bold;
+                let italic = matches!(base.face, FaceId::Italic | FaceId::BoldItalic) || run.italic;
+                let color = if run.link.is_some() {
+                    self.theme.colors.heading
+                } else {
+                    base.color
+                };
+                Span {
+                    text: run.text.clone(),
+                    style: TextStyle {
+                        face: FaceId::new(bold, italic),
+                        color,
+                        ..base
+                    },
+                    link: run.link.clone(),
+                }
+            })
+            .collect()
+    }
+
+    pub fn plain(&self, text: &str, style: TextStyle) -> Vec<Span> {
+        vec![Span {
+            text: text.to_string(),
+            style,
+            link: None,
+        }]
+    }
+
+    /// Breaks spans into lines of at most `width`, warning about characters the font lacks.
+    pub fn lines(&mut self, spans: &[Span], width: f32) -> Vec<Line> {
+        for span in spans {
+            self.check_coverage(span);
+        }
+        break_lines(spans, width, &self.shaper, self.hyphenator.as_ref())
+    }
+
+    fn check_coverage(&mut self, span: &Span) {
+        let missing: Vec<char> = span
+            .text
+            .chars()
+            .filter(|&c| !c.is_whitespace() && !c.is_control())
+            .filter(|&c| !self.shaper.covers(span.style.face, c))
+            .collect();
+        if let Some(&c) = missing.first() {
+            let message = format!(
+                "the font has no glyph for {c:?} (U+{:04X}) in “{}”; it prints as an empty box",
+                c as u32,
+                excerpt(&span.text)
+            );
+            let diagnostic = Diagnostic::warning(message)
+                .hint("use a brand font that covers it ([fonts] in brand.toml), or write it another way");
+            if !self.warnings.iter().any(|d| d.message == diagnostic.message) {
+                self.warnings.push(diagnostic);
+            }
+        }
+    }
+
+    /// One frame per line, each as tall as its line's leading.
+    pub fn line_frames(&self, lines: &[Line], leading: f32) -> Vec<Frame> {
+        lines
+            .iter()
+            .map(|line| {
+                let size = line.size();
+                let height = size * leading;
+                let half_leading = (height - (self.ascent - self.descent) * size) / 2.0;
+                let baseline = half_leading + self.ascent * size;
+                let mut frame = Frame::new(height);
+                frame.push_line(line, Point::new(0.0, baseline), self.ascent, self.descent);
+                frame
+            })
+            .collect()
+    }
+
+    /// Spans set as a column of `width`, all lines in one frame.
+    pub fn text_frame(&mut self, spans: &[Span], width: f32, leading: f32) -> Frame {
+        let lines = self.lines(spans, width);
+        stack(self.line_frames(&lines, leading), 0.0)
+    }
+
+    /// Paragraph lines as flow blocks that may break between lines, but never leave a
+    /// single line of the paragraph alone at the foot or head of a page.
+    pub fn paragraph_blocks(
+        &mut self,
+        spans: &[Span],
+        space_before: f32,
+        keep_with_previous: bool,
+    ) -> Vec<Block> {
+        let width = self.theme.column_width();
+        let lines = self.lines(spans, width);
+        lines_to_blocks(self.line_frames(&lines, self.theme.leading), space_before, keep_with_previous)
+    }
+
+    /// A list item: `marker` hangs in the left `indent`, the text wraps beside it.
+    pub fn hanging(&mut self, marker: &[Span], text: &[Span], width: f32, indent: f32) -> Vec<Frame> {
+        let lines = self.lines(text, width - indent);
+        let mut frames = self.line_frames(&lines, self.theme.leading);
+        let marker_lines = self.lines(marker, indent);
+        let marker_frames = self.line_frames(&marker_lines, self.theme.leading);
+        for frame in &mut frames {
+            let items = std::mem::take(&mut frame.items);
+            frame.push_frame(Point::new(indent, 0.0), Frame { height: 0.0, items });
+        }
+        if let (Some(first), Some(marker)) = (frames.first_mut(), marker_frames.into_iter().next()) {
+            first.push_frame(Point::new(0.0, 0.0), marker);
+        }
+        frames
+    }
+}
+
+/// Lines of one paragraph as blocks, with widow and orphan control.
+pub fn lines_to_blocks(frames: Vec<Frame>, space_before: f32, keep_with_previous: bool) -> Vec<Block> {
+    let count = frames.len();
+    frames
+        .into_iter()
+        .enumerate()
+        .map(|(i, frame)| {
+            let block = Block::new(frame, if i == 0 { space_before } else { 0.0 });
+            let lone_line = i == 1 || i + 1 == count;
+            if (i == 0 && keep_with_previous) || (i > 0 && lone_line) {
+                block.keep_with_previous()
+            } else {
+                block
+            }
+        })
+        .collect()
+}
+
+/// Frames one below the other, `gap` apart.
+pub fn stack(frames: impl IntoIterator<Item = Frame>, gap: f32) -> Frame {
+    let mut out = Frame::default();
+    for frame in frames {
+        out.append(gap, frame);
+    }
+    out
+}
+
+/// How a box around content looks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BoxStyle {
+    pub fill: Rgb,
+    pub border: Option<Rgb>,
+    /// A thick bar down the left side.
+    pub bar: Option<Rgb>,
+    pub padding: f32,
+    pub radius: f32,
+}
+
+const BAR_WIDTH: f32 = 5.0;
+
+impl BoxStyle {
+    /// Width left for content inside a box `width` wide.
+    pub fn inner_width(&self, width: f32) -> f32 {
+        width - 2.0 * self.padding - self.bar.map_or(0.0, |_| BAR_WIDTH)
+    }
+
+    fn inset(&self) -> f32 {
+        self.padding + self.bar.map_or(0.0, |_| BAR_WIDTH)
+    }
+}
+
+/// A box of `width` around `parts`, with an optional full-width `header` on top.
+///
+/// When the whole box fits in `max_height` it is one unbreakable block. Otherwise
+/// each part becomes a block of its own, boxed edge to edge, so the box continues
+/// on the next page under `continuation`.
+pub fn boxed(
+    header: Option<Frame>,
+    parts: Vec<Frame>,
+    style: BoxStyle,
+    width: f32,
+    max_height: f32,
+    continuation: Option<Frame>,
+) -> Vec<Block> {
+    let header_height = header.as_ref().map_or(0.0, |h| h.height);
+    let body: f32 = parts.iter().map(|p| p.height).sum();
+    let total = header_height + body + 2.0 * style.padding;
+    if total <= max_height {
+        let mut frame = Frame::new(total);
+        draw_box(&mut frame, 0.0, total, width, style, style.radius);
+        if let Some(header) = header {
+            frame.push_frame(Point::new(0.0, 0.0), header);
+        }
+        let mut y = header_height + style.padding;
+        for part in parts {
+            let height = part.height;
+            frame.push_frame(Point::new(style.inset(), y), part);
+            y += height;
+        }
+        return vec![Block::new(frame, 0.0)];
+    }
+    let count = parts.len();
+    let mut blocks = Vec::with_capacity(count + 1);
+    if let Some(header) = header {
+        let height = header.height;
+        let mut frame = Frame::new(height);
+        draw_box(&mut frame, 0.0, height, width, style, 0.0);
+        frame.push_frame(Point::new(0.0, 0.0), header);
+        blocks.push(Block::new(frame, 0.0));
+    }
+    for (i, part) in parts.into_iter().enumerate() {
+        let top = if i == 0 { style.padding } else { 0.0 };
+        let bottom = if i + 1 == count { style.padding } else { 0.0 };
+        let height = top + part.height + bottom;
+        let mut frame = Frame::new(height);
+        draw_box(&mut frame, 0.0, height, width, style, 0.0);
+        frame.push_frame(Point::new(style.inset(), top), part);
+        let mut block = Block::new(frame, 0.0);
+        if i == 0 && !blocks.is_empty() {
+            block = block.keep_with_previous();
+        }
+        block.continuation = continuation.clone();
+        blocks.push(block);
+    }
+    blocks
+}
+
+fn draw_box(frame: &mut Frame, top: f32, height: f32, width: f32, style: BoxStyle, radius: f32) {
+    frame.rect(
+        Point::new(0.0, top),
+        Shape {
+            size: Size::new(width, height),
+            fill: Some(style.fill),
+            stroke: style.border.map(|c| (c, 0.8)),
+            radius,
+        },
+    );
+    if let Some(bar) = style.bar {
+        frame.push(
+            Point::new(0.0, top),
+            Item::Shape(Shape {
+                size: Size::new(BAR_WIDTH, height),
+                fill: Some(bar),
+                stroke: None,
+                radius: 0.0,
+            }),
+        );
+    }
+}
+
+fn excerpt(text: &str) -> String {
+    let mut short: String = text.chars().take(40).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    short
+}

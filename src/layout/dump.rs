@@ -1,0 +1,83 @@
+//! A layout as stable text, one item a line, for snapshot tests and `--dump-layout`.
+
+use std::fmt::Write;
+
+use super::{Item, PagedLayout};
+use crate::content::Rgb;
+
+pub fn dump(layout: &PagedLayout) -> String {
+    let mut out = String::new();
+    for (index, page) in layout.pages.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "page {} {}x{}",
+            index + 1,
+            num(page.size.width),
+            num(page.size.height)
+        );
+        for placed in &page.items {
+            let at = format!("({},{})", num(placed.at.x), num(placed.at.y));
+            let _ = match &placed.item {
+                Item::Text(run) => writeln!(
+                    out,
+                    "  text {at} {:?} {} {} {:?}",
+                    run.style.face,
+                    num(run.style.size),
+                    hex(run.style.color),
+                    run.text()
+                ),
+                Item::Shape(shape) => writeln!(
+                    out,
+                    "  shape {at} {}x{} fill {} stroke {} radius {}",
+                    num(shape.size.width),
+                    num(shape.size.height),
+                    shape.fill.map_or("none".to_string(), hex),
+                    shape
+                        .stroke
+                        .map_or("none".to_string(), |(c, w)| format!("{} {}", hex(c), num(w))),
+                    num(shape.radius)
+                ),
+                Item::Image { size, picture } => writeln!(
+                    out,
+                    "  image {at} {}x{} {}",
+                    num(size.width),
+                    num(size.height),
+                    picture
+                        .path
+                        .file_name()
+                        .map_or(String::new(), |n| n.to_string_lossy().into_owned())
+                ),
+                Item::Link { size, uri } => writeln!(
+                    out,
+                    "  link {at} {}x{} {uri}",
+                    num(size.width),
+                    num(size.height)
+                ),
+                Item::Qr { size, width, .. } => {
+                    writeln!(out, "  qr {at} {} {width} modules", num(*size))
+                }
+            };
+        }
+    }
+    for bookmark in &layout.outline {
+        let _ = writeln!(
+            out,
+            "bookmark page {} y {} {:?}",
+            bookmark.page + 1,
+            num(bookmark.y),
+            bookmark.title
+        );
+    }
+    out
+}
+
+/// A number rounded to 0.01 pt, without trailing zeros.
+fn num(value: f32) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    let text = format!("{rounded:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn hex(color: Rgb) -> String {
+    format!("#{:02X}{:02X}{:02X}", color.0, color.1, color.2)
+}

@@ -1,0 +1,129 @@
+//! The display list: what goes where on a page. Layout builds it, render draws it.
+
+use std::sync::Arc;
+
+use crate::content::{Picture, Rgb};
+use crate::geom::{Point, Size};
+use crate::text::{Line, PlacedGlyph, TextStyle};
+
+/// Something drawn at a position. For text the position is the start of the
+/// baseline; for everything else it is the top left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub at: Point,
+    pub item: Item,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text(TextRun),
+    Shape(Shape),
+    Image { size: Size, picture: Arc<Picture> },
+    /// A clickable area that opens `uri`.
+    Link { size: Size, uri: String },
+    /// A QR code: `modules` is a square of dark (true) and light cells, row by row.
+    Qr {
+        size: f32,
+        modules: Vec<bool>,
+        width: usize,
+        color: Rgb,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    pub style: TextStyle,
+    pub glyphs: Vec<PlacedGlyph>,
+}
+
+impl TextRun {
+    pub fn text(&self) -> String {
+        self.glyphs.iter().map(|g| g.text.as_str()).collect()
+    }
+}
+
+/// A rectangle, optionally rounded, filled and/or stroked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shape {
+    pub size: Size,
+    pub fill: Option<Rgb>,
+    pub stroke: Option<(Rgb, f32)>,
+    pub radius: f32,
+}
+
+/// A laid-out piece of content with a known height, positioned from its own top left.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Frame {
+    pub height: f32,
+    pub items: Vec<Placed>,
+}
+
+impl Frame {
+    pub fn new(height: f32) -> Frame {
+        Frame {
+            height,
+            items: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, at: Point, item: Item) {
+        self.items.push(Placed { at, item });
+    }
+
+    /// Places `other` with its top left at `at`.
+    pub fn push_frame(&mut self, at: Point, other: Frame) {
+        self.items.extend(other.items.into_iter().map(|placed| Placed {
+            at: placed.at.offset(at),
+            item: placed.item,
+        }));
+    }
+
+    /// Puts `other` below everything so far, `gap` lower, and grows to hold it.
+    pub fn append(&mut self, gap: f32, other: Frame) {
+        let top = if self.items.is_empty() && self.height == 0.0 {
+            0.0
+        } else {
+            self.height + gap
+        };
+        self.height = top + other.height;
+        self.push_frame(Point::new(0.0, top), other);
+    }
+
+    pub fn rect(&mut self, at: Point, shape: Shape) {
+        self.push(at, Item::Shape(shape));
+    }
+
+    /// Places a line of text with its baseline at `baseline`, adding a link area
+    /// (and an underline) for each linked fragment.
+    pub fn push_line(&mut self, line: &Line, origin: Point, ascent: f32, descent: f32) {
+        for fragment in &line.fragments {
+            let at = Point::new(origin.x + fragment.x, origin.y);
+            if let Some(uri) = &fragment.link {
+                let size = fragment.style.size;
+                self.rect(
+                    Point::new(at.x, at.y + size * 0.12),
+                    Shape {
+                        size: Size::new(fragment.width, size * 0.06),
+                        fill: Some(fragment.style.color),
+                        stroke: None,
+                        radius: 0.0,
+                    },
+                );
+                self.push(
+                    Point::new(at.x, at.y - ascent * size),
+                    Item::Link {
+                        size: Size::new(fragment.width, (ascent - descent) * size),
+                        uri: uri.clone(),
+                    },
+                );
+            }
+            self.push(
+                at,
+                Item::Text(TextRun {
+                    style: fragment.style,
+                    glyphs: fragment.glyphs.clone(),
+                }),
+            );
+        }
+    }
+}

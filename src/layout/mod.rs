@@ -1,0 +1,140 @@
+//! Layout: a [`Document`] → pages of positioned text, shapes and pictures.
+//!
+//! Layout measures with real font metrics, breaks lines, and paginates with
+//! look-ahead: headings stay with what follows, cards and boxes stay whole, and no
+//! paragraph leaves a single line alone at a page break. It does no I/O and knows
+//! nothing of PDF; the result is a value tests can inspect.
+
+mod article;
+mod card;
+mod compose;
+pub mod dump;
+pub mod frame;
+mod furniture;
+pub mod paginate;
+pub mod theme;
+mod words;
+
+pub use frame::{Frame, Item, Placed, Shape, TextRun};
+pub use theme::Theme;
+
+use crate::content::{Date, Document};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::geom::{Point, Size};
+use crate::text::FontBook;
+
+/// Space between the header and the text, and between the text and the footer.
+const FURNITURE_GAP: f32 = 16.0;
+
+/// The laid-out handout: pages to draw and what the PDF says about itself.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PagedLayout {
+    pub pages: Vec<Page>,
+    pub info: DocumentInfo,
+    pub outline: Vec<Bookmark>,
+    pub warnings: Diagnostics,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub size: Size,
+    pub items: Vec<Placed>,
+}
+
+/// Metadata for the PDF's document information.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentInfo {
+    pub title: String,
+    pub author: String,
+    pub subject: Option<String>,
+    pub language: String,
+    pub date: Option<Date>,
+}
+
+/// An outline entry: a heading or an exercise, with its page (from 0) and position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bookmark {
+    pub title: String,
+    pub page: usize,
+    pub y: f32,
+}
+
+/// Lays out `doc` on pages of the theme's paper.
+pub fn layout(doc: &Document, theme: &Theme, fonts: &FontBook) -> Result<PagedLayout, Diagnostics> {
+    let mut c = compose::Composer::new(theme, fonts, &doc.language);
+    let header = furniture::header(&mut c, doc);
+    let footer = furniture::footer(&mut c, doc);
+    let body_top = theme.margin_top + header.height + FURNITURE_GAP;
+    let footer_top = theme.page.height - theme.margin_bottom - footer.frame.height;
+    let body_height = footer_top - FURNITURE_GAP - body_top;
+
+    let flow = article::flow(&mut c, doc, body_height);
+    let slots = paginate::paginate(&flow.blocks, body_height);
+    let mut errors = Diagnostics::default();
+    let total = slots.len();
+    let mut pages = Vec::with_capacity(total);
+    let mut outline = Vec::new();
+    for (index, page_slots) in slots.iter().enumerate() {
+        let mut frame = Frame::default();
+        frame.push_frame(Point::new(theme.margin_x, theme.margin_top), header.clone());
+        for slot in page_slots {
+            let block = &flow.blocks[slot.block];
+            if block.frame.height > body_height + 0.5 {
+                errors.push(Diagnostic::error(format!(
+                    "a block of the handout is {:.0} pt tall, more than the {:.0} pt a page holds",
+                    block.frame.height, body_height
+                )).in_file(&doc.source).hint("split the text into shorter paragraphs or list items"));
+            }
+            let top = body_top + slot.top;
+            if let (true, Some(continuation)) = (slot.continued, &block.continuation) {
+                let at = Point::new(theme.margin_x, top - continuation.height);
+                frame.push_frame(at, continuation.clone());
+            }
+            frame.push_frame(Point::new(theme.margin_x, top), block.frame.clone());
+            for (_, title) in flow.marks.iter().filter(|(at, _)| *at == slot.block) {
+                outline.push(Bookmark {
+                    title: title.clone(),
+                    page: index,
+                    y: top,
+                });
+            }
+        }
+        let number = furniture::page_number(&mut c, &footer, index + 1, total);
+        frame.push_frame(Point::new(theme.margin_x, footer_top), number);
+        pages.push(Page {
+            size: theme.page,
+            items: frame.items,
+        });
+    }
+    if errors.has_errors() {
+        errors.extend(c.warnings);
+        return Err(errors);
+    }
+    Ok(PagedLayout {
+        pages,
+        info: info(doc),
+        outline,
+        warnings: c.warnings,
+    })
+}
+
+fn info(doc: &Document) -> DocumentInfo {
+    let subject = doc
+        .summary
+        .as_ref()
+        .or(doc.subtitle.as_ref())
+        .map(|text| {
+            text.paragraphs
+                .iter()
+                .map(|p| p.to_plain())
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+    DocumentInfo {
+        title: doc.title.clone(),
+        author: doc.author.clone().unwrap_or_else(|| doc.brand.name.clone()),
+        subject,
+        language: doc.language.clone(),
+        date: doc.reviewed,
+    }
+}

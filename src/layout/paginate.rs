@@ -1,0 +1,177 @@
+//! Pagination: distributing a column of blocks over pages.
+//!
+//! Blocks are placed first fit. When one does not fit, the page ends at the last
+//! point where a break is allowed, so a heading moves with what follows it and a
+//! paragraph never leaves a single line behind. A page always takes at least one
+//! block, so pagination ends even when a block is taller than the page.
+
+use super::frame::Frame;
+
+/// One unbreakable piece of the flow.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Block {
+    pub frame: Frame,
+    /// Space above the block; dropped at the top of a page.
+    pub space_before: f32,
+    /// Whether the page may end just before this block.
+    pub break_before: bool,
+    /// Drawn above this block when it starts a page, e.g. "Split squat (continued)".
+    pub continuation: Option<Frame>,
+}
+
+impl Block {
+    pub fn new(frame: Frame, space_before: f32) -> Block {
+        Block {
+            frame,
+            space_before,
+            break_before: true,
+            continuation: None,
+        }
+    }
+
+    /// The block may not start a page: it stays with the one before it.
+    pub fn keep_with_previous(mut self) -> Block {
+        self.break_before = false;
+        self
+    }
+}
+
+/// A block's place on a page: its index in the flow and the top of its frame.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Slot {
+    pub block: usize,
+    pub top: f32,
+    /// Whether the block's continuation header is drawn above it.
+    pub continued: bool,
+}
+
+/// Splits `blocks` into pages of at most `height` points; returns each page's slots.
+pub fn paginate(blocks: &[Block], height: f32) -> Vec<Vec<Slot>> {
+    let mut pages = Vec::new();
+    let mut next = 0;
+    while next < blocks.len() {
+        let (slots, end) = fill_page(blocks, next, height);
+        pages.push(slots);
+        next = end;
+    }
+    pages
+}
+
+/// Fills one page starting at block `start`; returns its slots and the first block left over.
+fn fill_page(blocks: &[Block], start: usize, height: f32) -> (Vec<Slot>, usize) {
+    let mut slots: Vec<Slot> = Vec::new();
+    let mut y = 0.0;
+    for (index, block) in blocks.iter().enumerate().skip(start) {
+        let first = slots.is_empty();
+        let space = if first { 0.0 } else { block.space_before };
+        let header = match (&block.continuation, first) {
+            (Some(header), true) => header.height,
+            _ => 0.0,
+        };
+        let bottom = y + space + header + block.frame.height;
+        if first || bottom <= height + 0.01 {
+            slots.push(Slot {
+                block: index,
+                top: y + space + header,
+                continued: header > 0.0,
+            });
+            y = bottom;
+            continue;
+        }
+        let end = last_break(blocks, start, index);
+        slots.truncate(end - start);
+        return (slots, end);
+    }
+    (slots, blocks.len())
+}
+
+/// The latest block in `start+1..=at` before which the page may end; `at` when there is none.
+fn last_break(blocks: &[Block], start: usize, at: usize) -> usize {
+    (start + 1..=at)
+        .rev()
+        .find(|&i| blocks[i].break_before)
+        .unwrap_or(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(height: f32) -> Block {
+        Block::new(Frame::new(height), 10.0)
+    }
+
+    fn pages_of(blocks: &[Block], height: f32) -> Vec<Vec<usize>> {
+        paginate(blocks, height)
+            .iter()
+            .map(|page| page.iter().map(|slot| slot.block).collect())
+            .collect()
+    }
+
+    #[test]
+    fn fills_pages_in_order_and_drops_space_at_the_top() {
+        let blocks = vec![block(40.0), block(40.0), block(40.0)];
+        let pages = paginate(&blocks, 95.0);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0][1].top, 50.0);
+        assert_eq!(pages[1][0].top, 0.0);
+    }
+
+    #[test]
+    fn a_heading_moves_to_the_next_page_with_its_content() {
+        // heading, then a card that must stay with it
+        let blocks = vec![block(60.0), block(20.0), block(50.0).keep_with_previous()];
+        assert_eq!(pages_of(&blocks, 100.0), vec![vec![0], vec![1, 2]]);
+    }
+
+    #[test]
+    fn a_chain_that_cannot_break_still_ends_the_page_somewhere() {
+        let blocks = vec![
+            block(30.0),
+            block(30.0).keep_with_previous(),
+            block(30.0).keep_with_previous(),
+            block(30.0).keep_with_previous(),
+        ];
+        let pages = pages_of(&blocks, 70.0);
+        assert_eq!(pages.concat(), vec![0, 1, 2, 3]);
+        assert!(pages.len() >= 2);
+    }
+
+    #[test]
+    fn a_block_taller_than_the_page_gets_a_page_of_its_own() {
+        let blocks = vec![block(10.0), block(500.0), block(10.0)];
+        assert_eq!(pages_of(&blocks, 100.0), vec![vec![0], vec![1], vec![2]]);
+    }
+
+    #[test]
+    fn a_continuation_header_is_drawn_only_at_the_top_of_a_page() {
+        let mut blocks = vec![block(60.0), block(30.0), block(30.0)];
+        for b in &mut blocks[1..] {
+            b.continuation = Some(Frame::new(15.0));
+        }
+        let pages = paginate(&blocks, 100.0);
+        assert!(!pages[0][0].continued);
+        assert_eq!(pages[1][0].block, 2);
+        assert!(pages[1][0].continued);
+        assert_eq!(pages[1][0].top, 15.0);
+    }
+
+    #[test]
+    fn every_block_is_placed_once_whatever_the_heights() {
+        let heights = [5.0, 80.0, 33.0, 120.0, 7.0, 64.0, 64.0, 1.0, 99.0];
+        let blocks: Vec<Block> = heights
+            .iter()
+            .enumerate()
+            .map(|(i, &h)| {
+                let b = block(h);
+                if i % 3 == 2 {
+                    b.keep_with_previous()
+                } else {
+                    b
+                }
+            })
+            .collect();
+        let placed: Vec<usize> = pages_of(&blocks, 100.0).concat();
+        assert_eq!(placed, (0..heights.len()).collect::<Vec<_>>());
+    }
+}

@@ -1,0 +1,188 @@
+//! The look of a handout: paper, margins, type sizes and colours, from the brand.
+//!
+//! Type follows clear-print guidance for patients: body text of 13 pt with generous
+//! line spacing, left aligned, and every text colour at least 4.5:1 against its
+//! background (brand colours are darkened until they are).
+
+use crate::content::{Brand, Paper, Rgb, Urgency};
+use crate::geom::Size;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub page: Size,
+    /// Distance from the page's left and right edges to the text column.
+    pub margin_x: f32,
+    pub margin_top: f32,
+    pub margin_bottom: f32,
+    pub body_size: f32,
+    /// Line height as a multiple of the font size.
+    pub leading: f32,
+    pub small_size: f32,
+    pub title_size: f32,
+    pub subtitle_size: f32,
+    pub h2_size: f32,
+    pub h3_size: f32,
+    pub card_title_size: f32,
+    /// Space between paragraphs.
+    pub paragraph_gap: f32,
+    pub colors: Palette,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Palette {
+    pub text: Rgb,
+    pub muted: Rgb,
+    /// Headings and links: the brand's primary colour, darkened if needed for contrast.
+    pub heading: Rgb,
+    pub primary: Rgb,
+    pub accent: Rgb,
+    pub rule: Rgb,
+    pub card_fill: Rgb,
+    pub card_border: Rgb,
+    pub summary_fill: Rgb,
+    pub dosage_fill: Rgb,
+    pub caution: Rgb,
+    pub on_primary: Rgb,
+}
+
+/// The colours of a care card for one level of urgency.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UrgencyColors {
+    pub bar: Rgb,
+    pub fill: Rgb,
+    pub label: Rgb,
+}
+
+const WHITE: Rgb = Rgb(255, 255, 255);
+const INK: Rgb = Rgb(0x1A, 0x1A, 0x1A);
+/// The contrast WCAG asks of body text.
+pub const MIN_CONTRAST: f64 = 4.5;
+
+impl Theme {
+    pub fn new(brand: &Brand, paper: Paper) -> Theme {
+        let primary = brand.colors.primary;
+        let accent = brand.colors.accent;
+        let heading = with_contrast(primary, WHITE);
+        // Text on a primary band: white when it reads, else the darkest ink.
+        let on_primary = if contrast(WHITE, primary) >= MIN_CONTRAST {
+            WHITE
+        } else {
+            INK
+        };
+        Theme {
+            page: paper_size(paper),
+            margin_x: 48.0,
+            margin_top: 30.0,
+            margin_bottom: 28.0,
+            body_size: 13.0,
+            leading: 1.38,
+            small_size: 11.0,
+            title_size: 26.0,
+            subtitle_size: 15.0,
+            h2_size: 19.0,
+            h3_size: 15.0,
+            card_title_size: 16.0,
+            paragraph_gap: 7.0,
+            colors: Palette {
+                text: INK,
+                muted: Rgb(0x45, 0x45, 0x45),
+                heading,
+                primary,
+                accent,
+                rule: mix(primary, WHITE, 0.55),
+                card_fill: mix(primary, WHITE, 0.05),
+                card_border: mix(primary, WHITE, 0.30),
+                summary_fill: mix(primary, WHITE, 0.10),
+                dosage_fill: mix(accent, WHITE, 0.20),
+                caution: Rgb(0x9C, 0x1C, 0x1C),
+                on_primary,
+            },
+        }
+    }
+
+    pub fn column_width(&self) -> f32 {
+        self.page.width - 2.0 * self.margin_x
+    }
+
+}
+
+/// Care-card colours: amber, orange and red, always paired with words.
+pub fn urgency_colors(urgency: Urgency) -> UrgencyColors {
+    let (bar, fill, label) = match urgency {
+        Urgency::Soon => (Rgb(0xD9, 0x9A, 0x00), Rgb(0xFF, 0xF6, 0xDB), Rgb(0x70, 0x4C, 0x00)),
+        Urgency::Urgent => (Rgb(0xE8, 0x70, 0x2A), Rgb(0xFD, 0xEB, 0xDF), Rgb(0x9A, 0x3A, 0x08)),
+        Urgency::Emergency => (Rgb(0xC8, 0x1E, 0x1E), Rgb(0xFD, 0xE3, 0xE3), Rgb(0x9C, 0x12, 0x12)),
+    };
+    UrgencyColors { bar, fill, label }
+}
+
+pub fn paper_size(paper: Paper) -> Size {
+    match paper {
+        Paper::A4 => Size::new(595.276, 841.89),
+        Paper::Letter => Size::new(612.0, 792.0),
+    }
+}
+
+/// `a` blended towards `b`, keeping `share` of `a`.
+pub fn mix(a: Rgb, b: Rgb, share: f32) -> Rgb {
+    let blend = |x: u8, y: u8| (f32::from(x) * share + f32::from(y) * (1.0 - share)).round() as u8;
+    Rgb(blend(a.0, b.0), blend(a.1, b.1), blend(a.2, b.2))
+}
+
+/// WCAG relative luminance.
+fn luminance(color: Rgb) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(color.0) + 0.7152 * channel(color.1) + 0.0722 * channel(color.2)
+}
+
+/// WCAG contrast ratio between two colours, from 1 to 21.
+pub fn contrast(a: Rgb, b: Rgb) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// `color`, darkened step by step until it reads on `background`.
+pub fn with_contrast(color: Rgb, background: Rgb) -> Rgb {
+    let mut current = color;
+    let mut share = 1.0;
+    while contrast(current, background) < MIN_CONTRAST && share > 0.0 {
+        share -= 0.05;
+        current = mix(color, Rgb(0, 0, 0), share);
+    }
+    current
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_matches_wcag_for_black_and_white() {
+        assert!((contrast(Rgb(0, 0, 0), WHITE) - 21.0).abs() < 0.01);
+        assert!((contrast(WHITE, WHITE) - 1.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_light_brand_colour_is_darkened_until_it_reads() {
+        let orange = Rgb(0xE6, 0x91, 0x38);
+        assert!(contrast(orange, WHITE) < MIN_CONTRAST);
+        let darker = with_contrast(orange, WHITE);
+        assert!(contrast(darker, WHITE) >= MIN_CONTRAST);
+        assert_eq!(with_contrast(Rgb(0x0F, 0x6E, 0x6E), WHITE), Rgb(0x0F, 0x6E, 0x6E));
+    }
+
+    #[test]
+    fn urgency_labels_read_on_their_cards() {
+        for urgency in [Urgency::Soon, Urgency::Urgent, Urgency::Emergency] {
+            let c = urgency_colors(urgency);
+            assert!(contrast(c.label, c.fill) >= MIN_CONTRAST, "{urgency:?}");
+        }
+    }
+}

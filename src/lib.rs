@@ -1,0 +1,130 @@
+//! handout: plain TOML content in, branded printable PDF handouts out.
+//!
+//! The pipeline runs one way, each stage handing the next an owned value:
+//!
+//! ```text
+//! content/*.toml ──load──▶ Document ──layout──▶ PagedLayout ──render──▶ PDF bytes
+//! ```
+//!
+//! [`content::load`] validates everything and reports every problem at once;
+//! [`layout::layout`] measures, breaks and paginates; [`render::pdf`] only draws.
+//! [`build`] runs the three for one handout.
+
+pub mod cli;
+pub mod content;
+pub mod diag;
+pub mod geom;
+pub mod layout;
+pub mod render;
+pub mod text;
+
+use std::path::Path;
+
+use content::{Date, LoadOptions, Recipient};
+use diag::{Diagnostic, Diagnostics};
+use layout::{PagedLayout, Theme};
+use render::PdfOptions;
+use text::FontBook;
+
+/// What a build needs besides the handout file.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub load: LoadOptions,
+    /// "Prepared for" details, printed on every page.
+    pub recipient: Option<Recipient>,
+    /// The PDF's creation date as Unix seconds (e.g. from `SOURCE_DATE_EPOCH`);
+    /// when absent the handout's `reviewed` date is used, and failing that none.
+    pub timestamp: Option<i64>,
+}
+
+/// A handout turned into a PDF, in memory.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    pub warnings: Diagnostics,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// Problems in the content, for the user to fix.
+    #[error("{0}")]
+    Content(Diagnostics),
+    /// Writing the PDF failed; not the content's fault.
+    #[error(transparent)]
+    Render(#[from] render::RenderError),
+}
+
+/// Loads, lays out and renders one handout.
+pub fn build(handout: &Path, options: &BuildOptions) -> Result<Built, BuildError> {
+    let (layout, fonts) = lay_out(handout, options)?;
+    let timestamp = options
+        .timestamp
+        .or_else(|| layout.info.date.map(unix_midnight));
+    let pdf = render::pdf(&layout, &fonts, &PdfOptions { timestamp })?;
+    Ok(Built {
+        pdf,
+        pages: layout.pages.len(),
+        warnings: layout.warnings,
+    })
+}
+
+/// Everything a build checks, short of writing the PDF; returns the warnings.
+pub fn check(handout: &Path, options: &BuildOptions) -> Result<Diagnostics, Diagnostics> {
+    match lay_out(handout, options) {
+        Ok((layout, _)) => Ok(layout.warnings),
+        Err(BuildError::Content(diagnostics)) => Err(diagnostics),
+        Err(BuildError::Render(error)) => Err(Diagnostic::error(error.to_string()).into()),
+    }
+}
+
+/// Loads and lays out one handout, warnings from both stages kept together.
+pub fn lay_out(handout: &Path, options: &BuildOptions) -> Result<(PagedLayout, FontBook), BuildError> {
+    let loaded = content::load(handout, &options.load).map_err(BuildError::Content)?;
+    let mut document = loaded.document;
+    document.recipient = options.recipient.clone();
+    let fonts = FontBook::with_files(&document.brand.fonts)
+        .map_err(|e| BuildError::Content(Diagnostic::error(e.to_string()).into()))?;
+    let theme = Theme::new(&document.brand, document.paper);
+    let mut layout = layout::layout(&document, &theme, &fonts).map_err(|mut diagnostics| {
+        diagnostics.extend(loaded.warnings.clone());
+        BuildError::Content(diagnostics)
+    })?;
+    let mut warnings = loaded.warnings;
+    warnings.extend(layout.warnings);
+    layout.warnings = warnings;
+    Ok((layout, fonts))
+}
+
+/// Midnight UTC of `date`, in Unix seconds.
+fn unix_midnight(date: Date) -> i64 {
+    let (y, m, d) = (i64::from(date.year), i64::from(date.month), i64::from(date.day));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    (era * 146_097 + doe - 719_468) * 86_400
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn review_dates_become_midnight_utc() {
+        let date = Date {
+            year: 2026,
+            month: 11,
+            day: 23,
+        };
+        assert_eq!(unix_midnight(date), 1_795_392_000);
+        let leap = Date {
+            year: 2000,
+            month: 2,
+            day: 29,
+        };
+        assert_eq!(unix_midnight(leap), 951_782_400);
+    }
+}

@@ -1,0 +1,74 @@
+//! Font subsetting: each face is cut down to the glyphs the pages use, and every
+//! glyph gets one fixed text for the PDF's ToUnicode map.
+
+use std::collections::BTreeMap;
+
+use subsetter::GlyphRemapper;
+
+use crate::layout::{Item, PagedLayout};
+use crate::text::{FaceId, FontBook};
+
+/// A face cut down to the glyphs one document uses.
+pub struct Subset {
+    pub face: FaceId,
+    pub bytes: Vec<u8>,
+    /// Original glyph id → id in the subset.
+    remapper: GlyphRemapper,
+    /// Original glyph id → the text it stands for when copied.
+    texts: BTreeMap<u16, String>,
+    pub postscript_name: String,
+}
+
+impl Subset {
+    /// The subset's glyph id and copy text for an original glyph.
+    pub fn glyph(&self, original: u16) -> (u16, String) {
+        let id = self.remapper.get(original).unwrap_or(0);
+        let text = self.texts.get(&original).cloned().unwrap_or_default();
+        (id, text)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot subset the font {name}: {reason}")]
+pub struct SubsetError {
+    name: String,
+    reason: String,
+}
+
+/// Subsets every face the layout uses, in a fixed order.
+pub fn subset_fonts(layout: &PagedLayout, fonts: &FontBook) -> Result<Vec<Subset>, SubsetError> {
+    let mut used: BTreeMap<FaceId, BTreeMap<u16, String>> = BTreeMap::new();
+    for page in &layout.pages {
+        for placed in &page.items {
+            if let Item::Text(run) = &placed.item {
+                let texts = used.entry(run.style.face).or_default();
+                for glyph in &run.glyphs {
+                    // A glyph keeps the first non-empty text it is seen with, so one glyph
+                    // never maps to two texts.
+                    let entry = texts.entry(glyph.id).or_default();
+                    if entry.is_empty() {
+                        entry.clone_from(&glyph.text);
+                    }
+                }
+            }
+        }
+    }
+    used.into_iter()
+        .map(|(face, texts)| {
+            let font = fonts.font(face);
+            let glyphs: Vec<u16> = texts.keys().copied().collect();
+            let remapper = GlyphRemapper::new_from_glyphs_sorted(&glyphs);
+            let bytes = subsetter::subset(&font.data, 0, &remapper).map_err(|e| SubsetError {
+                name: font.postscript_name.clone(),
+                reason: format!("{e:?}"),
+            })?;
+            Ok(Subset {
+                face,
+                bytes,
+                remapper,
+                texts,
+                postscript_name: font.postscript_name.clone(),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,131 @@
+//! Render: a [`PagedLayout`] → PDF bytes. The only module that names printpdf.
+//!
+//! Fonts are subset and embedded with a ToUnicode map, so copying text gives back
+//! the source; pictures are embedded losslessly, each file once however often it
+//! is drawn; and resource names, font tags, dates and the document ID are all
+//! derived from the input, so the same layout always gives the same bytes.
+
+mod finish;
+mod fonts;
+mod images;
+mod page;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use printpdf::{FontId, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect, XObject, XObjectId};
+
+use crate::content::Picture;
+use crate::layout::{Item, PagedLayout};
+use crate::text::{FaceId, FontBook};
+use fonts::Subset;
+
+/// Choices for the PDF file that are not part of the layout.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PdfOptions {
+    /// Creation date as Unix seconds; no date is written without one.
+    pub timestamp: Option<i64>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Subset(#[from] fonts::SubsetError),
+    #[error(transparent)]
+    Image(#[from] images::ImageError),
+    #[error("cannot read back the subset of font {0}")]
+    Font(String),
+    #[error("cannot write the PDF: {0}")]
+    Write(#[from] std::io::Error),
+}
+
+/// The fonts and pictures a document's pages refer to, under fixed resource names.
+pub(crate) struct Resources {
+    fonts: BTreeMap<FaceId, (FontId, Subset)>,
+    images: BTreeMap<PathBuf, XObjectId>,
+}
+
+impl Resources {
+    fn font(&self, face: FaceId) -> Option<(&FontId, &Subset)> {
+        self.fonts.get(&face).map(|(id, subset)| (id, subset))
+    }
+
+    fn image(&self, picture: &Picture) -> Option<&XObjectId> {
+        self.images.get(&picture.path)
+    }
+}
+
+fn font_resource_name(index: usize) -> String {
+    format!("F{}", index + 1)
+}
+
+/// Writes the layout as a PDF.
+pub fn pdf(layout: &PagedLayout, fonts: &FontBook, options: &PdfOptions) -> Result<Vec<u8>, RenderError> {
+    let mut doc = PdfDocument::new(&layout.info.title);
+    let subsets = fonts::subset_fonts(layout, fonts)?;
+    let resources = register(&mut doc, layout, subsets)?;
+
+    let pages = layout
+        .pages
+        .iter()
+        .map(|page| {
+            let size = Rect::from_wh(Pt(page.size.width), Pt(page.size.height));
+            PdfPage {
+                media_box: size.clone(),
+                trim_box: size.clone(),
+                crop_box: size,
+                ops: page::ops(page, &resources),
+            }
+        })
+        .collect();
+    doc.with_pages(pages);
+
+    let info = &mut doc.metadata.info;
+    info.author = layout.info.author.clone();
+    info.subject = layout.info.subject.clone().unwrap_or_default();
+    info.creator = "handout".to_string();
+    info.producer = concat!("handout ", env!("CARGO_PKG_VERSION")).to_string();
+
+    let save = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut warnings = Vec::new();
+    let mut lopdf = doc.to_lopdf_document(&save, &mut warnings);
+    let subsets: Vec<Subset> = resources.fonts.into_values().map(|(_, subset)| subset).collect();
+    finish::finish(&mut lopdf, layout, &subsets, options.timestamp);
+    lopdf.compress();
+    let mut bytes = Vec::new();
+    lopdf.save_to(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Adds the font subsets and every distinct picture to the document.
+fn register(doc: &mut PdfDocument, layout: &PagedLayout, subsets: Vec<Subset>) -> Result<Resources, RenderError> {
+    let mut fonts = BTreeMap::new();
+    for (index, subset) in subsets.into_iter().enumerate() {
+        let parsed = ParsedFont::from_bytes(&subset.bytes, 0, &mut Vec::new())
+            .ok_or_else(|| RenderError::Font(subset.postscript_name.clone()))?;
+        let id = FontId(font_resource_name(index));
+        doc.resources.fonts.map.insert(id.clone(), PdfFont::new(parsed));
+        fonts.insert(subset.face, (id, subset));
+    }
+    let mut images: BTreeMap<PathBuf, XObjectId> = BTreeMap::new();
+    let pictures = layout.pages.iter().flat_map(|page| &page.items).filter_map(|placed| match &placed.item {
+        Item::Image { picture, .. } => Some(picture),
+        _ => None,
+    });
+    for picture in pictures {
+        if images.contains_key(&picture.path) {
+            continue;
+        }
+        let id = XObjectId(format!("Im{}", images.len() + 1));
+        let object = images::xobject(Arc::as_ref(picture))?;
+        doc.resources.xobjects.map.insert(id.clone(), XObject::External(object));
+        images.insert(picture.path.clone(), id);
+    }
+    Ok(Resources { fonts, images })
+}

@@ -1,0 +1,165 @@
+//! The four faces a handout is set in: the bundled Atkinson Hyperlegible, or the brand's own.
+
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+use rustybuzz::ttf_parser;
+
+use crate::content::FontFiles;
+
+/// Which of the four faces a piece of text uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FaceId {
+    Regular,
+    Bold,
+    Italic,
+    BoldItalic,
+}
+
+impl FaceId {
+    pub const ALL: [FaceId; 4] = [
+        FaceId::Regular,
+        FaceId::Bold,
+        FaceId::Italic,
+        FaceId::BoldItalic,
+    ];
+
+    pub fn new(bold: bool, italic: bool) -> FaceId {
+        match (bold, italic) {
+            (false, false) => FaceId::Regular,
+            (true, false) => FaceId::Bold,
+            (false, true) => FaceId::Italic,
+            (true, true) => FaceId::BoldItalic,
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn is_bold(self) -> bool {
+        matches!(self, FaceId::Bold | FaceId::BoldItalic)
+    }
+}
+
+/// One font file and the metrics layout needs from it.
+#[derive(Clone)]
+pub struct Font {
+    pub data: Arc<[u8]>,
+    /// The PostScript name, used as the PDF font name.
+    pub postscript_name: String,
+    pub units_per_em: f32,
+    /// Ascender and descender as fractions of the em (descender negative).
+    pub ascender: f32,
+    pub descender: f32,
+}
+
+impl fmt::Debug for Font {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Font")
+            .field("postscript_name", &self.postscript_name)
+            .field("bytes", &self.data.len())
+            .finish()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum FontError {
+    #[error("cannot read font {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path} is not a TrueType or OpenType font")]
+    Parse { path: String },
+}
+
+impl Font {
+    pub fn from_bytes(data: Arc<[u8]>, origin: &str) -> Result<Font, FontError> {
+        let face = ttf_parser::Face::parse(&data, 0).map_err(|_| FontError::Parse {
+            path: origin.to_string(),
+        })?;
+        let units_per_em = f32::from(face.units_per_em());
+        let postscript_name = face
+            .names()
+            .into_iter()
+            .find(|name| name.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+            .and_then(|name| name.to_string())
+            .filter(|name| !name.is_empty())
+            .unwrap_or_else(|| "Font".to_string());
+        let ascender = f32::from(face.ascender()) / units_per_em;
+        let descender = f32::from(face.descender()) / units_per_em;
+        Ok(Font {
+            postscript_name: postscript_name.replace(' ', ""),
+            units_per_em,
+            ascender,
+            descender,
+            data,
+        })
+    }
+
+    fn from_file(path: &Path) -> Result<Font, FontError> {
+        let data = std::fs::read(path).map_err(|source| FontError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Font::from_bytes(data.into(), &path.display().to_string())
+    }
+}
+
+/// The regular, bold, italic and bold italic faces of one family.
+#[derive(Debug, Clone)]
+pub struct FontBook {
+    faces: [Font; 4],
+}
+
+const BUNDLED: [(&str, &[u8]); 4] = [
+    (
+        "AtkinsonHyperlegible_400Regular.ttf",
+        include_bytes!("../../fonts/AtkinsonHyperlegible_400Regular.ttf"),
+    ),
+    (
+        "AtkinsonHyperlegible_700Bold.ttf",
+        include_bytes!("../../fonts/AtkinsonHyperlegible_700Bold.ttf"),
+    ),
+    (
+        "AtkinsonHyperlegible_400Regular_Italic.ttf",
+        include_bytes!("../../fonts/AtkinsonHyperlegible_400Regular_Italic.ttf"),
+    ),
+    (
+        "AtkinsonHyperlegible_700Bold_Italic.ttf",
+        include_bytes!("../../fonts/AtkinsonHyperlegible_700Bold_Italic.ttf"),
+    ),
+];
+
+impl FontBook {
+    /// Atkinson Hyperlegible, built into the binary.
+    pub fn bundled() -> FontBook {
+        let faces = BUNDLED.map(|(name, bytes)| {
+            Font::from_bytes(Arc::from(bytes), name).expect("the bundled fonts parse")
+        });
+        FontBook { faces }
+    }
+
+    /// The brand's fonts where it names them, the bundled faces elsewhere.
+    pub fn with_files(files: &FontFiles) -> Result<FontBook, FontError> {
+        let mut book = FontBook::bundled();
+        let chosen = [
+            &files.regular,
+            &files.bold,
+            &files.italic,
+            &files.bold_italic,
+        ];
+        for (slot, path) in book.faces.iter_mut().zip(chosen) {
+            if let Some(path) = path {
+                *slot = Font::from_file(path)?;
+            }
+        }
+        Ok(book)
+    }
+
+    pub fn font(&self, face: FaceId) -> &Font {
+        &self.faces[face.index()]
+    }
+}

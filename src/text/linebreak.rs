@@ -1,0 +1,540 @@
+//! Breaking styled text into lines that fit a column: Unicode break opportunities,
+//! first fit, English hyphenation of long words when a line would otherwise end
+//! short, and words wider than the column cut to fit.
+
+use std::collections::VecDeque;
+use std::ops::Range;
+
+use hyphenation::{Hyphenator, Standard};
+use unicode_linebreak::{linebreaks, BreakOpportunity};
+
+use super::fonts::FaceId;
+use super::shape::{Glyph, Measure};
+use crate::content::Rgb;
+
+/// How a piece of text looks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextStyle {
+    pub face: FaceId,
+    pub size: f32,
+    pub color: Rgb,
+}
+
+/// A piece of a paragraph in one style.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    pub text: String,
+    pub style: TextStyle,
+    pub link: Option<String>,
+}
+
+/// A glyph placed on a line, with the text it stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedGlyph {
+    pub id: u16,
+    pub advance: f32,
+    pub natural_advance: f32,
+    /// The characters this glyph shows, for copy and paste; empty for the
+    /// second and later glyphs of one cluster.
+    pub text: String,
+}
+
+/// Consecutive glyphs of one line in one style.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fragment {
+    /// Distance from the line's start.
+    pub x: f32,
+    pub width: f32,
+    pub style: TextStyle,
+    pub link: Option<String>,
+    pub glyphs: Vec<PlacedGlyph>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Line {
+    pub fragments: Vec<Fragment>,
+    pub width: f32,
+}
+
+impl Line {
+    /// The largest font size on the line.
+    pub fn size(&self) -> f32 {
+        self.fragments
+            .iter()
+            .map(|f| f.style.size)
+            .fold(0.0, f32::max)
+    }
+
+    pub fn text(&self) -> String {
+        self.fragments
+            .iter()
+            .flat_map(|f| f.glyphs.iter().map(|g| g.text.as_str()))
+            .collect()
+    }
+}
+
+/// A line shorter than this share of the column is worth hyphenating the next word for.
+const HYPHENATE_BELOW_FILL: f32 = 0.85;
+/// Words shorter than this are never hyphenated.
+const MIN_HYPHENATED_CHARS: usize = 7;
+const EPSILON: f32 = 0.01;
+
+/// Breaks `spans` into lines no wider than `width`.
+pub fn break_lines(
+    spans: &[Span],
+    width: f32,
+    measure: &dyn Measure,
+    hyphenator: Option<&Standard>,
+) -> Vec<Line> {
+    let paragraph = Paragraph::new(spans);
+    if paragraph.text.is_empty() {
+        return Vec::new();
+    }
+    let breaker = Breaker {
+        paragraph: &paragraph,
+        measure,
+        hyphenator,
+        width,
+    };
+    breaker.run()
+}
+
+/// The spans joined into one string, with where each span starts.
+struct Paragraph<'a> {
+    text: String,
+    spans: &'a [Span],
+    starts: Vec<usize>,
+}
+
+impl<'a> Paragraph<'a> {
+    fn new(spans: &'a [Span]) -> Self {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(spans.len());
+        for span in spans {
+            starts.push(text.len());
+            text.push_str(&span.text);
+        }
+        Paragraph {
+            text,
+            spans,
+            starts,
+        }
+    }
+
+    /// The spans overlapping `range`, each with the part of `range` it covers.
+    fn pieces(&self, range: Range<usize>) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
+        self.starts.iter().enumerate().filter_map(move |(i, &start)| {
+            let end = start + self.spans[i].text.len();
+            let from = range.start.max(start);
+            let to = range.end.min(end);
+            (from < to).then_some((i, from..to))
+        })
+    }
+}
+
+/// Shaped text of one span, part of a word.
+#[derive(Debug, Clone)]
+struct Piece {
+    span: usize,
+    text: String,
+    glyphs: Vec<Glyph>,
+}
+
+impl Piece {
+    fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.advance).sum()
+    }
+
+    /// Width of the whitespace glyphs at the end.
+    fn trailing_space(&self) -> f32 {
+        self.glyphs
+            .iter()
+            .rev()
+            .take_while(|g| self.char_at(g.cluster).is_some_and(char::is_whitespace))
+            .map(|g| g.advance)
+            .sum()
+    }
+
+    fn char_at(&self, index: usize) -> Option<char> {
+        self.text.get(index..).and_then(|s| s.chars().next())
+    }
+
+    /// Drops the whitespace glyphs at the end, and their text.
+    fn trim_trailing_space(&mut self) {
+        while let Some(last) = self.glyphs.last() {
+            if !self.char_at(last.cluster).is_some_and(char::is_whitespace) {
+                break;
+            }
+            let cluster = last.cluster;
+            self.glyphs.pop();
+            if self.glyphs.iter().all(|g| g.cluster < cluster) {
+                self.text.truncate(cluster);
+            }
+        }
+    }
+}
+
+/// The text between two break opportunities, shaped.
+#[derive(Debug, Clone)]
+struct Word {
+    range: Range<usize>,
+    pieces: Vec<Piece>,
+    mandatory_break_after: bool,
+}
+
+impl Word {
+    fn width(&self) -> f32 {
+        self.pieces.iter().map(Piece::width).sum()
+    }
+
+    /// The width the word takes at the end of a line, where its trailing space hangs.
+    fn visible_width(&self) -> f32 {
+        self.width() - self.pieces.last().map_or(0.0, Piece::trailing_space)
+    }
+}
+
+struct Breaker<'a> {
+    paragraph: &'a Paragraph<'a>,
+    measure: &'a dyn Measure,
+    hyphenator: Option<&'a Standard>,
+    width: f32,
+}
+
+impl Breaker<'_> {
+    fn run(&self) -> Vec<Line> {
+        let mut words: VecDeque<Word> = self.words().collect();
+        let mut lines = Vec::new();
+        let mut line: Vec<Piece> = Vec::new();
+        let mut line_width = 0.0;
+
+        while let Some(word) = words.pop_front() {
+            let fits = line_width + word.visible_width() <= self.width + EPSILON;
+            if fits {
+                line_width += word.width();
+                let mandatory = word.mandatory_break_after;
+                line.extend(word.pieces);
+                if mandatory && !words.is_empty() {
+                    lines.push(self.finish(std::mem::take(&mut line)));
+                    line_width = 0.0;
+                }
+                continue;
+            }
+            if line.is_empty() {
+                // Wider than the column on its own: cut it where it must be cut.
+                let (head, tail) = self.cut_to_fit(&word);
+                lines.push(self.finish(head.pieces));
+                words.push_front(tail);
+                continue;
+            }
+            if line_width < self.width * HYPHENATE_BELOW_FILL {
+                if let Some((head, tail)) = self.hyphenate(&word, self.width - line_width) {
+                    line.extend(head);
+                    lines.push(self.finish(std::mem::take(&mut line)));
+                    line_width = 0.0;
+                    words.push_front(tail);
+                    continue;
+                }
+            }
+            lines.push(self.finish(std::mem::take(&mut line)));
+            line_width = 0.0;
+            words.push_front(word);
+        }
+        if !line.is_empty() {
+            lines.push(self.finish(line));
+        }
+        lines
+    }
+
+    fn words(&self) -> impl Iterator<Item = Word> + '_ {
+        let mut start = 0;
+        linebreaks(&self.paragraph.text).filter_map(move |(end, opportunity)| {
+            let range = start..end;
+            start = end;
+            (!range.is_empty()).then(|| {
+                let mut word = self.shape(range);
+                word.mandatory_break_after = opportunity == BreakOpportunity::Mandatory;
+                word
+            })
+        })
+    }
+
+    fn shape(&self, range: Range<usize>) -> Word {
+        let pieces = self
+            .paragraph
+            .pieces(range.clone())
+            .map(|(span, part)| {
+                let style = self.paragraph.spans[span].style;
+                let text = self.paragraph.text[part].to_string();
+                let glyphs = self.measure.shape(&text, style.face, style.size);
+                Piece { span, text, glyphs }
+            })
+            .collect();
+        Word {
+            range,
+            pieces,
+            mandatory_break_after: false,
+        }
+    }
+
+    /// The longest head of `word` that fits a line on its own (at least one character).
+    fn cut_to_fit(&self, word: &Word) -> (Word, Word) {
+        let text = &self.paragraph.text;
+        let bounds: Vec<usize> = text[word.range.clone()]
+            .char_indices()
+            .map(|(i, _)| word.range.start + i)
+            .skip(1)
+            .collect();
+        // Binary search over character boundaries for the last head that fits.
+        let (mut low, mut high) = (0usize, bounds.len());
+        while low < high {
+            let mid = (low + high).div_ceil(2);
+            let head = self.shape(word.range.start..bounds[mid - 1]);
+            if head.visible_width() <= self.width + EPSILON {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        let cut = if low == 0 {
+            bounds.first().copied().unwrap_or(word.range.end)
+        } else {
+            bounds[low - 1]
+        };
+        let mut tail = self.shape(cut..word.range.end);
+        tail.mandatory_break_after = word.mandatory_break_after;
+        (self.shape(word.range.start..cut), tail)
+    }
+
+    /// Splits `word` at a hyphenation point so the head and a hyphen fit in `room`.
+    fn hyphenate(&self, word: &Word, room: f32) -> Option<(Vec<Piece>, Word)> {
+        let dictionary = self.hyphenator?;
+        let text = &self.paragraph.text[word.range.clone()];
+        let core = text.trim_end_matches(|c: char| !c.is_alphabetic());
+        if core.chars().count() < MIN_HYPHENATED_CHARS || !core.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        let lowered = core.to_lowercase();
+        if lowered.len() != core.len() {
+            return None;
+        }
+        let breaks = dictionary.hyphenate(&lowered).breaks;
+        for &at in breaks.iter().rev() {
+            let head = self.shape(word.range.start..word.range.start + at);
+            let last_span = head.pieces.last()?.span;
+            let style = self.paragraph.spans[last_span].style;
+            let hyphen = self.measure.shape("-", style.face, style.size);
+            let hyphen_width: f32 = hyphen.iter().map(|g| g.advance).sum();
+            if head.width() + hyphen_width <= room + EPSILON {
+                let mut pieces = head.pieces;
+                pieces.push(Piece {
+                    span: last_span,
+                    text: "-".to_string(),
+                    glyphs: hyphen,
+                });
+                let mut tail = self.shape(word.range.start + at..word.range.end);
+                tail.mandatory_break_after = word.mandatory_break_after;
+                return Some((pieces, tail));
+            }
+        }
+        None
+    }
+
+    /// Joins a line's pieces into fragments of one style each.
+    fn finish(&self, mut pieces: Vec<Piece>) -> Line {
+        while let Some(last) = pieces.last_mut() {
+            last.trim_trailing_space();
+            if last.glyphs.is_empty() {
+                pieces.pop();
+            } else {
+                break;
+            }
+        }
+        let mut line = Line::default();
+        for piece in pieces {
+            let span = &self.paragraph.spans[piece.span];
+            let glyphs = placed_glyphs(&piece);
+            let width: f32 = glyphs.iter().map(|g| g.advance).sum();
+            match line.fragments.last_mut() {
+                Some(last) if last.style == span.style && last.link == span.link => {
+                    last.glyphs.extend(glyphs);
+                    last.width += width;
+                }
+                _ => line.fragments.push(Fragment {
+                    x: line.width,
+                    width,
+                    style: span.style,
+                    link: span.link.clone(),
+                    glyphs,
+                }),
+            }
+            line.width += width;
+        }
+        line
+    }
+}
+
+/// Gives each glyph the text of its cluster (the first glyph of a cluster carries it).
+fn placed_glyphs(piece: &Piece) -> Vec<PlacedGlyph> {
+    let mut starts: Vec<usize> = piece.glyphs.iter().map(|g| g.cluster).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut seen = Vec::with_capacity(starts.len());
+    piece
+        .glyphs
+        .iter()
+        .map(|glyph| {
+            let text = if seen.contains(&glyph.cluster) {
+                String::new()
+            } else {
+                seen.push(glyph.cluster);
+                let next = starts
+                    .iter()
+                    .find(|&&s| s > glyph.cluster)
+                    .copied()
+                    .unwrap_or(piece.text.len());
+                piece.text.get(glyph.cluster..next).unwrap_or("").to_string()
+            };
+            PlacedGlyph {
+                id: glyph.id,
+                advance: glyph.advance,
+                natural_advance: glyph.natural_advance,
+                text,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hyphenation::Load;
+
+    /// Every character is one glyph, 1 pt wide per point of size.
+    struct Monospace;
+
+    impl Measure for Monospace {
+        fn shape(&self, text: &str, _face: FaceId, size: f32) -> Vec<Glyph> {
+            text.char_indices()
+                .map(|(cluster, c)| Glyph {
+                    id: c as u16,
+                    advance: size,
+                    natural_advance: size,
+                    cluster,
+                })
+                .collect()
+        }
+    }
+
+    fn style(face: FaceId) -> TextStyle {
+        TextStyle {
+            face,
+            size: 1.0,
+            color: Rgb(0, 0, 0),
+        }
+    }
+
+    fn plain(text: &str) -> Vec<Span> {
+        vec![Span {
+            text: text.to_string(),
+            style: style(FaceId::Regular),
+            link: None,
+        }]
+    }
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines.iter().map(Line::text).collect()
+    }
+
+    #[test]
+    fn fills_lines_first_fit_and_drops_the_space_at_each_break() {
+        let lines = break_lines(&plain("one two three four five"), 9.0, &Monospace, None);
+        assert_eq!(texts(&lines), ["one two", "three", "four five"]);
+        assert_eq!(lines[0].width, 7.0);
+    }
+
+    #[test]
+    fn a_word_exactly_as_wide_as_the_column_fits() {
+        let lines = break_lines(&plain("abcd efgh"), 4.0, &Monospace, None);
+        assert_eq!(texts(&lines), ["abcd", "efgh"]);
+    }
+
+    #[test]
+    fn cuts_a_word_wider_than_the_column() {
+        let lines = break_lines(&plain("https://example.org/a/b"), 8.0, &Monospace, None);
+        assert!(lines.iter().all(|l| l.width <= 8.0), "{lines:?}");
+        assert_eq!(texts(&lines).concat(), "https://example.org/a/b");
+    }
+
+    #[test]
+    fn no_line_is_wider_than_the_column() {
+        let text = "Supercalifragilistic words and a verylongwordwithoutanybreaks here";
+        for width in [3.0, 5.0, 8.0, 13.0, 21.0] {
+            for line in break_lines(&plain(text), width, &Monospace, None) {
+                assert!(line.width <= width + EPSILON, "{width}: {line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn keeps_styles_apart_and_positions_fragments() {
+        let spans = vec![
+            Span {
+                text: "Rest ".into(),
+                style: style(FaceId::Regular),
+                link: None,
+            },
+            Span {
+                text: "well".into(),
+                style: style(FaceId::Bold),
+                link: None,
+            },
+            Span {
+                text: " now".into(),
+                style: style(FaceId::Regular),
+                link: None,
+            },
+        ];
+        let lines = break_lines(&spans, 40.0, &Monospace, None);
+        assert_eq!(lines.len(), 1);
+        let fragments = &lines[0].fragments;
+        assert_eq!(fragments.len(), 3);
+        assert_eq!(fragments[1].style.face, FaceId::Bold);
+        assert_eq!(fragments[1].x, 5.0);
+        assert_eq!(fragments[2].x, 9.0);
+    }
+
+    #[test]
+    fn hyphenates_a_long_word_when_the_line_would_end_short() {
+        let dictionary =
+            hyphenation::Standard::from_embedded(hyphenation::Language::EnglishUS).unwrap();
+        let lines = break_lines(
+            &plain("It is an inflammation"),
+            16.0,
+            &Monospace,
+            Some(&dictionary),
+        );
+        assert_eq!(lines.len(), 2, "{:?}", texts(&lines));
+        assert!(texts(&lines)[0].ends_with('-'), "{:?}", texts(&lines));
+        let joined = texts(&lines).concat().replace('-', "");
+        assert_eq!(joined, "It is an inflammation");
+    }
+
+    #[test]
+    fn never_hyphenates_words_with_digits_or_hyphens() {
+        let dictionary =
+            hyphenation::Standard::from_embedded(hyphenation::Language::EnglishUS).unwrap();
+        let lines = break_lines(
+            &plain("Try the knee-to-chest stretch"),
+            12.0,
+            &Monospace,
+            Some(&dictionary),
+        );
+        assert_eq!(texts(&lines), ["Try the", "knee-to-", "chest", "stretch"]);
+    }
+
+    #[test]
+    fn glyphs_carry_their_text_so_lines_extract_back() {
+        let lines = break_lines(&plain("Aoife O’Brien – 3 × 10"), 100.0, &Monospace, None);
+        assert_eq!(lines[0].text(), "Aoife O’Brien – 3 × 10");
+    }
+}
