@@ -79,7 +79,10 @@ pub fn check(handout: &Path, options: &BuildOptions) -> Result<Diagnostics, Diag
 }
 
 /// Loads and lays out one handout, warnings from both stages kept together.
-pub fn lay_out(handout: &Path, options: &BuildOptions) -> Result<(PagedLayout, FontBook), BuildError> {
+pub fn lay_out(
+    handout: &Path,
+    options: &BuildOptions,
+) -> Result<(PagedLayout, FontBook), BuildError> {
     let loaded = content::load(handout, &options.load).map_err(BuildError::Content)?;
     let mut document = loaded.document;
     document.recipient = options.recipient.clone();
@@ -98,7 +101,11 @@ pub fn lay_out(handout: &Path, options: &BuildOptions) -> Result<(PagedLayout, F
 
 /// Midnight UTC of `date`, in Unix seconds.
 fn unix_midnight(date: Date) -> i64 {
-    let (y, m, d) = (i64::from(date.year), i64::from(date.month), i64::from(date.day));
+    let (y, m, d) = (
+        i64::from(date.year),
+        i64::from(date.month),
+        i64::from(date.day),
+    );
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y.rem_euclid(400);

@@ -11,8 +11,11 @@ other assets are read. The script writes, relative to the repository root:
     images/exercises/split-squat-end.png           ... lowered
     images/brand/logo.png                          clinic badge, transparent background
 
-Exercise pictures are 960x720 8-bit RGB (no alpha, white background); the logo
-is 480x480 RGBA with transparent corners. All images are drawn at 4x size and
+Exercise pictures are 960x600 8-bit RGB (no alpha, white background), framed
+tightly: each START/END pair is measured and drawn at one shared scale so that
+the figure, props and arrow fill the frame (5% side and top margins, floor line
+at 91% of the height); see fit_view(). The logo is 480x480 RGBA with
+transparent corners. All images are drawn at 4x size and
 downscaled with a Lanczos filter for smooth edges; the exercise pictures are
 then snapped to their flat colours and a few blend steps between them, which
 keeps the files small. The output is deterministic: running the script again
@@ -45,8 +48,16 @@ EXERCISE_DIR = ROOT / "images" / "exercises"
 BRAND_DIR = ROOT / "images" / "brand"
 
 SS = 4  # supersampling factor
-EX_SIZE = (960, 720)
+EX_SIZE = (960, 600)
 LOGO_SIZE = 480
+
+# Framing of the exercise pictures (fractions of the output size). The START
+# and END pictures of one exercise share one scale and floor position, chosen
+# so that the union of both drawings (figure, props, arrow; the floor line runs
+# edge to edge and is not counted) just fits inside these margins.
+EX_SIDE_MARGIN = 0.05  # left and right
+EX_TOP_MARGIN = 0.05
+EX_FLOOR_AT = 0.91  # top edge of the floor line, from the top
 
 # --------------------------------------------------------------------------
 # Palette
@@ -165,16 +176,35 @@ class Canvas:
         self.origin = origin
         self.image = Image.new(mode, (size[0] * SS, size[1] * SS), background)
         self.draw = ImageDraw.Draw(self.image)
+        # world-unit extents (x0, y0, x1, y1) of everything drawn while
+        # `tracking` is on; used to fit the exercise pictures to their frame
+        self.bbox: tuple[float, float, float, float] | None = None
+        self.tracking = True
+
+    def _grow(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        if not self.tracking:
+            return
+        if self.bbox is not None:
+            bx0, by0, bx1, by1 = self.bbox
+            x0, y0, x1, y1 = min(x0, bx0), min(y0, by0), max(x1, bx1), max(y1, by1)
+        self.bbox = (x0, y0, x1, y1)
+
+    def visible_x(self) -> tuple[float, float]:
+        """World x range covered by the output image."""
+        return self.origin[0], self.origin[0] + self.size[0] * SS / self.k
 
     def px(self, p: Point) -> tuple[float, float]:
         return ((p[0] - self.origin[0]) * self.k, (p[1] - self.origin[1]) * self.k)
 
     def circle(self, c: Point, r: float, fill) -> None:
+        self._grow(c[0] - r, c[1] - r, c[0] + r, c[1] + r)
         x, y = self.px(c)
         rr = r * self.k
         self.draw.ellipse((x - rr, y - rr, x + rr, y + rr), fill=fill)
 
     def polygon(self, pts: list[Point], fill) -> None:
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        self._grow(min(xs), min(ys), max(xs), max(ys))
         self.draw.polygon([self.px(p) for p in pts], fill=fill)
 
     def capsule(self, a: Point, ra: float, b: Point, rb: float, fill) -> None:
@@ -197,6 +227,7 @@ class Canvas:
 
     def rounded_rect(self, box: tuple[float, float, float, float], radius: float,
                      fill, outline=None, width: float = 0.0) -> None:
+        self._grow(*box)  # Pillow draws the outline inside the box
         x0, y0 = self.px(box[:2])
         x1, y1 = self.px(box[2:])
         self.draw.rounded_rectangle(
@@ -339,8 +370,13 @@ def _draw_body(cv: Canvas, pose: Pose, j: dict) -> None:
 # Props
 
 
-def draw_floor(cv: Canvas, y: float, x0: float, x1: float) -> None:
-    cv.hline(y + 2.5, x0, x1, 2.5, FLOOR)
+def draw_floor(cv: Canvas, y: float) -> None:
+    """Floor line across the whole picture, its top edge at `y`. It is left out
+    of the canvas extents: it always runs from edge to edge."""
+    x0, x1 = cv.visible_x()
+    cv.tracking = False
+    cv.hline(y + 2.5, x0 - 10, x1 + 10, 2.5, FLOOR)
+    cv.tracking = True
 
 
 def draw_mat(cv: Canvas, top: float, x0: float, x1: float, floor: float) -> None:
@@ -389,8 +425,7 @@ BR_FLOOR = 600.0
 BR_MAT_TOP = 584.0
 BR_SHOULDER = (300.0, BR_MAT_TOP - R_CHEST - OUTLINE)
 BR_HIP_Y = BR_MAT_TOP - R_HIP - OUTLINE
-BR_ZOOM = 1.5
-BR_ORIGIN = (155.0, 240.0)
+BR_MAT = (198.0, 699.0)  # mat ends (x), about 20 units beyond head and feet
 
 
 def bridge_hips(lifted: bool, anchor: Point, lower_len: float) -> tuple[Point, float]:
@@ -423,11 +458,47 @@ def bridge_head_neck() -> tuple[float, float]:
     return ang, 90.0  # neck direction, face looks up
 
 
-def bridge_canvas() -> Canvas:
-    cv = Canvas(EX_SIZE, BR_ZOOM, BR_ORIGIN)
-    draw_floor(cv, BR_FLOOR, 60, 860)
-    draw_mat(cv, BR_MAT_TOP, 175, 775, BR_FLOOR)
-    return cv
+def draw_bridge_setting(cv: Canvas) -> None:
+    draw_floor(cv, BR_FLOOR)
+    draw_mat(cv, BR_MAT_TOP, *BR_MAT, BR_FLOOR)
+
+
+def fit_view(boxes: list[tuple[float, float, float, float]],
+             floor: float) -> tuple[float, Point]:
+    """Zoom and origin that fit the union of `boxes` (world units) into the
+    exercise frame: floor at EX_FLOOR_AT, the content as large as the side and
+    top margins allow, centred horizontally."""
+    x0 = min(b[0] for b in boxes)
+    y0 = min(b[1] for b in boxes)
+    x1 = max(b[2] for b in boxes)
+    y1 = max(b[3] for b in boxes)
+    # (a planted ankle may bulge up to half a unit into the floor line)
+    assert y1 <= floor + 1.0, f"drawing reaches below the floor ({y1:.1f} > {floor})"
+    w, h = EX_SIZE
+    zoom = min(w * (1 - 2 * EX_SIDE_MARGIN) / (x1 - x0),
+               h * (EX_FLOOR_AT - EX_TOP_MARGIN) / (floor - y0))
+    origin = ((x0 + x1) / 2 - w / 2 / zoom, floor - h * EX_FLOOR_AT / zoom)
+    return zoom, origin
+
+
+def render_pair(draw, floor: float) -> tuple[Image.Image, Image.Image]:
+    """Render the START (False) and END (True) pictures of one exercise.
+
+    `draw(cv, state)` draws one picture in world units. Both states are first
+    drawn on a throw-away canvas to measure them, then drawn again at the
+    shared scale returned by fit_view()."""
+    boxes = []
+    for state in (False, True):
+        probe = Canvas((1, 1))
+        draw(probe, state)
+        boxes.append(probe.bbox)
+    zoom, origin = fit_view(boxes, floor)
+    images = []
+    for state in (False, True):
+        cv = Canvas(EX_SIZE, zoom, origin)
+        draw(cv, state)
+        images.append(cv.finish())
+    return images[0], images[1]
 
 
 def _snap_palette() -> Image.Image:
@@ -467,7 +538,7 @@ def save_exercise(img: Image.Image, name: str, mirror: bool = False) -> Path:
 SLB_ANKLE = (BR_SHOULDER[0] + TORSO + 135.0, BR_MAT_TOP - ANKLE_CLEAR)
 
 
-def single_leg_bridge(lifted: bool) -> Image.Image:
+def single_leg_bridge(cv: Canvas, lifted: bool) -> None:
     hip, torso = bridge_hips(lifted, SLB_ANKLE, SHIN)
     knee = two_link(hip, SLB_ANKLE, THIGH, SHIN, bend=+1)
     thigh = direction(hip, knee)
@@ -485,13 +556,12 @@ def single_leg_bridge(lifted: bool) -> Image.Image:
         far_leg=Limb(thigh, thigh, thigh + 72),  # right leg: straight, in line
         far_shift=(-3.0, -5.0),
     )
-    cv = bridge_canvas()
+    draw_bridge_setting(cv)
     j = draw_figure(cv, pose)
     if lifted:
         h = j["hip"]
         draw_arrow(cv, (h[0] + 6, h[1] - 48), (h[0] - 6, h[1] - 85),
                    (h[0] + 4, h[1] - 128))
-    return cv.finish()
 
 
 # --------------------------------------------------------------------------
@@ -524,7 +594,7 @@ def chest_arm(torso: float) -> Limb:
     return Limb(direction(s, elbow) + turn, direction(elbow, wrist) + turn)
 
 
-def hamstring_bridge(lifted: bool) -> Image.Image:
+def hamstring_bridge(cv: Canvas, lifted: bool) -> None:
     link_len, link_off = _heel_link()
     hip, torso = bridge_hips(lifted, HB_HEEL, link_len)
     knee = two_link(hip, HB_HEEL, THIGH, link_len, bend=+1)
@@ -539,13 +609,12 @@ def hamstring_bridge(lifted: bool) -> Image.Image:
         far_leg=Limb(thigh, shin, shin + HB_FOOT_ANGLE),
         far_shift=(-10.0, -6.0),
     )
-    cv = bridge_canvas()
+    draw_bridge_setting(cv)
     j = draw_figure(cv, pose)
     if lifted:
         h = j["hip"]
         draw_arrow(cv, (h[0] + 6, h[1] - 48), (h[0] - 6, h[1] - 85),
                    (h[0] + 4, h[1] - 128))
-    return cv.finish()
 
 
 # --------------------------------------------------------------------------
@@ -555,8 +624,6 @@ SQ_FLOOR = 650.0
 SQ_SEAT_TOP = SQ_FLOOR - 132.0  # about knee height
 SQ_FRONT_ANKLE = (610.0, SQ_FLOOR - ANKLE_CLEAR)
 SQ_BACK_FOOT = 188.0  # back foot points backwards and a little down
-SQ_ZOOM = 1.2
-SQ_ORIGIN = (85.0, 90.0)
 
 
 def _squat_end_hip() -> Point:
@@ -577,7 +644,7 @@ def _squat_back_ankle() -> Point:
     return (knee[0] - math.sqrt(SHIN * SHIN - dy * dy), ankle_y)
 
 
-def split_squat(lowered: bool) -> Image.Image:
+def split_squat(cv: Canvas, lowered: bool) -> None:
     back_ankle = _squat_back_ankle()
     if lowered:
         hip = _squat_end_hip()
@@ -598,16 +665,14 @@ def split_squat(lowered: bool) -> Image.Image:
         near_leg=front, far_leg=back,
         far_shift=(0.0, 0.0),
     )
-    cv = Canvas(EX_SIZE, SQ_ZOOM, SQ_ORIGIN)
     seat_front = back_ankle[0] + 24
     draw_chair(cv, seat_front, SQ_SEAT_TOP, SQ_FLOOR)
-    draw_floor(cv, SQ_FLOOR, 40, 920)
+    draw_floor(cv, SQ_FLOOR)
     j = draw_figure(cv, pose, order=("far_leg", "far_arm", "body", "near_leg", "near_arm"))
     if lowered:
         h = j["shoulder"]
         x = h[0] + 95
         draw_arrow(cv, (x, h[1] - 70), (x + 6, h[1] + 10), (x, h[1] + 95))
-    return cv.finish()
 
 
 # --------------------------------------------------------------------------
@@ -674,14 +739,15 @@ def draw_logo() -> Image.Image:
 def main() -> None:
     EXERCISE_DIR.mkdir(parents=True, exist_ok=True)
     BRAND_DIR.mkdir(parents=True, exist_ok=True)
-    outputs = [
-        save_exercise(single_leg_bridge(False), "single-leg-bridge-start.png", mirror=True),
-        save_exercise(single_leg_bridge(True), "single-leg-bridge-end.png", mirror=True),
-        save_exercise(hamstring_bridge(False), "hamstring-bridge-start.png", mirror=True),
-        save_exercise(hamstring_bridge(True), "hamstring-bridge-end.png", mirror=True),
-        save_exercise(split_squat(False), "split-squat-start.png"),
-        save_exercise(split_squat(True), "split-squat-end.png"),
-    ]
+    outputs = []
+    for name, draw, floor, mirror in (
+        ("single-leg-bridge", single_leg_bridge, BR_FLOOR, True),
+        ("hamstring-bridge", hamstring_bridge, BR_FLOOR, True),
+        ("split-squat", split_squat, SQ_FLOOR, False),
+    ):
+        start, end = render_pair(draw, floor)
+        outputs.append(save_exercise(start, f"{name}-start.png", mirror=mirror))
+        outputs.append(save_exercise(end, f"{name}-end.png", mirror=mirror))
     logo = BRAND_DIR / "logo.png"
     draw_logo().save(logo, format="PNG", optimize=True)
     outputs.append(logo)

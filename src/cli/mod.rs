@@ -146,7 +146,10 @@ fn find_handouts(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
             collect_toml(path, &mut handouts)
                 .map_err(|e| format!("cannot read the folder {}: {e}", path.display()))?;
             if handouts.len() == before {
-                return Err(format!("no handout files (*.toml) under {}", path.display()));
+                return Err(format!(
+                    "no handout files (*.toml) under {}",
+                    path.display()
+                ));
             }
         } else if path.is_file() {
             handouts.push(path.clone());

@@ -34,7 +34,10 @@ pub fn check_names_unique(handouts: &[PathBuf]) -> Result<(), String> {
 /// Writes `bytes` to a temporary file beside `target`, then renames it into place:
 /// readers see the old file or the new one, never a part of either.
 pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let mut file = tempfile::Builder::new()
         .prefix(".handout-")
@@ -74,7 +77,10 @@ mod tests {
 
     #[test]
     fn pdfs_are_named_after_their_handout_files() {
-        let path = pdf_path(Path::new("out"), Path::new("content/handouts/inner-knee-pain.toml"));
+        let path = pdf_path(
+            Path::new("out"),
+            Path::new("content/handouts/inner-knee-pain.toml"),
+        );
         assert_eq!(path, PathBuf::from("out/inner-knee-pain.pdf"));
     }
 

@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use annotate_snippets::{Level, Renderer, Snippet};
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Location, Severity};
 
 /// Prints diagnostics to standard error, reading each file once for its snippets.
 #[derive(Default)]
@@ -30,7 +30,7 @@ impl Reporter {
             Some(key) => format!("`{key}`: {}", d.message),
             None => d.message.clone(),
         };
-        let origin = d.location.as_ref().map(|l| l.to_string());
+        let origin = d.location.as_ref().map(|l| shown_path(&l.file));
         let line = d.location.as_ref().and_then(|location| {
             let number = location.line?;
             let source = self
@@ -61,8 +61,8 @@ impl Reporter {
                     .origin(&origin_text)
                     .annotation(level.span(start..end.max(start))),
             );
-        } else if let Some(origin) = &origin {
-            origin_text = format!("in {origin}");
+        } else if let Some(location) = &d.location {
+            origin_text = format!("in {}", shown(location));
             message = message.footer(Level::Note.title(&origin_text));
         }
         if let Some(hint) = &d.hint {
@@ -76,4 +76,21 @@ impl Reporter {
         let rendered = renderer.render(message).to_string();
         rendered
     }
+}
+
+/// A path as the user would type it: relative to the current folder when inside it.
+fn shown_path(path: &Path) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
+    relative.as_deref().unwrap_or(path).display().to_string()
+}
+
+/// A location with its path shown as the user would type it.
+fn shown(location: &Location) -> String {
+    Location {
+        file: PathBuf::from(shown_path(&location.file)),
+        ..location.clone()
+    }
+    .to_string()
 }

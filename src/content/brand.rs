@@ -57,12 +57,18 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandFil
             )
         };
         loader.report.file_read(path);
-        loader
-            .report
-            .push(Diagnostic::error("brand file not found").in_file(path).hint(hint));
+        loader.report.push(
+            Diagnostic::error("brand file not found")
+                .in_file(path)
+                .hint(hint),
+        );
         return None;
     }
-    let source = SourceFile::read(path, "a brand needs at least name = \"Your clinic\"", loader.report)?;
+    let source = SourceFile::read(
+        path,
+        "a brand needs at least name = \"Your clinic\"",
+        loader.report,
+    )?;
     let tree = source.parse(loader.report)?;
     let cx = FileCx {
         file: &source,
@@ -76,12 +82,10 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandFil
         .and_then(|v| fields::plain(&v));
     let colors = read_colors(&table);
     let fonts = read_fonts(loader, &table);
-    let paper = table
-        .read("page", |v| v.table())
-        .and_then(|page| {
-            page.check_keys(PAGE_KEYS, Some(&OUTER));
-            page.read("paper", |v| fields::choice(v, PAPERS))
-        });
+    let paper = table.read("page", |v| v.table()).and_then(|page| {
+        page.check_keys(PAGE_KEYS, Some(&OUTER));
+        page.read("paper", |v| fields::choice(v, PAPERS))
+    });
     let tagline = table.read("tagline", fields::plain);
     let logo = table.read("logo", |v| loader.picture(v));
     let phone = table.read("phone", fields::plain);

@@ -66,8 +66,8 @@ pub(crate) struct Library {
 }
 
 /// An exercise's fields as one file wrote them; absent fields are `None`.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Fields {
+#[derive(Debug, Default)]
+struct Fields {
     name: Option<String>,
     purpose: Option<RichText>,
     position: Option<Position>,
@@ -98,10 +98,7 @@ pub(crate) fn read_in_handout(loader: &Loader, table: &Table, outer: &Outer) -> 
             fields.over(&base).into_exercise(Some(id.to_string()))
         }
         None => {
-            let name = table.require(
-                "name",
-                "name = \"Split squat\" (or use = \"id\" to take an exercise from content/exercises/)",
-            );
+            let name = table.require("name", "name = \"Split squat\"");
             let steps = table.require("steps", "steps = [\"First step.\", \"Second step.\"]");
             name?;
             steps?;
@@ -135,16 +132,15 @@ impl Fields {
 
     /// These fields where given, `base`'s where not.
     fn over(self, base: &Fields) -> Fields {
-        let base = base.clone();
         Fields {
-            name: self.name.or(base.name),
-            purpose: self.purpose.or(base.purpose),
+            name: self.name.or_else(|| base.name.clone()),
+            purpose: self.purpose.or_else(|| base.purpose.clone()),
             position: self.position.or(base.position),
-            equipment: self.equipment.or(base.equipment),
-            steps: self.steps.or(base.steps),
-            tips: self.tips.or(base.tips),
-            cautions: self.cautions.or(base.cautions),
-            video: self.video.or(base.video),
+            equipment: self.equipment.or_else(|| base.equipment.clone()),
+            steps: self.steps.or_else(|| base.steps.clone()),
+            tips: self.tips.or_else(|| base.tips.clone()),
+            cautions: self.cautions.or_else(|| base.cautions.clone()),
+            video: self.video.or_else(|| base.video.clone()),
             sets: self.sets.or(base.sets),
             reps: self.reps.or(base.reps),
             hold_seconds: self.hold_seconds.or(base.hold_seconds),
@@ -152,7 +148,7 @@ impl Fields {
             each_side: self.each_side.or(base.each_side),
             times_per_day: self.times_per_day.or(base.times_per_day),
             days_per_week: self.days_per_week.or(base.days_per_week),
-            images: self.images.or(base.images),
+            images: self.images.or_else(|| base.images.clone()),
         }
     }
 
@@ -186,8 +182,15 @@ impl Fields {
 fn steps(value: &Value) -> Option<Vec<Paragraph>> {
     let steps = fields::paragraphs(value)?;
     if steps.is_empty() {
-        let hint = format!("write at least one step, e.g. {} = [\"Lie on your back.\"]", value.name());
-        value.emit(value.error("expected at least one step, found an empty list").hint(hint));
+        let hint = format!(
+            "write at least one step, e.g. {} = [\"Lie on your back.\"]",
+            value.name()
+        );
+        value.emit(
+            value
+                .error("expected at least one step, found an empty list")
+                .hint(hint),
+        );
         return None;
     }
     Some(steps)
@@ -210,7 +213,10 @@ fn figure(loader: &Loader, table: &Table, outer: &Outer) -> Option<Figure> {
         .and_then(|v| loader.picture(&v));
     let caption = table.read("caption", fields::plain);
     let alt = table
-        .require("alt", "alt = \"What the picture shows, for readers who can't see it\"")
+        .require(
+            "alt",
+            "alt = \"What the picture shows, for readers who can't see it\"",
+        )
         .and_then(|v| fields::plain(&v));
     Some(Figure {
         picture: picture?,
@@ -221,7 +227,11 @@ fn figure(loader: &Loader, table: &Table, outer: &Outer) -> Option<Figure> {
 
 /// The library exercise `id`, written as `use_value`, read on first use.
 fn from_library(loader: &Loader, use_value: &Value, id: &str) -> Option<Rc<Fields>> {
-    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')) {
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+    {
         let message = format!("\"{id}\" is not an exercise id");
         let hint = "an id is the name of a file in content/exercises/ without .toml, e.g. use = \"split-squat\"";
         use_value.emit(use_value.error(message).hint(hint));
@@ -232,7 +242,10 @@ fn from_library(loader: &Loader, use_value: &Value, id: &str) -> Option<Rc<Field
     }
     let relative = format!("exercises/{id}.toml");
     let naming_file = use_value.cx().path();
-    match loader.workspace.resolve(naming_file, &format!("/content/{relative}")) {
+    match loader
+        .workspace
+        .resolve(naming_file, &format!("/content/{relative}"))
+    {
         Ok(_) => {}
         Err(PathError::NotFound { .. }) => {
             let message = format!("unknown exercise \"{id}\": there is no content/{relative}");

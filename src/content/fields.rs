@@ -10,7 +10,7 @@ use super::links::{self, Refusal};
 use super::markdown;
 use super::suggest;
 use super::toml_tree::Value;
-use crate::content::model::{Date, Paragraph, RichText, Rgb};
+use crate::content::model::{Date, Paragraph, Rgb, RichText};
 
 /// Text that may run to several paragraphs, with inline Markdown.
 pub(crate) fn rich_text(value: &Value) -> Option<RichText> {
@@ -116,12 +116,23 @@ pub(crate) fn date(value: &Value) -> Option<Date> {
                 date.month,
                 date.day
             );
-            value.emit(value.error("expected a date without a time of day").hint(hint));
+            value.emit(
+                value
+                    .error("expected a date without a time of day")
+                    .hint(hint),
+            );
             None
         }
         (None, _) => {
-            let hint = format!("write a date as YYYY-MM-DD, e.g. {} = 2026-11-23", value.name());
-            value.emit(value.error("expected a date, found a time of day").hint(hint));
+            let hint = format!(
+                "write a date as YYYY-MM-DD, e.g. {} = 2026-11-23",
+                value.name()
+            );
+            value.emit(
+                value
+                    .error("expected a date, found a time of day")
+                    .hint(hint),
+            );
             None
         }
     }
@@ -134,12 +145,17 @@ pub(crate) fn language(value: &Value) -> Option<String> {
     let primary = parts.next().unwrap_or("");
     let shaped = (2..=3).contains(&primary.len())
         && primary.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+        && parts
+            .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
     if shaped {
         return Some(tag.to_string());
     }
     let hint = if tag.contains('_') {
-        format!("use a hyphen: {} = \"{}\"", value.name(), tag.replace('_', "-"))
+        format!(
+            "use a hyphen: {} = \"{}\"",
+            value.name(),
+            tag.replace('_', "-")
+        )
     } else {
         "write a language code such as \"en\", \"en-GB\" or \"de\"".to_string()
     };
@@ -186,7 +202,8 @@ pub(crate) fn email(value: &Value) -> Option<String> {
     if shaped {
         return Some(written.to_string());
     }
-    let message = format!("expected an email address like hello@clinic.example, found \"{written}\"");
+    let message =
+        format!("expected an email address like hello@clinic.example, found \"{written}\"");
     value.emit(value.error(message));
     None
 }
@@ -268,11 +285,19 @@ mod tests {
 
     #[test]
     fn numbers_out_of_range_name_the_range() {
-        assert_eq!(read_x("x = 3", |v| whole_number(v, 1..=20)), (Some(3), vec![]));
+        assert_eq!(
+            read_x("x = 3", |v| whole_number(v, 1..=20)),
+            (Some(3), vec![])
+        );
         for n in ["0", "-2", "10000"] {
             let (n_read, problems) = read_x(&format!("x = {n}"), |v| whole_number(v, 1..=20));
             assert_eq!(n_read, None);
-            assert_eq!(problems, [format!("1:5 x: expected a whole number from 1 to 20, found {n} | ")]);
+            assert_eq!(
+                problems,
+                [format!(
+                    "1:5 x: expected a whole number from 1 to 20, found {n} | "
+                )]
+            );
         }
     }
 
@@ -288,7 +313,10 @@ mod tests {
 
     #[test]
     fn colours_are_hash_and_six_hex_digits() {
-        assert_eq!(read_x("x = \"#0f6E6e\"", colour).0, Some(Rgb(0x0F, 0x6E, 0x6E)));
+        assert_eq!(
+            read_x("x = \"#0f6E6e\"", colour).0,
+            Some(Rgb(0x0F, 0x6E, 0x6E))
+        );
         for bad in ["teal", "#0F6E6", "0F6E6E", "#0F6E6G", "#ÿÿÿ"] {
             let (rgb, problems) = read_x(&format!("x = \"{bad}\""), colour);
             assert_eq!(rgb, None);
@@ -303,7 +331,11 @@ mod tests {
     fn dates_have_no_time() {
         assert_eq!(
             read_x("x = 2026-11-23", date).0,
-            Some(Date { year: 2026, month: 11, day: 23 })
+            Some(Date {
+                year: 2026,
+                month: 11,
+                day: 23
+            })
         );
         assert_eq!(
             read_x("x = 2026-11-23T10:00:00", date).1,
@@ -313,7 +345,10 @@ mod tests {
 
     #[test]
     fn language_tags_are_checked_for_shape() {
-        assert_eq!(read_x("x = \"en-GB\"", language).0.as_deref(), Some("en-GB"));
+        assert_eq!(
+            read_x("x = \"en-GB\"", language).0.as_deref(),
+            Some("en-GB")
+        );
         assert_eq!(
             read_x("x = \"en_GB\"", language).1,
             ["1:5 x: expected a language tag like \"en\" or \"en-GB\", found \"en_GB\" | use a hyphen: x = \"en-GB\""]
@@ -335,7 +370,10 @@ mod tests {
 
     #[test]
     fn a_bad_link_in_a_list_item_names_the_item() {
-        let (items, problems) = read_x("x = [\"ok\", \"see [this](file:///etc/passwd)\"]", paragraphs);
+        let (items, problems) = read_x(
+            "x = [\"ok\", \"see [this](file:///etc/passwd)\"]",
+            paragraphs,
+        );
         assert_eq!(items, None);
         assert_eq!(
             problems,
@@ -345,7 +383,10 @@ mod tests {
 
     #[test]
     fn websites_may_leave_out_the_scheme() {
-        assert_eq!(read_x("x = \"clinic.example\"", website).0.as_deref(), Some("clinic.example"));
+        assert_eq!(
+            read_x("x = \"clinic.example\"", website).0.as_deref(),
+            Some("clinic.example")
+        );
         assert_eq!(read_x("x = \"javascript:alert(1)\"", website).0, None);
         assert_eq!(read_x("x = \"mailto:a@b.org\"", web_page).0, None);
     }

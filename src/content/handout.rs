@@ -10,19 +10,8 @@ use crate::content::model::{
 };
 
 const KEYS: &[&str] = &[
-    "title",
-    "subtitle",
-    "summary",
-    "language",
-    "author",
-    "reviewed",
-    "intro",
-    "headings",
-    "cause",
-    "red_flag",
-    "exercise",
-    "section",
-    "closing",
+    "title", "subtitle", "summary", "language", "author", "reviewed", "intro", "headings", "cause",
+    "red_flag", "exercise", "section", "closing",
 ];
 const HEADING_KEYS: &[&str] = &["causes", "red_flags", "exercises"];
 const CAUSE_KEYS: &[&str] = &["name", "text", "self_care"];
@@ -60,7 +49,10 @@ pub(crate) fn read(loader: &Loader, source: &SourceFile, frame: Frame) -> Option
     table.check_keys(KEYS, None);
 
     let title = table
-        .require("title", "title = \"How to fix inner knee pain from running\"")
+        .require(
+            "title",
+            "title = \"How to fix inner knee pain from running\"",
+        )
         .and_then(|v| fields::plain(&v));
     let subtitle = table.read("subtitle", fields::rich_text);
     let summary = table.read("summary", fields::rich_text);
@@ -181,7 +173,11 @@ fn read_exercises(loader: &Loader, table: &Table) -> Option<Vec<Exercise>> {
     };
     let tables = value.tables()?;
     if tables.is_empty() {
-        value.emit(value.error("a handout needs at least one [[exercise]]").hint(hint));
+        value.emit(
+            value
+                .error("a handout needs at least one [[exercise]]")
+                .hint(hint),
+        );
         return None;
     }
     let read: Vec<_> = tables

@@ -15,7 +15,11 @@ const WEB: &[&str] = &["https", "http"];
 
 /// Checks the target of a `[text](url)` link in a text field.
 pub(crate) fn check_link(url: &str) -> Result<(), Refusal> {
-    check(url, ALLOWED, "links may start with https://, http://, mailto: or tel:")
+    check(
+        url,
+        ALLOWED,
+        "links may start with https://, http://, mailto: or tel:",
+    )
 }
 
 /// Checks an address that must be a web page, such as an exercise video.
@@ -47,7 +51,10 @@ fn check(url: &str, allowed: &[&str], advice: &str) -> Result<(), Refusal> {
         let hint = if url.contains('@') && allowed.contains(&"mailto") {
             format!("for an email address write mailto:{url}")
         } else {
-            format!("write the full address, e.g. https://{}", url.trim_start_matches('/'))
+            format!(
+                "write the full address, e.g. https://{}",
+                url.trim_start_matches('/')
+            )
         };
         return refuse(format!("the link `{url}` is not a full address"), hint);
     };
@@ -60,7 +67,10 @@ fn check(url: &str, allowed: &[&str], advice: &str) -> Result<(), Refusal> {
     let rest = &url[scheme.len() + 1..];
     let is_web = WEB.iter().any(|w| w.eq_ignore_ascii_case(scheme));
     if rest.is_empty() || (is_web && rest.trim_start_matches('/').is_empty()) {
-        return refuse(format!("the link `{url}` has nothing after `{scheme}:`"), advice.into());
+        return refuse(
+            format!("the link `{url}` has nothing after `{scheme}:`"),
+            advice.into(),
+        );
     }
     Ok(())
 }
@@ -71,7 +81,12 @@ mod tests {
 
     #[test]
     fn allows_web_mail_and_phone_links() {
-        for url in ["https://example.org/a?b=c", "http://x.org", "mailto:a@b.org", "tel:+442079460958"] {
+        for url in [
+            "https://example.org/a?b=c",
+            "http://x.org",
+            "mailto:a@b.org",
+            "tel:+442079460958",
+        ] {
             assert_eq!(check_link(url), Ok(()), "{url}");
         }
     }

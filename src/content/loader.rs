@@ -33,7 +33,10 @@ impl<'a> Loader<'a> {
     pub fn resolve<'v>(&self, value: &Value<'v>) -> Option<(PathBuf, &'v str)> {
         let written = value.str()?.trim();
         if written.is_empty() {
-            let hint = format!("write the path of a file, e.g. {} = \"/images/knee.png\"", value.name());
+            let hint = format!(
+                "write the path of a file, e.g. {} = \"/images/knee.png\"",
+                value.name()
+            );
             value.emit(value.error("the path is empty").hint(hint));
             return None;
         }

@@ -192,7 +192,9 @@ mod tests {
 
     #[test]
     fn parses_bold_italic_and_links_into_runs() {
-        let (text, refusals) = rich_text("Keep **knees soft** and *breathe*.\nSee [the video](https://example.org/v).");
+        let (text, refusals) = rich_text(
+            "Keep **knees soft** and *breathe*.\nSee [the video](https://example.org/v).",
+        );
         assert!(refusals.is_empty());
         assert_eq!(
             text.paragraphs,
@@ -219,7 +221,14 @@ mod tests {
 
     #[test]
     fn block_syntax_stays_text() {
-        for line in ["1. Lie down", "- Knees bent", "# Not a heading", "> quote", "---", "[a]: https://x.org"] {
+        for line in [
+            "1. Lie down",
+            "- Knees bent",
+            "# Not a heading",
+            "> quote",
+            "---",
+            "[a]: https://x.org",
+        ] {
             assert_eq!(paragraph(line).0.to_plain(), line);
         }
     }
@@ -241,9 +250,19 @@ mod tests {
         assert_eq!(
             p.runs,
             [
-                run("hello@clinic.example", false, false, Some("mailto:hello@clinic.example")),
+                run(
+                    "hello@clinic.example",
+                    false,
+                    false,
+                    Some("mailto:hello@clinic.example")
+                ),
                 run(" or ", false, false, None),
-                run("https://clinic.example", false, false, Some("https://clinic.example")),
+                run(
+                    "https://clinic.example",
+                    false,
+                    false,
+                    Some("https://clinic.example")
+                ),
             ]
         );
     }

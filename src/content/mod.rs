@@ -76,9 +76,11 @@ fn read_document(handout: &Path, options: &LoadOptions, report: &Report) -> Opti
         // An unreadable handout has been reported; no root is found above a missing file.
         if source.is_some() {
             report.push(
-                Diagnostic::error("no workspace: no folder above this file holds a content/ folder")
-                    .in_file(handout)
-                    .hint("run handout from inside a workspace, or pass --root DIR"),
+                Diagnostic::error(
+                    "no workspace: no folder above this file holds a content/ folder",
+                )
+                .in_file(handout)
+                .hint("run handout from inside a workspace, or pass --root DIR"),
             );
         }
         return None;

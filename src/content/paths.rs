@@ -33,7 +33,9 @@ pub(crate) struct Workspace {
 pub(crate) enum PathError {
     Outside,
     OutsideThroughLink,
-    NotFound { suggestion: Option<String> },
+    NotFound {
+        suggestion: Option<String>,
+    },
     Folder,
     /// A device, pipe or socket, which could block or never end.
     Special,
@@ -230,7 +232,10 @@ mod tests {
     fn refuses_paths_outside_the_root() {
         let (dir, ws) = workspace();
         let handout = dir.path().join("content/handouts/knee.toml");
-        assert_eq!(ws.resolve(&handout, "../../../secret.png"), Err(PathError::Outside));
+        assert_eq!(
+            ws.resolve(&handout, "../../../secret.png"),
+            Err(PathError::Outside)
+        );
         assert_eq!(
             ws.resolve(&handout, "/../../../../../../etc/passwd"),
             Err(PathError::Outside)
@@ -252,6 +257,22 @@ mod tests {
         assert_eq!(
             ws.resolve(&handout, "/images/link.png"),
             Err(PathError::OutsideThroughLink)
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_a_pipe_that_could_block_reading() {
+        let (dir, ws) = workspace();
+        let status = std::process::Command::new("mkfifo")
+            .arg(dir.path().join("images/pipe.png"))
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let handout = dir.path().join("content/handouts/knee.toml");
+        assert_eq!(
+            ws.resolve(&handout, "/images/pipe.png"),
+            Err(PathError::Special)
         );
     }
 

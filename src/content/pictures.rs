@@ -24,11 +24,16 @@ const MAX_PIXELS: u64 = 50_000_000;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum PictureError {
     Unreadable(String),
-    TooLargeFile { bytes: u64 },
+    TooLargeFile {
+        bytes: u64,
+    },
     /// A kind of picture, or file, other than PNG and JPEG: "a GIF image", "a PDF document".
     WrongFormat(&'static str),
     UnknownFormat,
-    TooManyPixels { width: u32, height: u32 },
+    TooManyPixels {
+        width: u32,
+        height: u32,
+    },
     Damaged(String),
 }
 
@@ -111,8 +116,7 @@ fn read(path: &Path) -> Result<Picture, PictureError> {
     let (width, height) = ImageReader::with_format(Cursor::new(&bytes), image_format)
         .into_dimensions()
         .map_err(damaged)?;
-    if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS
-    {
+    if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(PictureError::TooManyPixels { width, height });
     }
     let mut decoder = ImageReader::with_format(Cursor::new(&bytes), image_format);
@@ -204,7 +208,10 @@ pub(crate) mod tests {
                 .unwrap_err(),
             PictureError::WrongFormat("an SVG drawing")
         );
-        assert_eq!(read_bytes(b"hello").unwrap_err(), PictureError::UnknownFormat);
+        assert_eq!(
+            read_bytes(b"hello").unwrap_err(),
+            PictureError::UnknownFormat
+        );
     }
 
     #[test]
@@ -252,7 +259,11 @@ pub(crate) mod tests {
         for &byte in kind.iter().chain(data) {
             crc ^= u32::from(byte);
             for _ in 0..8 {
-                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
             }
         }
         let mut chunk = (data.len() as u32).to_be_bytes().to_vec();

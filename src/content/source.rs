@@ -33,7 +33,9 @@ impl SourceFile {
             None
         };
         match fs::metadata(path) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return fail("file not found".into(), None),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return fail("file not found".into(), None)
+            }
             Err(e) => return fail(format!("cannot read the file: {e}"), None),
             Ok(m) if m.is_dir() => return fail("this is a folder, not a file".into(), None),
             Ok(m) if !m.is_file() => return fail("this is not a regular file".into(), None),

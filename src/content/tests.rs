@@ -111,7 +111,14 @@ text = "Keep going."
     assert_eq!(doc.title, "Inner knee pain");
     assert_eq!(doc.language, "en");
     assert_eq!(doc.paper, Paper::A4);
-    assert_eq!(doc.reviewed, Some(Date { year: 2026, month: 11, day: 23 }));
+    assert_eq!(
+        doc.reviewed,
+        Some(Date {
+            year: 2026,
+            month: 11,
+            day: 23
+        })
+    );
     assert_eq!(doc.brand.name, "Riverside Physio");
     assert_eq!(doc.brand.colors.primary, Rgb(0x0F, 0x6E, 0x6E));
     assert_eq!(doc.brand.colors.accent, Rgb(0xE6, 0x91, 0x38));
@@ -266,7 +273,11 @@ use = "clamshell"
     let steps: Vec<String> = overridden.steps.iter().map(Paragraph::to_plain).collect();
     assert_eq!(
         steps,
-        ["Lie on your side, knees bent.", "Lift the top knee.", "Lower slowly."]
+        [
+            "Lie on your side, knees bent.",
+            "Lift the top knee.",
+            "Lower slowly."
+        ]
     );
     assert_eq!(overridden.name, "Clamshell");
     assert_eq!(overridden.position, Some(Position::Lying));
@@ -338,7 +349,9 @@ alt = "The same picture, named from the root"
     assert_eq!(first.picture.format, PictureFormat::Png);
     assert_eq!(
         first.picture.path,
-        ws.path("content/handouts/squat.png").canonicalize().unwrap()
+        ws.path("content/handouts/squat.png")
+            .canonicalize()
+            .unwrap()
     );
     assert!(Arc::ptr_eq(&first.picture, &second.picture));
 }
@@ -579,8 +592,10 @@ fn a_missing_handout_file_is_named() {
 #[test]
 fn brand_fonts_must_be_font_files_inside_the_workspace() {
     let ws = Workspace::new();
-    let font = fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/AtkinsonHyperlegible_400Regular.ttf"))
-        .unwrap();
+    let font = fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/AtkinsonHyperlegible_400Regular.ttf"),
+    )
+    .unwrap();
     ws.write_bytes("fonts/Regular.ttf", &font);
     ws.write("fonts/Bold.ttf", "not a font");
     ws.write(
@@ -601,7 +616,12 @@ fn brand_fonts_must_be_font_files_inside_the_workspace() {
         "content/brand.toml",
         "name = \"Riverside\"\n[fonts]\nregular = \"/fonts/Regular.ttf\"\nbold_italic = \"/fonts/Regular.ttf\"\n",
     );
-    let fonts = ws.load("content/handouts/knee.toml").unwrap().document.brand.fonts;
+    let fonts = ws
+        .load("content/handouts/knee.toml")
+        .unwrap()
+        .document
+        .brand
+        .fonts;
     let regular = ws.path("fonts/Regular.ttf").canonicalize().unwrap();
     assert_eq!(fonts.regular.as_ref(), Some(&regular));
     assert_eq!(fonts.bold_italic.as_ref(), Some(&regular));

@@ -26,18 +26,10 @@ impl<'a> FileCx<'a> {
         &self.file.path
     }
 
-    /// An error at byte `offset` of this file about `key` (empty for the file as a whole).
+    /// An error at byte `offset` of this file about the dotted `key`.
     pub fn error(&self, offset: usize, key: &str, message: impl Into<String>) -> Diagnostic {
-        let diagnostic = Diagnostic::error(message).at(Location::at_offset(
-            &self.file.path,
-            &self.file.text,
-            offset,
-        ));
-        if key.is_empty() {
-            diagnostic
-        } else {
-            diagnostic.key(key)
-        }
+        let location = Location::at_offset(&self.file.path, &self.file.text, offset);
+        Diagnostic::error(message).at(location).key(key)
     }
 
     pub fn emit(&self, diagnostic: Diagnostic) {
@@ -286,7 +278,9 @@ impl<'a> Value<'a> {
                 self.mismatch("a date", Some(hint))
             }
             _ => {
-                let hint = format!("write the date as YYYY-MM-DD without quotes, e.g. {name} = 2026-11-23");
+                let hint = format!(
+                    "write the date as YYYY-MM-DD without quotes, e.g. {name} = 2026-11-23"
+                );
                 self.mismatch("a date", Some(hint))
             }
         }
@@ -327,7 +321,11 @@ impl<'a> Value<'a> {
                     .collect(),
             ),
             DeValue::String(s) => {
-                let example = if s.chars().count() <= 40 { s.as_ref() } else { "…" };
+                let example = if s.chars().count() <= 40 {
+                    s.as_ref()
+                } else {
+                    "…"
+                };
                 let hint =
                     format!("write a list in square brackets, e.g. {name} = [\"{example}\"]");
                 self.mismatch("a list", Some(hint))
@@ -341,7 +339,10 @@ impl<'a> Value<'a> {
 
     /// A list of tables, as `[[name]]` headers write it; items that are not tables are reported.
     pub fn tables(&self) -> Option<Vec<Table<'a>>> {
-        let each = format!("start each one with [[{}]] on a line of its own", header(&self.key));
+        let each = format!(
+            "start each one with [[{}]] on a line of its own",
+            header(&self.key)
+        );
         match self.value.get_ref() {
             DeValue::Array(_) => {
                 let items = self.list()?;
@@ -483,11 +484,14 @@ mod tests {
 
     #[test]
     fn list_items_are_keyed_from_one() {
-        let problems = walk("[[exercise]]\n[[exercise.image]]\n[[exercise.image]]\nfile = 3\n", |t| {
-            let exercise = &t.get("exercise").unwrap().tables().unwrap()[0];
-            let images = exercise.get("image").unwrap().tables().unwrap();
-            assert_eq!(images[1].get("file").unwrap().str(), None);
-        });
+        let problems = walk(
+            "[[exercise]]\n[[exercise.image]]\n[[exercise.image]]\nfile = 3\n",
+            |t| {
+                let exercise = &t.get("exercise").unwrap().tables().unwrap()[0];
+                let images = exercise.get("image").unwrap().tables().unwrap();
+                assert_eq!(images[1].get("file").unwrap().str(), None);
+            },
+        );
         assert_eq!(
             problems,
             ["4:8 exercise[1].image[2].file: expected a string, found a whole number | put text in double quotes: file = \"3\""]

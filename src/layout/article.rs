@@ -24,7 +24,14 @@ pub fn flow(c: &mut Composer, doc: &Document, page_height: f32) -> Flow {
     title(c, doc, &mut flow);
     if let Some(summary) = &doc.summary {
         let label = "In short";
-        let blocks = callout(c, label, summary, c.theme.colors.heading, page_height, summary_style(c));
+        let blocks = callout(
+            c,
+            label,
+            summary,
+            c.theme.colors.heading,
+            page_height,
+            summary_style(c),
+        );
         flow.push_all(blocks, 16.0, false);
     }
     if let Some(note) = doc.recipient.as_ref().and_then(|r| r.note.as_deref()) {
@@ -37,7 +44,14 @@ pub fn flow(c: &mut Composer, doc: &Document, page_height: f32) -> Flow {
             bar: Some(c.theme.colors.accent),
             ..summary_style(c)
         };
-        let blocks = callout(c, &label, &RichText::plain(note), c.theme.colors.text, page_height, style);
+        let blocks = callout(
+            c,
+            &label,
+            &RichText::plain(note),
+            c.theme.colors.text,
+            page_height,
+            style,
+        );
         flow.push_all(blocks, 12.0, false);
     }
     if let Some(intro) = &doc.intro {
@@ -49,7 +63,10 @@ pub fn flow(c: &mut Composer, doc: &Document, page_height: f32) -> Flow {
             heading3(c, &cause.name, &mut flow);
             rich_paragraphs(c, &cause.text, &mut flow, 4.0, true);
             if !cause.self_care.is_empty() {
-                let label = c.plain("What you can do", c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.text));
+                let label = c.plain(
+                    "What you can do",
+                    c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.text),
+                );
                 let width = c.theme.column_width();
                 let frame = c.text_frame(&label, width, c.theme.leading);
                 flow.push(Block::new(frame, 8.0));
@@ -114,7 +131,11 @@ fn title(c: &mut Composer, doc: &Document, flow: &mut Flow) {
     let lines = c.lines(&spans, width);
     for (i, frame) in c.line_frames(&lines, 1.18).into_iter().enumerate() {
         let block = Block::new(frame, 0.0);
-        flow.push(if i == 0 { block } else { block.keep_with_previous() });
+        flow.push(if i == 0 {
+            block
+        } else {
+            block.keep_with_previous()
+        });
     }
     if let Some(subtitle) = &doc.subtitle {
         let style = c.style(FaceId::Regular, c.theme.subtitle_size, c.theme.colors.muted);
@@ -182,7 +203,13 @@ fn heading(c: &mut Composer, text: &str, style: TextStyle, space: f32, flow: &mu
 }
 
 /// Body paragraphs; the first stays with the heading above it when `keep_first` is set.
-fn rich_paragraphs(c: &mut Composer, text: &RichText, flow: &mut Flow, space: f32, keep_first: bool) {
+fn rich_paragraphs(
+    c: &mut Composer,
+    text: &RichText,
+    flow: &mut Flow,
+    space: f32,
+    keep_first: bool,
+) {
     let body = c.body();
     for (i, paragraph) in text.paragraphs.iter().enumerate() {
         let spans = c.spans(paragraph, body);
@@ -234,7 +261,10 @@ fn care_card(c: &mut Composer, flag: &RedFlag, page_height: f32) -> Vec<Block> {
             link: None,
         },
     ];
-    let name = c.plain(&flag.name, c.style(FaceId::Bold, c.theme.h3_size, c.theme.colors.text));
+    let name = c.plain(
+        &flag.name,
+        c.style(FaceId::Bold, c.theme.h3_size, c.theme.colors.text),
+    );
     let mut parts = Vec::new();
     for spans in [label, name] {
         let lines = c.lines(&spans, inner);

@@ -21,7 +21,12 @@ const STEP_INDENT: f32 = 24.0;
 const QR_SIZE: f32 = 64.0;
 const RADIUS: f32 = 6.0;
 
-pub fn exercise_card(c: &mut Composer, exercise: &Exercise, number: usize, page_height: f32) -> Vec<Block> {
+pub fn exercise_card(
+    c: &mut Composer,
+    exercise: &Exercise,
+    number: usize,
+    page_height: f32,
+) -> Vec<Block> {
     let width = c.theme.column_width();
     let style = BoxStyle {
         fill: c.theme.colors.card_fill,
@@ -73,14 +78,28 @@ pub fn exercise_card(c: &mut Composer, exercise: &Exercise, number: usize, page_
     let tip_color = c.theme.colors.heading;
     let caution_color = c.theme.colors.caution;
     labelled(c, "Tip: ", tip_color, &exercise.tips, inner, &mut parts);
-    labelled(c, "Take care: ", caution_color, &exercise.cautions, inner, &mut parts);
+    labelled(
+        c,
+        "Take care: ",
+        caution_color,
+        &exercise.cautions,
+        inner,
+        &mut parts,
+    );
     if let Some(video) = &exercise.video {
         if let Some(frame) = video_link(c, video, inner) {
             gap(&mut parts, 10.0);
             parts.push(frame);
         }
     }
-    boxed(Some(header), parts, style, width, page_height, Some(continuation))
+    boxed(
+        Some(header),
+        parts,
+        style,
+        width,
+        page_height,
+        Some(continuation),
+    )
 }
 
 fn gap(parts: &mut Vec<Frame>, height: f32) {
@@ -89,7 +108,11 @@ fn gap(parts: &mut Vec<Frame>, height: f32) {
 
 /// The coloured title band across the top of the card.
 fn band(c: &mut Composer, title: &str, width: f32) -> Frame {
-    let style = c.style(FaceId::Bold, c.theme.card_title_size, c.theme.colors.on_primary);
+    let style = c.style(
+        FaceId::Bold,
+        c.theme.card_title_size,
+        c.theme.colors.on_primary,
+    );
     let spans = c.plain(title, style);
     let text = c.text_frame(&spans, width - 2.0 * PADDING, 1.25);
     let height = text.height + 14.0;
@@ -205,7 +228,14 @@ fn picture_row(c: &mut Composer, figures: &[Figure], width: f32) -> Frame {
 }
 
 /// Tips or cautions, each a paragraph that starts with a bold label.
-fn labelled(c: &mut Composer, label: &str, color: crate::content::Rgb, items: &[Paragraph], width: f32, parts: &mut Vec<Frame>) {
+fn labelled(
+    c: &mut Composer,
+    label: &str,
+    color: crate::content::Rgb,
+    items: &[Paragraph],
+    width: f32,
+    parts: &mut Vec<Frame>,
+) {
     let body = c.body();
     for item in items {
         let mut spans = c.plain(label, c.style(FaceId::Bold, c.theme.body_size, color));
@@ -239,7 +269,10 @@ fn video_link(c: &mut Composer, url: &str, width: f32) -> Option<Frame> {
         },
     );
     let label = c.plain("Watch how to do it: scan the code or go to", c.body());
-    let mut link = c.plain(url, c.style(FaceId::Regular, c.theme.body_size, c.theme.colors.heading));
+    let mut link = c.plain(
+        url,
+        c.style(FaceId::Regular, c.theme.body_size, c.theme.colors.heading),
+    );
     link[0].link = Some(url.to_string());
     let text_width = width - QR_SIZE - 12.0;
     let mut text = c.text_frame(&label, text_width, c.theme.leading);

@@ -43,7 +43,11 @@ impl<'a> Composer<'a> {
     }
 
     pub fn body(&self) -> TextStyle {
-        self.style(FaceId::Regular, self.theme.body_size, self.theme.colors.text)
+        self.style(
+            FaceId::Regular,
+            self.theme.body_size,
+            self.theme.colors.text,
+        )
     }
 
     /// Spans of a paragraph in `base` style: Markdown bold and italic pick the face,
@@ -102,9 +106,14 @@ impl<'a> Composer<'a> {
                 c as u32,
                 excerpt(&span.text)
             );
-            let diagnostic = Diagnostic::warning(message)
-                .hint("use a brand font that covers it ([fonts] in brand.toml), or write it another way");
-            if !self.warnings.iter().any(|d| d.message == diagnostic.message) {
+            let diagnostic = Diagnostic::warning(message).hint(
+                "use a brand font that covers it ([fonts] in brand.toml), or write it another way",
+            );
+            if !self
+                .warnings
+                .iter()
+                .any(|d| d.message == diagnostic.message)
+            {
                 self.warnings.push(diagnostic);
             }
         }
@@ -142,11 +151,21 @@ impl<'a> Composer<'a> {
     ) -> Vec<Block> {
         let width = self.theme.column_width();
         let lines = self.lines(spans, width);
-        lines_to_blocks(self.line_frames(&lines, self.theme.leading), space_before, keep_with_previous)
+        lines_to_blocks(
+            self.line_frames(&lines, self.theme.leading),
+            space_before,
+            keep_with_previous,
+        )
     }
 
     /// A list item: `marker` hangs in the left `indent`, the text wraps beside it.
-    pub fn hanging(&mut self, marker: &[Span], text: &[Span], width: f32, indent: f32) -> Vec<Frame> {
+    pub fn hanging(
+        &mut self,
+        marker: &[Span],
+        text: &[Span],
+        width: f32,
+        indent: f32,
+    ) -> Vec<Frame> {
         let lines = self.lines(text, width - indent);
         let mut frames = self.line_frames(&lines, self.theme.leading);
         let marker_lines = self.lines(marker, indent);
@@ -155,7 +174,8 @@ impl<'a> Composer<'a> {
             let items = std::mem::take(&mut frame.items);
             frame.push_frame(Point::new(indent, 0.0), Frame { height: 0.0, items });
         }
-        if let (Some(first), Some(marker)) = (frames.first_mut(), marker_frames.into_iter().next()) {
+        if let (Some(first), Some(marker)) = (frames.first_mut(), marker_frames.into_iter().next())
+        {
             first.push_frame(Point::new(0.0, 0.0), marker);
         }
         frames
@@ -163,7 +183,11 @@ impl<'a> Composer<'a> {
 }
 
 /// Lines of one paragraph as blocks, with widow and orphan control.
-pub fn lines_to_blocks(frames: Vec<Frame>, space_before: f32, keep_with_previous: bool) -> Vec<Block> {
+pub fn lines_to_blocks(
+    frames: Vec<Frame>,
+    space_before: f32,
+    keep_with_previous: bool,
+) -> Vec<Block> {
     let count = frames.len();
     frames
         .into_iter()

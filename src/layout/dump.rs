@@ -32,9 +32,11 @@ pub fn dump(layout: &PagedLayout) -> String {
                     num(shape.size.width),
                     num(shape.size.height),
                     shape.fill.map_or("none".to_string(), hex),
-                    shape
-                        .stroke
-                        .map_or("none".to_string(), |(c, w)| format!("{} {}", hex(c), num(w))),
+                    shape.stroke.map_or("none".to_string(), |(c, w)| format!(
+                        "{} {}",
+                        hex(c),
+                        num(w)
+                    )),
                     num(shape.radius)
                 ),
                 Item::Image { size, picture } => writeln!(

@@ -18,9 +18,15 @@ pub struct Placed {
 pub enum Item {
     Text(TextRun),
     Shape(Shape),
-    Image { size: Size, picture: Arc<Picture> },
+    Image {
+        size: Size,
+        picture: Arc<Picture>,
+    },
     /// A clickable area that opens `uri`.
-    Link { size: Size, uri: String },
+    Link {
+        size: Size,
+        uri: String,
+    },
     /// A QR code: `modules` is a square of dark (true) and light cells, row by row.
     Qr {
         size: f32,
@@ -72,10 +78,11 @@ impl Frame {
 
     /// Places `other` with its top left at `at`.
     pub fn push_frame(&mut self, at: Point, other: Frame) {
-        self.items.extend(other.items.into_iter().map(|placed| Placed {
-            at: placed.at.offset(at),
-            item: placed.item,
-        }));
+        self.items
+            .extend(other.items.into_iter().map(|placed| Placed {
+                at: placed.at.offset(at),
+                item: placed.item,
+            }));
     }
 
     /// Puts `other` below everything so far, `gap` lower, and grows to hold it.

@@ -35,10 +35,16 @@ pub fn header(c: &mut Composer, doc: &Document) -> Frame {
     let contact = contact_lines(c, doc, width / 2.0);
     let contact_width = contact.iter().map(|l| l.width).fold(0.0, f32::max);
     let name_width = (width - x - contact_width - 12.0).max(width / 3.0);
-    let name = c.plain(&brand.name, c.style(FaceId::Bold, 14.0, c.theme.colors.heading));
+    let name = c.plain(
+        &brand.name,
+        c.style(FaceId::Bold, 14.0, c.theme.colors.heading),
+    );
     let mut identity = c.text_frame(&name, name_width, 1.25);
     if let Some(tagline) = &brand.tagline {
-        let spans = c.plain(tagline, c.style(FaceId::Regular, c.theme.small_size, c.theme.colors.muted));
+        let spans = c.plain(
+            tagline,
+            c.style(FaceId::Regular, c.theme.small_size, c.theme.colors.muted),
+        );
         identity.append(1.0, c.text_frame(&spans, name_width, 1.3));
     }
     frame.height = frame.height.max(identity.height);
@@ -94,11 +100,16 @@ fn contact_lines(c: &mut Composer, doc: &Document, width: f32) -> Vec<Line> {
         rows.push(c.plain(&reach.join(" · "), style));
     }
     if let Some(website) = &brand.website {
-        let mut spans = c.plain(website, c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.heading));
+        let mut spans = c.plain(
+            website,
+            c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.heading),
+        );
         spans[0].link = Some(link_target(website));
         rows.push(spans);
     }
-    rows.iter().flat_map(|spans| c.lines(spans, width)).collect()
+    rows.iter()
+        .flat_map(|spans| c.lines(spans, width))
+        .collect()
 }
 
 /// A website as written, made absolute for the link.

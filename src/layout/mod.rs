@@ -80,10 +80,14 @@ pub fn layout(doc: &Document, theme: &Theme, fonts: &FontBook) -> Result<PagedLa
         for slot in page_slots {
             let block = &flow.blocks[slot.block];
             if block.frame.height > body_height + 0.5 {
-                errors.push(Diagnostic::error(format!(
+                errors.push(
+                    Diagnostic::error(format!(
                     "a block of the handout is {:.0} pt tall, more than the {:.0} pt a page holds",
                     block.frame.height, body_height
-                )).in_file(&doc.source).hint("split the text into shorter paragraphs or list items"));
+                ))
+                    .in_file(&doc.source)
+                    .hint("split the text into shorter paragraphs or list items"),
+                );
             }
             let top = body_top + slot.top;
             if let (true, Some(continuation)) = (slot.continued, &block.continuation) {
@@ -119,17 +123,13 @@ pub fn layout(doc: &Document, theme: &Theme, fonts: &FontBook) -> Result<PagedLa
 }
 
 fn info(doc: &Document) -> DocumentInfo {
-    let subject = doc
-        .summary
-        .as_ref()
-        .or(doc.subtitle.as_ref())
-        .map(|text| {
-            text.paragraphs
-                .iter()
-                .map(|p| p.to_plain())
-                .collect::<Vec<_>>()
-                .join(" ")
-        });
+    let subject = doc.summary.as_ref().or(doc.subtitle.as_ref()).map(|text| {
+        text.paragraphs
+            .iter()
+            .map(|p| p.to_plain())
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
     DocumentInfo {
         title: doc.title.clone(),
         author: doc.author.clone().unwrap_or_else(|| doc.brand.name.clone()),

@@ -103,15 +103,26 @@ impl Theme {
     pub fn column_width(&self) -> f32 {
         self.page.width - 2.0 * self.margin_x
     }
-
 }
 
 /// Care-card colours: amber, orange and red, always paired with words.
 pub fn urgency_colors(urgency: Urgency) -> UrgencyColors {
     let (bar, fill, label) = match urgency {
-        Urgency::Soon => (Rgb(0xD9, 0x9A, 0x00), Rgb(0xFF, 0xF6, 0xDB), Rgb(0x70, 0x4C, 0x00)),
-        Urgency::Urgent => (Rgb(0xE8, 0x70, 0x2A), Rgb(0xFD, 0xEB, 0xDF), Rgb(0x9A, 0x3A, 0x08)),
-        Urgency::Emergency => (Rgb(0xC8, 0x1E, 0x1E), Rgb(0xFD, 0xE3, 0xE3), Rgb(0x9C, 0x12, 0x12)),
+        Urgency::Soon => (
+            Rgb(0xD9, 0x9A, 0x00),
+            Rgb(0xFF, 0xF6, 0xDB),
+            Rgb(0x70, 0x4C, 0x00),
+        ),
+        Urgency::Urgent => (
+            Rgb(0xE8, 0x70, 0x2A),
+            Rgb(0xFD, 0xEB, 0xDF),
+            Rgb(0x9A, 0x3A, 0x08),
+        ),
+        Urgency::Emergency => (
+            Rgb(0xC8, 0x1E, 0x1E),
+            Rgb(0xFD, 0xE3, 0xE3),
+            Rgb(0x9C, 0x12, 0x12),
+        ),
     };
     UrgencyColors { bar, fill, label }
 }
@@ -175,7 +186,10 @@ mod tests {
         assert!(contrast(orange, WHITE) < MIN_CONTRAST);
         let darker = with_contrast(orange, WHITE);
         assert!(contrast(darker, WHITE) >= MIN_CONTRAST);
-        assert_eq!(with_contrast(Rgb(0x0F, 0x6E, 0x6E), WHITE), Rgb(0x0F, 0x6E, 0x6E));
+        assert_eq!(
+            with_contrast(Rgb(0x0F, 0x6E, 0x6E), WHITE),
+            Rgb(0x0F, 0x6E, 0x6E)
+        );
     }
 
     #[test]

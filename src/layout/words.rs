@@ -21,7 +21,10 @@ pub fn dosage(dosage: &Dosage) -> Option<String> {
         parts.push(format!("hold {}", count(hold, "second", "seconds")));
     }
     if let Some(rest) = dosage.rest_seconds {
-        parts.push(format!("rest {} between sets", count(rest, "second", "seconds")));
+        parts.push(format!(
+            "rest {} between sets",
+            count(rest, "second", "seconds")
+        ));
     }
     if dosage.each_side {
         parts.push("each side".to_string());
@@ -42,7 +45,14 @@ fn how_often(times_per_day: Option<u32>, days_per_week: Option<u32>) -> Option<S
     };
     let days = match days_per_week {
         None => None,
-        Some(7) => Some(if per_day.is_some() { "every day" } else { "daily" }.to_string()),
+        Some(7) => Some(
+            if per_day.is_some() {
+                "every day"
+            } else {
+                "daily"
+            }
+            .to_string(),
+        ),
         Some(1) => Some("1 day a week".to_string()),
         Some(n) => Some(format!("{n} days a week")),
     };
@@ -72,8 +82,18 @@ pub fn position(position: Position) -> &'static str {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// "23 November 2026".
@@ -99,7 +119,10 @@ mod tests {
             days_per_week: Some(7),
             ..Dosage::default()
         };
-        assert_eq!(dosage(&d).unwrap().replace('\u{a0}', " "), "3 sets × 10 reps · each side · daily");
+        assert_eq!(
+            dosage(&d).unwrap().replace('\u{a0}', " "),
+            "3 sets × 10 reps · each side · daily"
+        );
     }
 
     #[test]
@@ -138,7 +161,10 @@ mod tests {
             days_per_week: Some(7),
             ..Dosage::default()
         };
-        assert_eq!(dosage(&twice_daily).unwrap().replace('\u{a0}', " "), "twice a day, every day");
+        assert_eq!(
+            dosage(&twice_daily).unwrap().replace('\u{a0}', " "),
+            "twice a day, every day"
+        );
     }
 
     #[test]

@@ -10,7 +10,12 @@ use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 use super::fonts::Subset;
 use crate::layout::PagedLayout;
 
-pub fn finish(doc: &mut Document, layout: &PagedLayout, subsets: &[Subset], timestamp: Option<i64>) {
+pub fn finish(
+    doc: &mut Document,
+    layout: &PagedLayout,
+    subsets: &[Subset],
+    timestamp: Option<i64>,
+) {
     doc.version = "1.7".to_string();
     name_subset_fonts(doc, subsets);
     set_info(doc, timestamp);
@@ -68,7 +73,9 @@ fn font_resources(doc: &Document) -> BTreeMap<String, ObjectId> {
             continue;
         };
         let resources = page.get(b"Resources").and_then(|r| deref_dict(doc, r));
-        let fonts = resources.and_then(|r| r.get(b"Font")).and_then(|f| deref_dict(doc, f));
+        let fonts = resources
+            .and_then(|r| r.get(b"Font"))
+            .and_then(|f| deref_dict(doc, f));
         if let Ok(fonts) = fonts {
             for (name, value) in fonts.iter() {
                 if let Ok(id) = value.as_reference() {
@@ -87,31 +94,44 @@ fn deref_dict<'a>(doc: &'a Document, object: &'a Object) -> lopdf::Result<&'a Di
     }
 }
 
+/// Renames the font, its descendant CID font and the descriptor, wherever printpdf
+/// put them (inline or as separate objects).
 fn rename_font(doc: &mut Document, font: ObjectId, name: &str) {
     let base = Object::Name(name.as_bytes().to_vec());
-    let descendants: Vec<ObjectId> = doc
-        .get_dictionary(font)
-        .and_then(|d| d.get(b"DescendantFonts"))
-        .and_then(Object::as_array)
-        .map(|a| a.iter().filter_map(|o| o.as_reference().ok()).collect())
-        .unwrap_or_default();
-    if let Ok(dict) = doc.get_dictionary_mut(font) {
-        dict.set("BaseFont", base.clone());
-    }
-    for descendant in descendants {
-        let descriptor = doc
-            .get_dictionary(descendant)
-            .and_then(|d| d.get(b"FontDescriptor"))
-            .and_then(Object::as_reference)
-            .ok();
-        if let Ok(dict) = doc.get_dictionary_mut(descendant) {
-            dict.set("BaseFont", base.clone());
-        }
-        if let Some(descriptor) = descriptor {
-            if let Ok(dict) = doc.get_dictionary_mut(descriptor) {
-                dict.set("FontName", base.clone());
+    let mut descriptors = Vec::new();
+    let Ok(dict) = doc.get_dictionary_mut(font) else {
+        return;
+    };
+    dict.set("BaseFont", base.clone());
+    let mut descendant_ids = Vec::new();
+    if let Ok(Object::Array(descendants)) = dict.get_mut(b"DescendantFonts") {
+        for descendant in descendants.iter_mut() {
+            match descendant {
+                Object::Reference(id) => descendant_ids.push(*id),
+                Object::Dictionary(inline) => rename_descendant(inline, &base, &mut descriptors),
+                _ => {}
             }
         }
+    }
+    for id in descendant_ids {
+        if let Ok(descendant) = doc.get_dictionary_mut(id) {
+            rename_descendant(descendant, &base, &mut descriptors);
+        }
+    }
+    for id in descriptors {
+        if let Ok(descriptor) = doc.get_dictionary_mut(id) {
+            descriptor.set("FontName", base.clone());
+        }
+    }
+}
+
+/// Renames a CID font and its inline descriptor; collects a descriptor held elsewhere.
+fn rename_descendant(font: &mut Dictionary, base: &Object, descriptors: &mut Vec<ObjectId>) {
+    font.set("BaseFont", base.clone());
+    match font.get_mut(b"FontDescriptor") {
+        Ok(Object::Reference(id)) => descriptors.push(*id),
+        Ok(Object::Dictionary(descriptor)) => descriptor.set("FontName", base.clone()),
+        _ => {}
     }
 }
 
@@ -135,12 +155,20 @@ fn set_info(doc: &mut Document, timestamp: Option<i64>) {
     let Ok(info) = doc.get_dictionary_mut(info) else {
         return;
     };
-    for key in [&b"CreationDate"[..], b"ModDate", b"Trapped", b"GTS_PDFXVersion", b"Identifier"] {
+    for key in [
+        &b"CreationDate"[..],
+        b"ModDate",
+        b"Trapped",
+        b"GTS_PDFXVersion",
+        b"Identifier",
+    ] {
         info.remove(key);
     }
     let empty: Vec<Vec<u8>> = info
         .iter()
-        .filter(|(_, value)| matches!(value, Object::String(s, _) if s.is_empty() || s == b"\xFE\xFF"))
+        .filter(
+            |(_, value)| matches!(value, Object::String(s, _) if s.is_empty() || s == b"\xFE\xFF"),
+        )
         .map(|(key, _)| key.clone())
         .collect();
     for key in empty {
@@ -261,7 +289,10 @@ mod tests {
 
     #[test]
     fn text_strings_are_utf16_when_not_ascii() {
-        assert_eq!(text_string("en"), Object::String(b"en".to_vec(), StringFormat::Literal));
+        assert_eq!(
+            text_string("en"),
+            Object::String(b"en".to_vec(), StringFormat::Literal)
+        );
         let Object::String(bytes, _) = text_string("’") else {
             panic!()
         };

@@ -162,7 +162,10 @@ fn decoded_png_stream(picture: &Picture) -> Result<ExternalStream, String> {
 }
 
 /// Decodes the picture and stores it as 8-bit RGB (or grey) plus an alpha soft mask.
-fn decoded_stream(picture: &Picture, format: Option<image::ImageFormat>) -> Result<ExternalStream, String> {
+fn decoded_stream(
+    picture: &Picture,
+    format: Option<image::ImageFormat>,
+) -> Result<ExternalStream, String> {
     let decoded = match format {
         Some(format) => image::load_from_memory_with_format(&picture.bytes, format),
         None => image::load_from_memory(&picture.bytes),
@@ -178,9 +181,15 @@ fn decoded_stream(picture: &Picture, format: Option<image::ImageFormat>) -> Resu
         None
     };
     let (pixels, color) = if grey {
-        (DynamicImage::ImageLuma8(decoded.to_luma8()).into_bytes(), ColorType::L8)
+        (
+            DynamicImage::ImageLuma8(decoded.to_luma8()).into_bytes(),
+            ColorType::L8,
+        )
     } else {
-        (DynamicImage::ImageRgb8(decoded.to_rgb8()).into_bytes(), ColorType::Rgb8)
+        (
+            DynamicImage::ImageRgb8(decoded.to_rgb8()).into_bytes(),
+            ColorType::Rgb8,
+        )
     };
     let encoded = encode_png(&pixels, decoded.width(), decoded.height(), color)?;
     png_passthrough(&encoded, smask).ok_or_else(|| "cannot re-read the encoded picture".to_string())
@@ -212,7 +221,9 @@ mod tests {
     }
 
     fn rgb_png(width: u32, height: u32) -> Vec<u8> {
-        let pixels: Vec<u8> = (0..width * height * 3).map(|i| (i * 7 % 251) as u8).collect();
+        let pixels: Vec<u8> = (0..width * height * 3)
+            .map(|i| (i * 7 % 251) as u8)
+            .collect();
         encode_png(&pixels, width, height, ColorType::Rgb8).unwrap()
     }
 
@@ -228,7 +239,9 @@ mod tests {
 
     #[test]
     fn a_transparent_png_keeps_its_alpha_as_a_soft_mask() {
-        let pixels: Vec<u8> = (0..8 * 8).flat_map(|i| [200, 10, 10, (i * 4) as u8]).collect();
+        let pixels: Vec<u8> = (0..8 * 8)
+            .flat_map(|i| [200, 10, 10, (i * 4) as u8])
+            .collect();
         let bytes = encode_png(&pixels, 8, 8, ColorType::Rgba8).unwrap();
         let object = xobject(&picture(bytes, 8, 8)).unwrap();
         let Some(DictItem::Stream { stream }) = object.stream.dict.get("SMask") else {

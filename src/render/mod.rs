@@ -14,7 +14,9 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use printpdf::{FontId, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect, XObject, XObjectId};
+use printpdf::{
+    FontId, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect, XObject, XObjectId,
+};
 
 use crate::content::Picture;
 use crate::layout::{Item, PagedLayout};
@@ -61,7 +63,11 @@ fn font_resource_name(index: usize) -> String {
 }
 
 /// Writes the layout as a PDF.
-pub fn pdf(layout: &PagedLayout, fonts: &FontBook, options: &PdfOptions) -> Result<Vec<u8>, RenderError> {
+pub fn pdf(
+    layout: &PagedLayout,
+    fonts: &FontBook,
+    options: &PdfOptions,
+) -> Result<Vec<u8>, RenderError> {
     let mut doc = PdfDocument::new(&layout.info.title);
     let subsets = fonts::subset_fonts(layout, fonts)?;
     let resources = register(&mut doc, layout, subsets)?;
@@ -95,7 +101,11 @@ pub fn pdf(layout: &PagedLayout, fonts: &FontBook, options: &PdfOptions) -> Resu
     };
     let mut warnings = Vec::new();
     let mut lopdf = doc.to_lopdf_document(&save, &mut warnings);
-    let subsets: Vec<Subset> = resources.fonts.into_values().map(|(_, subset)| subset).collect();
+    let subsets: Vec<Subset> = resources
+        .fonts
+        .into_values()
+        .map(|(_, subset)| subset)
+        .collect();
     finish::finish(&mut lopdf, layout, &subsets, options.timestamp);
     lopdf.compress();
     let mut bytes = Vec::new();
@@ -104,27 +114,41 @@ pub fn pdf(layout: &PagedLayout, fonts: &FontBook, options: &PdfOptions) -> Resu
 }
 
 /// Adds the font subsets and every distinct picture to the document.
-fn register(doc: &mut PdfDocument, layout: &PagedLayout, subsets: Vec<Subset>) -> Result<Resources, RenderError> {
+fn register(
+    doc: &mut PdfDocument,
+    layout: &PagedLayout,
+    subsets: Vec<Subset>,
+) -> Result<Resources, RenderError> {
     let mut fonts = BTreeMap::new();
     for (index, subset) in subsets.into_iter().enumerate() {
         let parsed = ParsedFont::from_bytes(&subset.bytes, 0, &mut Vec::new())
             .ok_or_else(|| RenderError::Font(subset.postscript_name.clone()))?;
         let id = FontId(font_resource_name(index));
-        doc.resources.fonts.map.insert(id.clone(), PdfFont::new(parsed));
+        doc.resources
+            .fonts
+            .map
+            .insert(id.clone(), PdfFont::new(parsed));
         fonts.insert(subset.face, (id, subset));
     }
     let mut images: BTreeMap<PathBuf, XObjectId> = BTreeMap::new();
-    let pictures = layout.pages.iter().flat_map(|page| &page.items).filter_map(|placed| match &placed.item {
-        Item::Image { picture, .. } => Some(picture),
-        _ => None,
-    });
+    let pictures = layout
+        .pages
+        .iter()
+        .flat_map(|page| &page.items)
+        .filter_map(|placed| match &placed.item {
+            Item::Image { picture, .. } => Some(picture),
+            _ => None,
+        });
     for picture in pictures {
         if images.contains_key(&picture.path) {
             continue;
         }
         let id = XObjectId(format!("Im{}", images.len() + 1));
         let object = images::xobject(Arc::as_ref(picture))?;
-        doc.resources.xobjects.map.insert(id.clone(), XObject::External(object));
+        doc.resources
+            .xobjects
+            .map
+            .insert(id.clone(), XObject::External(object));
         images.insert(picture.path.clone(), id);
     }
     Ok(Resources { fonts, images })

@@ -2,9 +2,9 @@
 //! PDF's is the bottom left, so every y is flipped here and nowhere else.
 
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle,
-    Point as PdfPoint, Polygon, PolygonRing, Pt, Rect, TextItem, WindingOrder, XObjectId,
-    XObjectTransform,
+    Actions, BorderArray, Codepoint, Color, LinePoint, LinkAnnotation, Op, PaintMode,
+    PdfFontHandle, Point as PdfPoint, Polygon, PolygonRing, Pt, Rect, TextItem, WindingOrder,
+    XObjectId, XObjectTransform,
 };
 
 use super::fonts::Subset;
@@ -71,7 +71,14 @@ fn text(ops: &mut Vec<Op>, run: &TextRun, x: f32, baseline: f32, resources: &Res
     let codepoints = run
         .glyphs
         .iter()
-        .map(|glyph| codepoint(subset, glyph.id, glyph.natural_advance - glyph.advance, size))
+        .map(|glyph| {
+            codepoint(
+                subset,
+                glyph.id,
+                glyph.natural_advance - glyph.advance,
+                size,
+            )
+        })
         .collect();
     ops.push(Op::StartTextSection);
     ops.push(Op::SetFont {
@@ -158,7 +165,10 @@ fn rounded_rect(x: f32, y: f32, w: f32, h: f32, r: f32) -> Vec<LinePoint> {
     // Distance of the control points from a corner's ends for a quarter circle.
     let k = r * 0.552_284_8;
     let point = |px: f32, py: f32, bezier: bool| LinePoint {
-        p: PdfPoint { x: Pt(px), y: Pt(py) },
+        p: PdfPoint {
+            x: Pt(px),
+            y: Pt(py),
+        },
         bezier,
     };
     let (right, top) = (x + w, y + h);

@@ -123,12 +123,15 @@ impl<'a> Paragraph<'a> {
 
     /// The spans overlapping `range`, each with the part of `range` it covers.
     fn pieces(&self, range: Range<usize>) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
-        self.starts.iter().enumerate().filter_map(move |(i, &start)| {
-            let end = start + self.spans[i].text.len();
-            let from = range.start.max(start);
-            let to = range.end.min(end);
-            (from < to).then_some((i, from..to))
-        })
+        self.starts
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, &start)| {
+                let end = start + self.spans[i].text.len();
+                let from = range.start.max(start);
+                let to = range.end.min(end);
+                (from < to).then_some((i, from..to))
+            })
     }
 }
 
@@ -392,7 +395,11 @@ fn placed_glyphs(piece: &Piece) -> Vec<PlacedGlyph> {
                     .find(|&&s| s > glyph.cluster)
                     .copied()
                     .unwrap_or(piece.text.len());
-                piece.text.get(glyph.cluster..next).unwrap_or("").to_string()
+                piece
+                    .text
+                    .get(glyph.cluster..next)
+                    .unwrap_or("")
+                    .to_string()
             };
             PlacedGlyph {
                 id: glyph.id,

@@ -36,7 +36,9 @@ impl<'a> Shaper<'a> {
     pub fn new(book: &'a FontBook) -> Shaper<'a> {
         let faces = FaceId::ALL
             .iter()
-            .map(|&id| Face::from_slice(&book.font(id).data, 0).expect("fonts are checked when loaded"))
+            .map(|&id| {
+                Face::from_slice(&book.font(id).data, 0).expect("fonts are checked when loaded")
+            })
             .collect();
         Shaper { faces }
     }

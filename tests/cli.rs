@@ -1,0 +1,170 @@
+//! The command line as a user runs it: files written, messages, exit codes.
+
+mod common;
+
+use std::path::Path;
+
+use common::{handout, sample_workspace};
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn break_file(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from:?} not in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn build_with_no_arguments_writes_every_handout_of_the_workspace() {
+    let ws = sample_workspace();
+    let out = handout(ws.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let pdf = std::fs::read(ws.path().join("out/inner-knee-pain.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-1.7"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("out/inner-knee-pain.pdf"));
+}
+
+#[test]
+fn out_and_patient_flags_name_the_folder_and_the_reader() {
+    let ws = sample_workspace();
+    let out = handout(
+        ws.path(),
+        &[
+            "build",
+            "content/handouts/inner-knee-pain.toml",
+            "-o",
+            "for-aoife",
+            "--patient",
+            "Aoife O’Brien",
+            "--clinician",
+            "Dr Shah",
+            "--date",
+            "2026-11-25",
+            "--note",
+            "Start with the bridges.",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let pdf = ws.path().join("for-aoife/inner-knee-pain.pdf");
+    let first = common::page_text(&pdf, 1);
+    assert!(
+        first.contains("Prepared for Aoife O’Brien by Dr Shah · 25 November 2026"),
+        "{first}"
+    );
+    assert!(first.contains("Start with the bridges."), "{first}");
+}
+
+#[test]
+fn a_content_error_exits_1_with_its_place_and_a_fix_and_writes_nothing() {
+    let ws = sample_workspace();
+    let file = ws.path().join("content/handouts/inner-knee-pain.toml");
+    break_file(&file, "subtitle =", "subtitel =");
+    let line = std::fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("subtitel"))
+        .unwrap()
+        + 1;
+    let out = handout(ws.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(
+        message.contains(&format!("content/handouts/inner-knee-pain.toml:{line}:1")),
+        "{message}"
+    );
+    assert!(message.contains("unknown key `subtitel`"), "{message}");
+    assert!(message.contains("did you mean `subtitle`?"), "{message}");
+    assert!(
+        !ws.path().join("out").exists(),
+        "no PDF and no output folder for a failed build"
+    );
+}
+
+#[test]
+fn a_failed_build_leaves_the_earlier_good_pdf_untouched() {
+    let ws = sample_workspace();
+    assert_eq!(handout(ws.path(), &["build"]).status.code(), Some(0));
+    let pdf = ws.path().join("out/inner-knee-pain.pdf");
+    let good = std::fs::read(&pdf).unwrap();
+    break_file(
+        &ws.path().join("content/exercises/split-squat.toml"),
+        "sets = 3",
+        "sets = -3",
+    );
+    let out = handout(ws.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("content/exercises/split-squat.toml:"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&pdf).unwrap(), good);
+    let leftovers: Vec<_> = std::fs::read_dir(ws.path().join("out")).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let ws = sample_workspace();
+    let handout_file = ws.path().join("content/handouts/inner-knee-pain.toml");
+    break_file(&handout_file, "urgency = \"soon\"", "urgency = \"later\"");
+    break_file(
+        &handout_file,
+        "use = \"split-squat\"",
+        "use = \"split-sqat\"",
+    );
+    break_file(
+        &ws.path().join("content/brand.toml"),
+        "primary = \"#0F6E6E\"",
+        "primary = \"teal\"",
+    );
+    let out = handout(ws.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(message.contains("urgency"), "{message}");
+    assert!(message.contains("split-squat"), "{message}");
+    assert!(message.contains("content/brand.toml:"), "{message}");
+}
+
+#[test]
+fn check_reports_without_writing() {
+    let ws = sample_workspace();
+    let out = handout(ws.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!ws.path().join("out").exists());
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    let ws = sample_workspace();
+    assert_eq!(
+        handout(ws.path(), &["build", "--paper", "a3"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        handout(ws.path(), &["build", "--date", "25/11/2026"])
+            .status
+            .code(),
+        Some(2)
+    );
+    let missing = handout(ws.path(), &["build", "content/handouts/nope.toml"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("nope.toml does not exist"));
+    let empty = tempfile::tempdir().unwrap();
+    let outside = handout(empty.path(), &["build"]);
+    assert_eq!(outside.status.code(), Some(2));
+    assert!(stderr(&outside).contains("no content/handouts folder here"));
+}
+
+#[test]
+fn an_output_path_that_is_a_file_is_an_io_error() {
+    let ws = sample_workspace();
+    std::fs::write(ws.path().join("taken"), b"not a folder").unwrap();
+    let out = handout(ws.path(), &["build", "-o", "taken"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+}

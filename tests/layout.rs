@@ -1,0 +1,207 @@
+//! Layout as a value: a snapshot of a fixture, and the rules every page keeps.
+
+mod common;
+
+use std::path::Path;
+
+use handout::content::{LoadOptions, Paper};
+use handout::layout::{dump::dump, Item, PagedLayout};
+use handout::BuildOptions;
+
+use common::*;
+
+fn lay_out(handout: &Path, options: &BuildOptions) -> PagedLayout {
+    handout::lay_out(handout, options)
+        .unwrap_or_else(|e| panic!("{}: {e}", handout.display()))
+        .0
+}
+
+fn letter() -> BuildOptions {
+    BuildOptions {
+        load: LoadOptions {
+            paper: Some(Paper::Letter),
+            ..LoadOptions::default()
+        },
+        ..BuildOptions::default()
+    }
+}
+
+/// Compares with the stored snapshot; `UPDATE_SNAPSHOTS=1` stores the new one instead.
+#[test]
+fn the_clinic_fixture_lays_out_as_stored() {
+    let actual = dump(&lay_out(&clinic(), &BuildOptions::default()));
+    let path = repo().join("tests/snapshots/low-back-pain.layout.txt");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if actual != expected {
+        let first = actual
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, e)| a != e)
+            .unwrap_or(actual.lines().count().min(expected.lines().count()));
+        panic!(
+            "layout differs from {} at line {}:\n  now:    {:?}\n  stored: {:?}\nRun with UPDATE_SNAPSHOTS=1 to accept, and review the diff.",
+            path.display(),
+            first + 1,
+            actual.lines().nth(first),
+            expected.lines().nth(first)
+        );
+    }
+}
+
+fn text_runs(
+    layout: &PagedLayout,
+) -> impl Iterator<Item = (usize, f32, f32, f32, f32, String)> + '_ {
+    layout.pages.iter().enumerate().flat_map(|(page, p)| {
+        p.items.iter().filter_map(move |placed| match &placed.item {
+            Item::Text(run) => {
+                let width: f32 = run.glyphs.iter().map(|g| g.advance).sum();
+                Some((
+                    page,
+                    placed.at.x,
+                    placed.at.y,
+                    width,
+                    run.style.size,
+                    run.text(),
+                ))
+            }
+            _ => None,
+        })
+    })
+}
+
+fn assert_inside_the_printable_area(layout: &PagedLayout) {
+    for (page, x, baseline, width, size, text) in text_runs(layout) {
+        let size_of_page = layout.pages[page].size;
+        let inside = x >= 14.0
+            && x + width <= size_of_page.width - 14.0 + 0.01
+            && baseline - size >= 14.0
+            && baseline + 0.3 * size <= size_of_page.height - 14.0;
+        assert!(
+            inside,
+            "page {}: {text:?} at ({x}, {baseline}) width {width}",
+            page + 1
+        );
+    }
+}
+
+#[test]
+fn no_text_comes_near_the_edge_of_the_paper() {
+    assert_inside_the_printable_area(&lay_out(&sample(), &BuildOptions::default()));
+    assert_inside_the_printable_area(&lay_out(&sample(), &letter()));
+    assert_inside_the_printable_area(&lay_out(&clinic(), &for_patient("Aoife O’Brien")));
+}
+
+#[test]
+fn body_text_is_at_least_12_pt() {
+    let layout = lay_out(&sample(), &BuildOptions::default());
+    let mut sizes = std::collections::BTreeMap::new();
+    for (_, _, _, _, size, text) in text_runs(&layout) {
+        *sizes.entry((size * 10.0) as u32).or_insert(0) += text.chars().count();
+    }
+    let (most_common, _) = sizes.iter().max_by_key(|(_, count)| **count).unwrap();
+    assert!(
+        *most_common >= 120,
+        "body text is {} pt",
+        *most_common as f32 / 10.0
+    );
+}
+
+#[test]
+fn a_heading_never_ends_a_page() {
+    for layout in [
+        lay_out(&sample(), &BuildOptions::default()),
+        lay_out(&sample(), &letter()),
+        lay_out(&clinic(), &BuildOptions::default()),
+    ] {
+        let runs: Vec<_> = text_runs(&layout).collect();
+        for (i, (page, _, _, _, size, text)) in runs.iter().enumerate() {
+            if *size < 18.0 || *size > 20.0 {
+                continue; // not a section heading
+            }
+            let next = runs.get(i + 1).expect("something follows a heading");
+            assert!(
+                next.0 == *page && next.4 > 11.5,
+                "page {}: heading {text:?} is followed by {:?}",
+                page + 1,
+                next.5
+            );
+        }
+    }
+}
+
+#[test]
+fn every_exercise_card_is_whole_on_one_page() {
+    for options in [BuildOptions::default(), letter()] {
+        let layout = lay_out(&sample(), &options);
+        let runs: Vec<_> = text_runs(&layout).collect();
+        for (number, (name, last_step)) in [
+            ("Single leg bridge", "Repeat, then swap legs."),
+            ("Hamstring bridge", "slowly straighten your legs"),
+            ("Split squat", "Repeat, then swap legs."),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let title = format!("{}. {name}", number + 1);
+            let page = runs
+                .iter()
+                .find(|r| r.5 == title)
+                .unwrap_or_else(|| panic!("no card {title}"))
+                .0;
+            let page_text: String = runs
+                .iter()
+                .filter(|r| r.0 == page)
+                .map(|r| r.5.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                page_text.contains(last_step),
+                "{title}: its last step is not on page {}",
+                page + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn a_card_taller_than_a_page_continues_on_the_next_and_nothing_overflows() {
+    let ws = tempfile::tempdir().unwrap();
+    let fixture = repo().join("tests/fixtures/clinic");
+    for part in [
+        "content/brand.toml",
+        "content/exercises/glute-bridge.toml",
+        "images/logo.png",
+        "images/bridge.png",
+        "images/cat-cow.jpg",
+    ] {
+        let target = ws.path().join(part);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(fixture.join(part), target).unwrap();
+    }
+    let steps: Vec<String> = (1..=70)
+        .map(|i| format!("\"Step number {i}: move slowly and breathe out as you go.\""))
+        .collect();
+    let handout_file = ws.path().join("content/handouts/long.toml");
+    std::fs::create_dir_all(handout_file.parent().unwrap()).unwrap();
+    std::fs::write(
+        &handout_file,
+        format!(
+            "title = \"Long\"\n[[exercise]]\nuse = \"glute-bridge\"\nsteps = [{}]\n",
+            steps.join(", ")
+        ),
+    )
+    .unwrap();
+    let layout = lay_out(&handout_file, &BuildOptions::default());
+    assert!(layout.pages.len() >= 3);
+    let texts: Vec<String> = text_runs(&layout).map(|r| r.5).collect();
+    assert!(
+        texts.iter().any(|t| t == "1. Glute bridge (continued)"),
+        "no continuation header"
+    );
+    assert!(texts.iter().any(|t| t.contains("Step number 70")));
+    assert_inside_the_printable_area(&layout);
+}
