@@ -225,6 +225,7 @@ pub struct BoxStyle {
 }
 
 const BAR_WIDTH: f32 = 5.0;
+const BORDER_WIDTH: f32 = 0.8;
 
 impl BoxStyle {
     /// Width left for content inside a box `width` wide.
@@ -255,7 +256,7 @@ pub fn boxed(
     let total = header_height + body + 2.0 * style.padding;
     if total <= max_height {
         let mut frame = Frame::new(total);
-        draw_box(&mut frame, 0.0, total, width, style, style.radius);
+        draw_box(&mut frame, total, width, style);
         if let Some(header) = header {
             frame.push_frame(Point::new(0.0, 0.0), header);
         }
@@ -269,22 +270,24 @@ pub fn boxed(
     }
     let count = parts.len();
     let mut blocks = Vec::with_capacity(count + 1);
+    let has_header = header.is_some();
     if let Some(header) = header {
         let height = header.height;
         let mut frame = Frame::new(height);
-        draw_box(&mut frame, 0.0, height, width, style, 0.0);
+        draw_slice(&mut frame, height, width, style, false, false);
         frame.push_frame(Point::new(0.0, 0.0), header);
         blocks.push(Block::new(frame, 0.0));
     }
     for (i, part) in parts.into_iter().enumerate() {
-        let top = if i == 0 { style.padding } else { 0.0 };
-        let bottom = if i + 1 == count { style.padding } else { 0.0 };
+        let (first, last) = (i == 0, i + 1 == count);
+        let top = if first { style.padding } else { 0.0 };
+        let bottom = if last { style.padding } else { 0.0 };
         let height = top + part.height + bottom;
         let mut frame = Frame::new(height);
-        draw_box(&mut frame, 0.0, height, width, style, 0.0);
+        draw_slice(&mut frame, height, width, style, first && !has_header, last);
         frame.push_frame(Point::new(style.inset(), top), part);
         let mut block = Block::new(frame, 0.0);
-        if i == 0 && !blocks.is_empty() {
+        if first && has_header {
             block = block.keep_with_previous();
         }
         block.continuation = continuation.clone();
@@ -293,27 +296,51 @@ pub fn boxed(
     blocks
 }
 
-fn draw_box(frame: &mut Frame, top: f32, height: f32, width: f32, style: BoxStyle, radius: f32) {
+fn draw_box(frame: &mut Frame, height: f32, width: f32, style: BoxStyle) {
     frame.rect(
-        Point::new(0.0, top),
+        Point::new(0.0, 0.0),
         Shape {
             size: Size::new(width, height),
             fill: Some(style.fill),
-            stroke: style.border.map(|c| (c, 0.8)),
-            radius,
+            stroke: style.border.map(|c| (c, BORDER_WIDTH)),
+            radius: style.radius,
         },
     );
     if let Some(bar) = style.bar {
-        frame.push(
-            Point::new(0.0, top),
-            Item::Shape(Shape {
-                size: Size::new(BAR_WIDTH, height),
-                fill: Some(bar),
-                stroke: None,
-                radius: 0.0,
-            }),
-        );
+        fill(frame, Point::new(0.0, 0.0), Size::new(BAR_WIDTH, height), bar);
     }
+}
+
+/// One horizontal slice of a box that spans several blocks: the fill, the bar, the
+/// side borders, and the top or bottom border only where the box starts or ends.
+fn draw_slice(frame: &mut Frame, height: f32, width: f32, style: BoxStyle, top: bool, bottom: bool) {
+    fill(frame, Point::new(0.0, 0.0), Size::new(width, height), style.fill);
+    if let Some(border) = style.border {
+        let half = BORDER_WIDTH / 2.0;
+        fill(frame, Point::new(-half, 0.0), Size::new(BORDER_WIDTH, height), border);
+        fill(frame, Point::new(width - half, 0.0), Size::new(BORDER_WIDTH, height), border);
+        if top {
+            fill(frame, Point::new(-half, -half), Size::new(width + BORDER_WIDTH, BORDER_WIDTH), border);
+        }
+        if bottom {
+            fill(frame, Point::new(-half, height - half), Size::new(width + BORDER_WIDTH, BORDER_WIDTH), border);
+        }
+    }
+    if let Some(bar) = style.bar {
+        fill(frame, Point::new(0.0, 0.0), Size::new(BAR_WIDTH, height), bar);
+    }
+}
+
+fn fill(frame: &mut Frame, at: Point, size: Size, color: Rgb) {
+    frame.push(
+        at,
+        Item::Shape(Shape {
+            size,
+            fill: Some(color),
+            stroke: None,
+            radius: 0.0,
+        }),
+    );
 }
 
 fn excerpt(text: &str) -> String {
