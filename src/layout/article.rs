@@ -128,7 +128,7 @@ fn title(c: &mut Composer, doc: &Document, flow: &mut Flow) {
     let width = c.theme.column_width();
     let style = c.style(FaceId::Bold, c.theme.title_size, c.theme.colors.heading);
     let spans = c.plain(&doc.title, style);
-    let lines = c.lines(&spans, width);
+    let lines = c.whole_word_lines(&spans, width);
     for (i, frame) in c.line_frames(&lines, 1.18).into_iter().enumerate() {
         let block = Block::new(frame, 0.0);
         flow.push(if i == 0 {
@@ -169,7 +169,7 @@ fn callout(
     let width = c.theme.column_width();
     let inner = style.inner_width(width);
     let label_spans = c.plain(label, c.style(FaceId::Bold, c.theme.body_size, label_color));
-    let lines = c.lines(&label_spans, inner);
+    let lines = c.whole_word_lines(&label_spans, inner);
     let mut parts = c.line_frames(&lines, c.theme.leading);
     let base = c.style(FaceId::Regular, 14.5, c.theme.colors.text);
     for (i, paragraph) in text.paragraphs.iter().enumerate() {
@@ -180,7 +180,7 @@ fn callout(
         let lines = c.lines(&spans, inner);
         parts.extend(c.line_frames(&lines, 1.35));
     }
-    boxed(None, parts, style, width, page_height, None)
+    boxed(None, parts, style, width, page_height, None, 2)
 }
 
 fn heading2(c: &mut Composer, text: &str, flow: &mut Flow) {
@@ -267,7 +267,7 @@ fn care_card(c: &mut Composer, flag: &RedFlag, page_height: f32) -> Vec<Block> {
     );
     let mut parts = Vec::new();
     for spans in [label, name] {
-        let lines = c.lines(&spans, inner);
+        let lines = c.whole_word_lines(&spans, inner);
         parts.extend(c.line_frames(&lines, 1.3));
     }
     let body = c.body();
@@ -277,7 +277,7 @@ fn care_card(c: &mut Composer, flag: &RedFlag, page_height: f32) -> Vec<Block> {
         let lines = c.lines(&spans, inner);
         parts.extend(c.line_frames(&lines, c.theme.leading));
     }
-    boxed(None, parts, style, width, page_height, None)
+    boxed(None, parts, style, width, page_height, None, 2)
 }
 
 /// Who wrote the handout and when it was last reviewed.

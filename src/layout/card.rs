@@ -57,9 +57,15 @@ pub fn exercise_card(
         gap(&mut parts, 8.0);
         parts.push(dosage_pill(c, &dosage, inner));
     }
-    for row in exercise.images.chunks(2) {
+    // A card that has to continue on the next page starts with at least its
+    // first row of pictures, or its first step.
+    let mut lead = parts.len() + 2;
+    for (i, row) in pictures(c, &exercise.images, inner).into_iter().enumerate() {
         gap(&mut parts, 12.0);
-        parts.push(picture_row(c, row, inner));
+        parts.push(row);
+        if i == 0 {
+            lead = parts.len();
+        }
     }
     gap(&mut parts, 10.0);
     let number_style = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.heading);
@@ -99,6 +105,7 @@ pub fn exercise_card(
         width,
         page_height,
         Some(continuation),
+        lead,
     )
 }
 
@@ -166,7 +173,7 @@ fn dosage_pill(c: &mut Composer, dosage: &str, width: f32) -> Frame {
     let value = c.style(FaceId::Regular, c.theme.body_size, c.theme.colors.text);
     let mut spans = c.plain("How much: ", label);
     spans.extend(c.plain(dosage, value));
-    let lines = c.lines(&spans, width - 2.0 * pad);
+    let lines = c.whole_word_lines(&spans, width - 2.0 * pad);
     let text_width = lines.iter().map(|l| l.width).fold(0.0, f32::max);
     let text = super::compose::stack(c.line_frames(&lines, 1.3), 0.0);
     let height = text.height + 2.0 * 4.0;
@@ -184,47 +191,79 @@ fn dosage_pill(c: &mut Composer, dosage: &str, width: f32) -> Frame {
     frame
 }
 
-/// Up to two pictures side by side, each with its caption below.
-fn picture_row(c: &mut Composer, figures: &[Figure], width: f32) -> Frame {
+/// The pictures, two side by side with their captions below. A caption too long
+/// for one line would read back interleaved with its neighbour's, so then each
+/// picture gets a row of its own with the caption beside it.
+fn pictures(c: &mut Composer, figures: &[Figure], width: f32) -> Vec<Frame> {
     let column = ((width - IMAGE_GAP) / 2.0).min(MAX_PICTURE_WIDTH);
-    let max_height = column * 0.9;
-    let mut row = Frame::default();
-    for (i, figure) in figures.iter().enumerate() {
-        let picture = &figure.picture;
-        let aspect = picture.height as f32 / picture.width.max(1) as f32;
-        let (w, h) = if column * aspect > max_height {
-            (max_height / aspect, max_height)
-        } else {
-            (column, column * aspect)
-        };
-        let x = i as f32 * (column + IMAGE_GAP);
-        let mut cell = Frame::new(h);
-        cell.push(
-            Point::new(0.0, 0.0),
-            Item::Image {
-                size: Size::new(w, h),
-                picture: picture.clone(),
-            },
-        );
-        cell.rect(
-            Point::new(0.0, 0.0),
-            Shape {
-                size: Size::new(w, h),
-                fill: None,
-                stroke: Some((c.theme.colors.card_border, 0.6)),
-                radius: 0.0,
-            },
-        );
-        if let Some(caption) = &figure.caption {
-            let style = c.style(FaceId::Bold, 12.0, c.theme.colors.muted);
-            let spans = c.plain(caption, style);
-            let text = c.text_frame(&spans, column, 1.3);
-            cell.append(3.0, text);
-        }
-        row.height = row.height.max(cell.height);
-        row.push_frame(Point::new(x, 0.0), cell);
+    let caption_style = c.style(FaceId::Bold, 12.0, c.theme.colors.muted);
+    let one_line = figures.iter().all(|figure| {
+        figure.caption.as_ref().is_none_or(|caption| {
+            let spans = c.plain(caption, caption_style);
+            c.whole_word_lines(&spans, column).len() <= 1
+        })
+    });
+    if !one_line {
+        return figures
+            .iter()
+            .map(|figure| {
+                let mut row = picture(c, figure, column);
+                if let Some(caption) = &figure.caption {
+                    let spans = c.plain(caption, caption_style);
+                    let text = c.text_frame(&spans, width - column - IMAGE_GAP, 1.3);
+                    row.height = row.height.max(text.height);
+                    row.push_frame(Point::new(column + IMAGE_GAP, 0.0), text);
+                }
+                row
+            })
+            .collect();
     }
-    row
+    figures
+        .chunks(2)
+        .map(|pair| {
+            let mut row = Frame::default();
+            for (i, figure) in pair.iter().enumerate() {
+                let mut cell = picture(c, figure, column);
+                if let Some(caption) = &figure.caption {
+                    let spans = c.plain(caption, caption_style);
+                    cell.append(3.0, c.text_frame(&spans, column, 1.3));
+                }
+                row.height = row.height.max(cell.height);
+                row.push_frame(Point::new(i as f32 * (column + IMAGE_GAP), 0.0), cell);
+            }
+            row
+        })
+        .collect()
+}
+
+/// A picture with a thin frame, at most `width` wide and never taller than 0.9 of that.
+fn picture(c: &Composer, figure: &Figure, width: f32) -> Frame {
+    let picture = &figure.picture;
+    let aspect = picture.height as f32 / picture.width.max(1) as f32;
+    let max_height = width * 0.9;
+    let (w, h) = if width * aspect > max_height {
+        (max_height / aspect, max_height)
+    } else {
+        (width, width * aspect)
+    };
+    let mut frame = Frame::new(h);
+    frame.push(
+        Point::new(0.0, 0.0),
+        Item::Image {
+            size: Size::new(w, h),
+            picture: picture.clone(),
+        },
+    );
+    frame.rect(
+        Point::new(0.0, 0.0),
+        Shape {
+            size: Size::new(w, h),
+            fill: None,
+            stroke: Some((c.theme.colors.card_border, 0.6)),
+            radius: 0.0,
+        },
+    );
+    frame
 }
 
 /// Tips or cautions, each a paragraph that starts with a bold label.

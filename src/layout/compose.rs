@@ -85,12 +85,23 @@ impl<'a> Composer<'a> {
         }]
     }
 
-    /// Breaks spans into lines of at most `width`, warning about characters the font lacks.
+    /// Breaks running text into lines of at most `width`, hyphenating long words
+    /// where a line would otherwise end short.
     pub fn lines(&mut self, spans: &[Span], width: f32) -> Vec<Line> {
+        self.break_spans(spans, width, true)
+    }
+
+    /// Breaks headings, names, labels and captions into lines, between words only.
+    pub fn whole_word_lines(&mut self, spans: &[Span], width: f32) -> Vec<Line> {
+        self.break_spans(spans, width, false)
+    }
+
+    fn break_spans(&mut self, spans: &[Span], width: f32, hyphenate: bool) -> Vec<Line> {
         for span in spans {
             self.check_coverage(span);
         }
-        break_lines(spans, width, &self.shaper, self.hyphenator.as_ref())
+        let hyphenator = self.hyphenator.as_ref().filter(|_| hyphenate);
+        break_lines(spans, width, &self.shaper, hyphenator)
     }
 
     fn check_coverage(&mut self, span: &Span) {
@@ -135,9 +146,9 @@ impl<'a> Composer<'a> {
             .collect()
     }
 
-    /// Spans set as a column of `width`, all lines in one frame.
+    /// A heading, label or caption set as a column of `width`, all lines in one frame.
     pub fn text_frame(&mut self, spans: &[Span], width: f32, leading: f32) -> Frame {
-        let lines = self.lines(spans, width);
+        let lines = self.whole_word_lines(spans, width);
         stack(self.line_frames(&lines, leading), 0.0)
     }
 
@@ -168,7 +179,7 @@ impl<'a> Composer<'a> {
     ) -> Vec<Frame> {
         let lines = self.lines(text, width - indent);
         let mut frames = self.line_frames(&lines, self.theme.leading);
-        let marker_lines = self.lines(marker, indent);
+        let marker_lines = self.whole_word_lines(marker, indent);
         let marker_frames = self.line_frames(&marker_lines, self.theme.leading);
         for frame in &mut frames {
             let items = std::mem::take(&mut frame.items);
@@ -242,7 +253,8 @@ impl BoxStyle {
 ///
 /// When the whole box fits in `max_height` it is one unbreakable block. Otherwise
 /// each part becomes a block of its own, boxed edge to edge, so the box continues
-/// on the next page under `continuation`.
+/// on the next page under `continuation`; the first `lead` parts stay on the page
+/// the box starts on, so it never starts with a header alone.
 pub fn boxed(
     header: Option<Frame>,
     parts: Vec<Frame>,
@@ -250,6 +262,7 @@ pub fn boxed(
     width: f32,
     max_height: f32,
     continuation: Option<Frame>,
+    lead: usize,
 ) -> Vec<Block> {
     let header_height = header.as_ref().map_or(0.0, |h| h.height);
     let body: f32 = parts.iter().map(|p| p.height).sum();
@@ -287,7 +300,7 @@ pub fn boxed(
         draw_slice(&mut frame, height, width, style, first && !has_header, last);
         frame.push_frame(Point::new(style.inset(), top), part);
         let mut block = Block::new(frame, 0.0);
-        if first && has_header {
+        if (first && has_header) || (i > 0 && i < lead) {
             block = block.keep_with_previous();
         }
         block.continuation = continuation.clone();
@@ -307,27 +320,69 @@ fn draw_box(frame: &mut Frame, height: f32, width: f32, style: BoxStyle) {
         },
     );
     if let Some(bar) = style.bar {
-        fill(frame, Point::new(0.0, 0.0), Size::new(BAR_WIDTH, height), bar);
+        fill(
+            frame,
+            Point::new(0.0, 0.0),
+            Size::new(BAR_WIDTH, height),
+            bar,
+        );
     }
 }
 
 /// One horizontal slice of a box that spans several blocks: the fill, the bar, the
 /// side borders, and the top or bottom border only where the box starts or ends.
-fn draw_slice(frame: &mut Frame, height: f32, width: f32, style: BoxStyle, top: bool, bottom: bool) {
-    fill(frame, Point::new(0.0, 0.0), Size::new(width, height), style.fill);
+fn draw_slice(
+    frame: &mut Frame,
+    height: f32,
+    width: f32,
+    style: BoxStyle,
+    top: bool,
+    bottom: bool,
+) {
+    fill(
+        frame,
+        Point::new(0.0, 0.0),
+        Size::new(width, height),
+        style.fill,
+    );
     if let Some(border) = style.border {
         let half = BORDER_WIDTH / 2.0;
-        fill(frame, Point::new(-half, 0.0), Size::new(BORDER_WIDTH, height), border);
-        fill(frame, Point::new(width - half, 0.0), Size::new(BORDER_WIDTH, height), border);
+        fill(
+            frame,
+            Point::new(-half, 0.0),
+            Size::new(BORDER_WIDTH, height),
+            border,
+        );
+        fill(
+            frame,
+            Point::new(width - half, 0.0),
+            Size::new(BORDER_WIDTH, height),
+            border,
+        );
         if top {
-            fill(frame, Point::new(-half, -half), Size::new(width + BORDER_WIDTH, BORDER_WIDTH), border);
+            fill(
+                frame,
+                Point::new(-half, -half),
+                Size::new(width + BORDER_WIDTH, BORDER_WIDTH),
+                border,
+            );
         }
         if bottom {
-            fill(frame, Point::new(-half, height - half), Size::new(width + BORDER_WIDTH, BORDER_WIDTH), border);
+            fill(
+                frame,
+                Point::new(-half, height - half),
+                Size::new(width + BORDER_WIDTH, BORDER_WIDTH),
+                border,
+            );
         }
     }
     if let Some(bar) = style.bar {
-        fill(frame, Point::new(0.0, 0.0), Size::new(BAR_WIDTH, height), bar);
+        fill(
+            frame,
+            Point::new(0.0, 0.0),
+            Size::new(BAR_WIDTH, height),
+            bar,
+        );
     }
 }
 

@@ -32,26 +32,24 @@ pub fn header(c: &mut Composer, doc: &Document) -> Frame {
         x = logo_width + LOGO_GAP;
     }
 
-    let contact = contact_lines(c, doc, width / 2.0);
+    let mut contact = contact_lines(c, doc, width / 2.0);
     let contact_width = contact.iter().map(|l| l.width).fold(0.0, f32::max);
-    let name_width = (width - x - contact_width - 12.0).max(width / 3.0);
-    let name = c.plain(
-        &brand.name,
-        c.style(FaceId::Bold, 14.0, c.theme.colors.heading),
-    );
-    let mut identity = c.text_frame(&name, name_width, 1.25);
-    if let Some(tagline) = &brand.tagline {
-        let spans = c.plain(
-            tagline,
-            c.style(FaceId::Regular, c.theme.small_size, c.theme.colors.muted),
-        );
-        identity.append(1.0, c.text_frame(&spans, name_width, 1.3));
-    }
-    frame.height = frame.height.max(identity.height);
-    frame.push_frame(Point::new(x, 0.0), identity);
+    let beside = width - x - contact_width - 12.0;
+    let mut identity = identity(c, doc, beside);
+    // Text that wraps beside another column reads back interleaved with it, so a
+    // long name or tagline takes the full width and the contact lines go below.
+    let contact_top = if identity.lines > 1 || contact.len() > contact_rows(doc) {
+        identity = self::identity(c, doc, width - x);
+        contact = contact_lines(c, doc, width - x);
+        identity.frame.height.max(frame.height) + 4.0
+    } else {
+        0.0
+    };
+    frame.height = frame.height.max(identity.frame.height);
+    frame.push_frame(Point::new(x, 0.0), identity.frame);
 
     let frames = c.line_frames(&contact, 1.3);
-    let mut y = 0.0;
+    let mut y = contact_top;
     for (line, line_frame) in contact.iter().zip(frames) {
         let height = line_frame.height;
         frame.push_frame(Point::new(width - line.width, y), line_frame);
@@ -84,6 +82,34 @@ pub fn header(c: &mut Composer, doc: &Document) -> Frame {
     frame
 }
 
+/// The clinic's name and tagline, set in `width`.
+struct Identity {
+    frame: Frame,
+    /// The most lines either of them took.
+    lines: usize,
+}
+
+fn identity(c: &mut Composer, doc: &Document, width: f32) -> Identity {
+    let brand = &doc.brand;
+    let name = c.plain(
+        &brand.name,
+        c.style(FaceId::Bold, 14.0, c.theme.colors.heading),
+    );
+    let name_lines = c.whole_word_lines(&name, width);
+    let mut lines = name_lines.len();
+    let mut frame = stack(c.line_frames(&name_lines, 1.25), 0.0);
+    if let Some(tagline) = &brand.tagline {
+        let spans = c.plain(
+            tagline,
+            c.style(FaceId::Regular, c.theme.small_size, c.theme.colors.muted),
+        );
+        let tagline_lines = c.whole_word_lines(&spans, width);
+        lines = lines.max(tagline_lines.len());
+        frame.append(1.0, stack(c.line_frames(&tagline_lines, 1.3), 0.0));
+    }
+    Identity { frame, lines }
+}
+
 /// Address, phone and email, and the website as a link: right-aligned lines.
 fn contact_lines(c: &mut Composer, doc: &Document, width: f32) -> Vec<Line> {
     let brand = &doc.brand;
@@ -108,8 +134,16 @@ fn contact_lines(c: &mut Composer, doc: &Document, width: f32) -> Vec<Line> {
         rows.push(spans);
     }
     rows.iter()
-        .flat_map(|spans| c.lines(spans, width))
+        .flat_map(|spans| c.whole_word_lines(spans, width))
         .collect()
+}
+
+/// How many contact lines the brand asks for, before any wrapping.
+fn contact_rows(doc: &Document) -> usize {
+    let brand = &doc.brand;
+    usize::from(brand.address.is_some())
+        + usize::from(brand.phone.is_some() || brand.email.is_some())
+        + usize::from(brand.website.is_some())
 }
 
 /// A website as written, made absolute for the link.
@@ -136,7 +170,7 @@ fn rule(frame: &mut Frame, width: f32, thickness: f32, color: crate::content::Rg
 }
 
 /// The footer's fixed part (rule, disclaimer, review line); the page number goes
-/// beside its first line of text, at `text_top`.
+/// beside its last line of text, which starts at `text_top`.
 pub struct Footer {
     pub frame: Frame,
     pub text_top: f32,
@@ -156,7 +190,7 @@ pub fn footer(c: &mut Composer, doc: &Document) -> Footer {
     if let Some(disclaimer) = &doc.brand.disclaimer {
         for paragraph in &disclaimer.paragraphs {
             let spans = c.spans(paragraph, muted);
-            lines.extend(c.lines(&spans, text_width));
+            lines.extend(c.whole_word_lines(&spans, text_width));
         }
     }
     let mut about = vec![doc.brand.name.clone()];
@@ -164,21 +198,21 @@ pub fn footer(c: &mut Composer, doc: &Document) -> Footer {
         about.push(format!("Reviewed {}", words::date(reviewed)));
     }
     let spans = c.plain(&about.join(" · "), muted);
-    lines.extend(c.lines(&spans, text_width));
-    let text = stack(c.line_frames(&lines, 1.3), 0.0);
-    frame.append(0.0, text);
-    Footer {
-        text_top: top,
-        frame,
-    }
+    lines.extend(c.whole_word_lines(&spans, text_width));
+    // The page number sits beside the last line, so whatever wraps above it reads
+    // back whole before "Page X of Y".
+    let frames = c.line_frames(&lines, 1.3);
+    let text_top = top + frames.iter().rev().skip(1).map(|f| f.height).sum::<f32>();
+    frame.append(0.0, stack(frames, 0.0));
+    Footer { text_top, frame }
 }
 
-/// "Page 2 of 3", right-aligned on the footer's first line.
+/// "Page 2 of 3", right-aligned on the footer's last line.
 pub fn page_number(c: &mut Composer, footer: &Footer, page: usize, total: usize) -> Frame {
     let width = c.theme.column_width();
     let style = c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.muted);
     let spans = c.plain(&format!("Page {page} of {total}"), style);
-    let lines = c.lines(&spans, NUMBER_ROOM);
+    let lines = c.whole_word_lines(&spans, NUMBER_ROOM);
     let mut frame = footer.frame.clone();
     if let Some(line) = lines.first() {
         let frames = c.line_frames(std::slice::from_ref(line), 1.3);

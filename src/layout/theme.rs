@@ -76,7 +76,7 @@ impl Theme {
             margin_bottom: 28.0,
             body_size: 13.0,
             leading: 1.38,
-            small_size: 11.0,
+            small_size: 12.0,
             title_size: 26.0,
             subtitle_size: 15.0,
             h2_size: 19.0,

@@ -316,6 +316,10 @@ impl Breaker<'_> {
         if core.chars().count() < MIN_HYPHENATED_CHARS || !core.chars().all(char::is_alphabetic) {
             return None;
         }
+        // Names of people and places are left whole.
+        if core.starts_with(char::is_uppercase) {
+            return None;
+        }
         let lowered = core.to_lowercase();
         if lowered.len() != core.len() {
             return None;
