@@ -205,3 +205,87 @@ fn a_card_taller_than_a_page_continues_on_the_next_and_nothing_overflows() {
     assert!(texts.iter().any(|t| t.contains("Step number 70")));
     assert_inside_the_printable_area(&layout);
 }
+
+fn long_names() -> PagedLayout {
+    lay_out(
+        &repo().join("tests/fixtures/long-names/content/handouts/shoulder.toml"),
+        &BuildOptions::default(),
+    )
+}
+
+/// Runs of page 1 as (x, baseline, size, bold, text).
+fn first_page_runs(layout: &PagedLayout) -> Vec<(f32, f32, f32, bool, String)> {
+    layout.pages[0]
+        .items
+        .iter()
+        .filter_map(|placed| match &placed.item {
+            Item::Text(run) => Some((
+                placed.at.x,
+                placed.at.y,
+                run.style.size,
+                run.style.face.is_bold(),
+                run.text(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+// Text that wraps beside another column reads back interleaved with it, so
+// wrapped text never shares a baseline with a neighbouring column.
+#[test]
+fn a_wrapped_clinic_name_does_not_share_lines_with_the_contact_details() {
+    let runs = first_page_runs(&long_names());
+    let name_lines: Vec<f32> = runs
+        .iter()
+        .filter(|r| r.2 == 14.0 && r.3)
+        .map(|r| r.1)
+        .collect();
+    assert!(name_lines.len() >= 2, "the fixture's name wraps");
+    let name_bottom = name_lines.iter().copied().fold(0.0, f32::max);
+    let contact = runs
+        .iter()
+        .filter(|r| r.4.contains("Old Mill") || r.4.contains("reception@"));
+    for (_, baseline, size, _, text) in contact {
+        assert!(
+            baseline - size > name_bottom,
+            "{text:?} sits beside the clinic's name"
+        );
+    }
+}
+
+#[test]
+fn long_captions_sit_beside_their_own_picture() {
+    let layout = long_names();
+    let captions: Vec<(usize, f32)> = text_runs(&layout)
+        .filter(|r| {
+            r.4 == 12.0
+                && (r.5.contains("hang")
+                    || r.5.contains("circles")
+                    || r.5.contains("Swing")
+                    || r.5.contains("Let the"))
+        })
+        .map(|r| (r.0, r.2))
+        .collect();
+    assert!(captions.len() >= 2);
+    let mut baselines = captions.clone();
+    baselines.dedup();
+    assert_eq!(
+        baselines.len(),
+        captions.len(),
+        "two captions share a line: {captions:?}"
+    );
+}
+
+#[test]
+fn the_page_number_is_on_the_footers_last_line() {
+    for layout in [long_names(), lay_out(&sample(), &BuildOptions::default())] {
+        let runs = first_page_runs(&layout);
+        let number = runs
+            .iter()
+            .find(|r| r.4.starts_with("Page 1 of"))
+            .expect("a page number");
+        let lowest = runs.iter().map(|r| r.1).fold(0.0, f32::max);
+        assert_eq!(number.1, lowest);
+    }
+}

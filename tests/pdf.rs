@@ -331,3 +331,52 @@ fn qpdf_finds_nothing_wrong() {
         );
     }
 }
+
+/// Letters and digits only, lower case: how text compares once line breaks,
+/// hyphens and spacing are set aside.
+fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[test]
+fn long_names_disclaimers_and_captions_are_printed_whole() {
+    let fixture = repo().join("tests/fixtures/long-names/content");
+    let pdf = write_temp_pdf(&build(
+        &fixture.join("handouts/shoulder.toml"),
+        &BuildOptions::default(),
+    ));
+    let pages = parse(&std::fs::read(pdf.path()).unwrap()).get_pages().len();
+    let text: String = (1..=pages)
+        .map(|page| page_text(pdf.path(), page))
+        .collect();
+    let text = squeeze(&text);
+    let brand = std::fs::read_to_string(fixture.join("brand.toml")).unwrap();
+    let handout = std::fs::read_to_string(fixture.join("handouts/shoulder.toml")).unwrap();
+    let values: Vec<&str> = brand
+        .lines()
+        .chain(handout.lines())
+        .filter(|l| {
+            [
+                "name",
+                "tagline",
+                "address",
+                "disclaimer",
+                "caption",
+                "title",
+            ]
+            .iter()
+            .any(|k| l.starts_with(k))
+        })
+        .filter_map(|l| l.split_once(" = \"").map(|(_, v)| v.trim_end_matches('"')))
+        .collect();
+    assert!(values.len() >= 8);
+    for value in values {
+        assert!(
+            text.contains(&squeeze(value)),
+            "{value:?} is not printed whole"
+        );
+    }
+}

@@ -544,6 +544,26 @@ mod tests {
     }
 
     #[test]
+    fn names_are_never_hyphenated() {
+        let dictionary =
+            hyphenation::Standard::from_embedded(hyphenation::Language::EnglishUS).unwrap();
+        let lines = break_lines(
+            &plain("It is an Inflammation"),
+            16.0,
+            &Monospace,
+            Some(&dictionary),
+        );
+        assert_eq!(texts(&lines), ["It is an", "Inflammation"]);
+        let lines = break_lines(
+            &plain("It is an inflammation"),
+            16.0,
+            &Monospace,
+            Some(&dictionary),
+        );
+        assert!(texts(&lines)[0].ends_with('-'), "{:?}", texts(&lines));
+    }
+
+    #[test]
     fn glyphs_carry_their_text_so_lines_extract_back() {
         let lines = break_lines(&plain("Aoife O’Brien – 3 × 10"), 100.0, &Monospace, None);
         assert_eq!(lines[0].text(), "Aoife O’Brien – 3 × 10");
