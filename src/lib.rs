@@ -10,6 +10,7 @@
 //! [`layout::layout`] measures, breaks and paginates; [`render::pdf`] only draws.
 //! [`build`] runs the three for one handout.
 
+pub mod calendar;
 pub mod cli;
 pub mod content;
 pub mod diag;
@@ -20,7 +21,7 @@ pub mod text;
 
 use std::path::Path;
 
-use content::{Date, LoadOptions, Recipient};
+use content::{LoadOptions, Recipient};
 use diag::{Diagnostic, Diagnostics};
 use layout::{PagedLayout, Theme};
 use render::PdfOptions;
@@ -60,7 +61,7 @@ pub fn build(handout: &Path, options: &BuildOptions) -> Result<Built, BuildError
     let (layout, fonts) = lay_out(handout, options)?;
     let timestamp = options
         .timestamp
-        .or_else(|| layout.info.date.map(unix_midnight));
+        .or_else(|| layout.info.date.map(calendar::midnight));
     let pdf = render::pdf(&layout, &fonts, &PdfOptions { timestamp })?;
     Ok(Built {
         pdf,
@@ -97,41 +98,4 @@ pub fn lay_out(
     warnings.extend(layout.warnings);
     layout.warnings = warnings;
     Ok((layout, fonts))
-}
-
-/// Midnight UTC of `date`, in Unix seconds.
-fn unix_midnight(date: Date) -> i64 {
-    let (y, m, d) = (
-        i64::from(date.year),
-        i64::from(date.month),
-        i64::from(date.day),
-    );
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    (era * 146_097 + doe - 719_468) * 86_400
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn review_dates_become_midnight_utc() {
-        let date = Date {
-            year: 2026,
-            month: 11,
-            day: 23,
-        };
-        assert_eq!(unix_midnight(date), 1_795_392_000);
-        let leap = Date {
-            year: 2000,
-            month: 2,
-            day: 29,
-        };
-        assert_eq!(unix_midnight(leap), 951_782_400);
-    }
 }

@@ -168,3 +168,30 @@ fn an_output_path_that_is_a_file_is_an_io_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
 }
+
+#[test]
+fn new_writes_starting_files_that_build_and_never_overwrite() {
+    let ws = sample_workspace();
+    let out = handout(ws.path(), &["new", "handout", "ankle-sprain"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = handout(ws.path(), &["new", "exercise", "calf-raise"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let handout_file = ws.path().join("content/handouts/ankle-sprain.toml");
+    assert!(std::fs::read_to_string(&handout_file)
+        .unwrap()
+        .contains("title = \"Ankle sprain\""));
+    // The new exercise is usable from a handout as it stands.
+    break_file(
+        &handout_file,
+        "[[exercise]]                   # or",
+        "[[exercise]]\nuse = \"calf-raise\"\n\n[[exercise]]                   # or",
+    );
+    let check = handout(ws.path(), &["check", "content/handouts/ankle-sprain.toml"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+
+    let again = handout(ws.path(), &["new", "handout", "ankle-sprain"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("already exists"));
+    let bad = handout(ws.path(), &["new", "exercise", "Calf Raise"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

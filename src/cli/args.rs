@@ -24,6 +24,25 @@ pub enum Command {
     Build(BuildArgs),
     /// Check handouts as a build would, without writing a PDF.
     Check(CheckArgs),
+    /// Write a commented starting file for a handout or a library exercise.
+    New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    pub kind: NewKind,
+    /// Lower-case words joined by hyphens; the file is content/handouts/NAME.toml
+    /// or content/exercises/NAME.toml
+    pub name: String,
+    /// The workspace to write into [default: the current folder]
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NewKind {
+    Handout,
+    Exercise,
 }
 
 #[derive(Debug, Args)]

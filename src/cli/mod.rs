@@ -1,6 +1,7 @@
 //! The command line: flags → library calls → files, messages and an exit code.
 
 mod args;
+mod new;
 mod output;
 mod report;
 
@@ -8,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub use args::Cli;
-use args::{BuildArgs, CheckArgs, Command, Inputs};
+use args::{BuildArgs, CheckArgs, Command, Inputs, NewArgs};
 use report::Reporter;
 
 use crate::content::{LoadOptions, Recipient};
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let outcome = match cli.command {
         Command::Build(args) => build(args, &mut reporter),
         Command::Check(args) => check(args, &mut reporter),
+        Command::New(args) => new_file(args),
     };
     ExitCode::from(outcome as u8)
 }
@@ -93,6 +95,28 @@ fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
         }
     }
     outcome
+}
+
+fn new_file(args: NewArgs) -> Outcome {
+    // The starting file's review date; the one place the clock is read, and only
+    // to suggest a value the user will edit.
+    let today = today();
+    match new::create(&args.root, args.kind, &args.name, &today) {
+        Ok(path) => {
+            println!("wrote {}", path.display());
+            Outcome::Success
+        }
+        Err(message) => usage_error(&message),
+    }
+}
+
+/// Today's date (UTC) as YYYY-MM-DD.
+fn today() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let date = crate::calendar::date_of(seconds);
+    format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)
 }
 
 fn usage_error(message: &str) -> Outcome {

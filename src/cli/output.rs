@@ -50,6 +50,18 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Writes a file that must not exist yet, creating its folder.
+pub fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    file.write_all(bytes)
+}
+
 /// Temporary files are private to their owner; a PDF gets the permissions of the one
 /// it replaces, or the usual read-for-all.
 fn readable_by_all(temporary: &Path, target: &Path) -> std::io::Result<()> {

@@ -1,0 +1,74 @@
+//! Calendar arithmetic for UTC dates and Unix times, proleptic Gregorian.
+
+use crate::content::Date;
+
+/// Midnight UTC of `date`, in Unix seconds.
+pub fn midnight(date: Date) -> i64 {
+    let (y, m, d) = (
+        i64::from(date.year),
+        i64::from(date.month),
+        i64::from(date.day),
+    );
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    (era * 146_097 + doe - 719_468) * 86_400
+}
+
+/// The UTC date of a Unix time; years outside 0–65535 are clamped.
+pub fn date_of(seconds: i64) -> Date {
+    let (year, month, day) = civil_from_days(seconds.div_euclid(86_400));
+    Date {
+        year: year.clamp(0, i64::from(u16::MAX)) as u16,
+        month: month as u8,
+        day: day as u8,
+    }
+}
+
+/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian.
+pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_unix_times_round_trip() {
+        let date = Date {
+            year: 2026,
+            month: 11,
+            day: 23,
+        };
+        assert_eq!(midnight(date), 1_795_392_000);
+        assert_eq!(date_of(1_795_392_000 + 86_399), date);
+        let leap = Date {
+            year: 2000,
+            month: 2,
+            day: 29,
+        };
+        assert_eq!(midnight(leap), 951_782_400);
+        assert_eq!(date_of(951_782_400), leap);
+        assert_eq!(
+            date_of(0),
+            Date {
+                year: 1970,
+                month: 1,
+                day: 1
+            }
+        );
+    }
+}
