@@ -17,6 +17,7 @@ const IMAGE_GAP: f32 = 14.0;
 /// About 68 mm: big enough to read a pose from across a room, small enough that a
 /// card with two pictures and seven steps fits half a page or so.
 const MAX_PICTURE_WIDTH: f32 = 192.0;
+const MAX_CAPTION_LINES: usize = 3;
 const STEP_INDENT: f32 = 24.0;
 const QR_SIZE: f32 = 64.0;
 const RADIUS: f32 = 6.0;
@@ -191,19 +192,19 @@ fn dosage_pill(c: &mut Composer, dosage: &str, width: f32) -> Frame {
     frame
 }
 
-/// The pictures, two side by side with their captions below. A caption too long
-/// for one line would read back interleaved with its neighbour's, so then each
-/// picture gets a row of its own with the caption beside it.
+/// The pictures, two side by side with their captions below. A caption longer
+/// than a few lines would make a tall, narrow column, so then each picture gets
+/// a row of its own with the caption beside it.
 fn pictures(c: &mut Composer, figures: &[Figure], width: f32) -> Vec<Frame> {
     let column = ((width - IMAGE_GAP) / 2.0).min(MAX_PICTURE_WIDTH);
     let caption_style = c.style(FaceId::Bold, 12.0, c.theme.colors.muted);
-    let one_line = figures.iter().all(|figure| {
+    let short_captions = figures.iter().all(|figure| {
         figure.caption.as_ref().is_none_or(|caption| {
             let spans = c.plain(caption, caption_style);
-            c.whole_word_lines(&spans, column).len() <= 1
+            c.whole_word_lines(&spans, column).len() <= MAX_CAPTION_LINES
         })
     });
-    if !one_line {
+    if !short_captions {
         return figures
             .iter()
             .map(|figure| {

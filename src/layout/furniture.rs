@@ -32,28 +32,40 @@ pub fn header(c: &mut Composer, doc: &Document) -> Frame {
         x = logo_width + LOGO_GAP;
     }
 
-    let mut contact = contact_lines(c, doc, width / 2.0);
+    let rows = contact_rows(c, doc);
+    let contact: Vec<Line> = rows
+        .iter()
+        .flat_map(|spans| c.whole_word_lines(spans, width / 2.0))
+        .collect();
     let contact_width = contact.iter().map(|l| l.width).fold(0.0, f32::max);
     let beside = width - x - contact_width - 12.0;
-    let mut identity = identity(c, doc, beside);
-    // Text that wraps beside another column reads back interleaved with it, so a
-    // long name or tagline takes the full width and the contact lines go below.
-    let contact_top = if identity.lines > 1 || contact.len() > contact_rows(doc) {
-        identity = self::identity(c, doc, width - x);
-        contact = contact_lines(c, doc, width - x);
-        identity.frame.height.max(frame.height) + 4.0
+    let narrow = identity(c, doc, beside);
+    let mut y = 0.0;
+    if narrow.lines == 1 && contact.len() == rows.len() {
+        // Name and tagline on the left, contact lines right-aligned beside them.
+        frame.height = frame.height.max(narrow.frame.height);
+        frame.push_frame(Point::new(x, 0.0), narrow.frame);
+        let frames = c.line_frames(&contact, 1.3);
+        for (line, line_frame) in contact.iter().zip(frames) {
+            let height = line_frame.height;
+            frame.push_frame(Point::new(width - line.width, y), line_frame);
+            y += height;
+        }
     } else {
-        0.0
-    };
-    frame.height = frame.height.max(identity.frame.height);
-    frame.push_frame(Point::new(x, 0.0), identity.frame);
-
-    let frames = c.line_frames(&contact, 1.3);
-    let mut y = contact_top;
-    for (line, line_frame) in contact.iter().zip(frames) {
-        let height = line_frame.height;
-        frame.push_frame(Point::new(width - line.width, y), line_frame);
-        y += height;
+        // Text that wraps beside another column reads back interleaved with it, so
+        // a long name takes the full width, with the contact details run in below.
+        let wide = identity(c, doc, width - x);
+        // The dot clings to the item before it, so no line starts with one.
+        let separator = c.plain(
+            "\u{a0}· ",
+            c.style(FaceId::Regular, c.theme.small_size, c.theme.colors.muted),
+        );
+        let joined: Vec<Span> = rows.join(separator.as_slice());
+        let details = c.text_frame(&joined, width - x, 1.3);
+        y = wide.frame.height + 3.0;
+        frame.push_frame(Point::new(x, 0.0), wide.frame);
+        frame.push_frame(Point::new(x, y), details.clone());
+        y += details.height;
     }
     frame.height = frame.height.max(y) + 8.0;
     rule(&mut frame, width, 1.5, c.theme.colors.primary);
@@ -110,8 +122,8 @@ fn identity(c: &mut Composer, doc: &Document, width: f32) -> Identity {
     Identity { frame, lines }
 }
 
-/// Address, phone and email, and the website as a link: right-aligned lines.
-fn contact_lines(c: &mut Composer, doc: &Document, width: f32) -> Vec<Line> {
+/// Address, phone and email, and the website as a link: one row of spans each.
+fn contact_rows(c: &mut Composer, doc: &Document) -> Vec<Vec<Span>> {
     let brand = &doc.brand;
     let style = c.style(FaceId::Regular, c.theme.small_size, c.theme.colors.text);
     let mut rows: Vec<Vec<Span>> = Vec::new();
@@ -133,17 +145,7 @@ fn contact_lines(c: &mut Composer, doc: &Document, width: f32) -> Vec<Line> {
         spans[0].link = Some(link_target(website));
         rows.push(spans);
     }
-    rows.iter()
-        .flat_map(|spans| c.whole_word_lines(spans, width))
-        .collect()
-}
-
-/// How many contact lines the brand asks for, before any wrapping.
-fn contact_rows(doc: &Document) -> usize {
-    let brand = &doc.brand;
-    usize::from(brand.address.is_some())
-        + usize::from(brand.phone.is_some() || brand.email.is_some())
-        + usize::from(brand.website.is_some())
+    rows
 }
 
 /// A website as written, made absolute for the link.
