@@ -22,10 +22,10 @@ pub fn finish(
     let outline = add_outline(doc, layout);
     if let Ok(catalog) = doc.catalog_mut() {
         catalog.set("Lang", text_string(&layout.info.language));
+        // The outline is there for who wants it; the sidebar stays closed.
         catalog.remove(b"PageMode");
         if let Some(outline) = outline {
             catalog.set("Outlines", Object::Reference(outline));
-            catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
         }
         let mut viewer = Dictionary::new();
         viewer.set("DisplayDocTitle", Object::Boolean(true));
