@@ -50,7 +50,7 @@ fn out_and_patient_flags_name_the_folder_and_the_reader() {
     let pdf = ws.path().join("for-aoife/inner-knee-pain.pdf");
     let first = common::page_text(&pdf, 1);
     assert!(
-        first.contains("Prepared for Aoife O’Brien by Dr Shah · 25 November 2026"),
+        first.contains("Prepared for Aoife O’Brien by Dr Shah on 25 November 2026"),
         "{first}"
     );
     assert!(first.contains("Start with the bridges."), "{first}");

@@ -66,7 +66,9 @@ WHITE = (255, 255, 255)
 INK = (0x25, 0x40, 0x4A)  # figure outline
 SKIN = (0xCF, 0xE6, 0xE6)  # near-side body fill
 SKIN_FAR = (0xA9, 0xCC, 0xCD)  # far-side limbs, a shade darker for depth
+SKIN_DEEP = (0x86, 0xB0, 0xB3)  # far leg where it lies along the near leg
 JOINT = (0x7F, 0xA9, 0xAD)  # joint dots
+JOINT_DEEP = (0x5F, 0x8A, 0x8F)  # joint dots on SKIN_DEEP
 ACCENT = (0xE6, 0x91, 0x38)  # movement arrows
 FLOOR = (0x8E, 0x96, 0x9A)
 MAT_FILL = (0xDD, 0xE0, 0xE2)
@@ -253,6 +255,9 @@ class Limb:
     upper: float
     lower: float
     foot: float | None = None
+    # drawn length of a forearm as a fraction of FOREARM: less than 1 where the
+    # forearm crosses the body and so points partly towards the viewer
+    shown: float = 1.0
 
 
 @dataclass
@@ -288,7 +293,7 @@ class Pose:
             hp = (self.hip[0] + dx, self.hip[1] + dy)
             j[f"{side}_shoulder"] = sh
             j[f"{side}_elbow"] = polar(sh, UPPER_ARM, arm.upper)
-            j[f"{side}_wrist"] = polar(j[f"{side}_elbow"], FOREARM, arm.lower)
+            j[f"{side}_wrist"] = polar(j[f"{side}_elbow"], FOREARM * arm.shown, arm.lower)
             j[f"{side}_hand"] = polar(j[f"{side}_wrist"], HAND_R * 0.6, arm.lower)
             j[f"{side}_hip"] = hp
             j[f"{side}_knee"] = polar(hp, THIGH, leg.upper)
@@ -322,18 +327,21 @@ def _draw_group(cv: Canvas, shapes, fill) -> None:
         cv.capsule(a, ra, b, rb, fill)
 
 
-def _joint_dots(cv: Canvas, j: dict, side: str, parts: tuple[str, ...]) -> None:
+def _joint_dots(cv: Canvas, j: dict, side: str, parts: tuple[str, ...],
+                colour=JOINT) -> None:
     names = {"arm": ("elbow",), "leg": ("knee",)}
     for part in parts:
         for name in names[part]:
-            cv.circle(j[f"{side}_{name}"], 4.2, JOINT)
+            cv.circle(j[f"{side}_{name}"], 4.2, colour)
 
 
-def draw_figure(cv: Canvas, pose: Pose, order: tuple[str, ...] | None = None) -> dict:
+def draw_figure(cv: Canvas, pose: Pose, order: tuple[str, ...] | None = None,
+                fills: dict | None = None) -> dict:
     """Draw the figure; returns the solved joint positions.
 
     Draw order, back to front: far arm, far leg, torso + head, near leg,
     near arm (override with `order` to put an arm behind a leg, etc.).
+    `fills` overrides the fill of single limbs, e.g. {"far_leg": SKIN_DEEP}.
     """
     j = pose.solve().joints
     order = order or ("far_arm", "far_leg", "body", "near_leg", "near_arm")
@@ -343,8 +351,9 @@ def draw_figure(cv: Canvas, pose: Pose, order: tuple[str, ...] | None = None) ->
             continue
         side, part = item.split("_")
         fill = SKIN_FAR if side == "far" else SKIN
+        fill = (fills or {}).get(item, fill)
         _draw_group(cv, _limb_shapes(j, side, part), fill)
-        _joint_dots(cv, j, side, (part,))
+        _joint_dots(cv, j, side, (part,), JOINT_DEEP if fill == SKIN_DEEP else JOINT)
     return j
 
 
@@ -501,12 +510,19 @@ def render_pair(draw, floor: float) -> tuple[Image.Image, Image.Image]:
     return images[0], images[1]
 
 
-def _snap_palette() -> Image.Image:
+# Flat colours the exercise pictures are snapped to (see _snap_palette); at
+# most 11, so that with the blend steps the palette fits in 256 entries.
+SNAP_COLOURS = (WHITE, INK, SKIN, SKIN_FAR, JOINT, ACCENT, FLOOR, MAT_FILL, MAT_EDGE,
+                CHAIR_FILL, CHAIR_EDGE)
+# the lying exercises have no chair; the single leg bridge uses the deep shades
+BRIDGE_SNAP_COLOURS = (WHITE, INK, SKIN, SKIN_FAR, SKIN_DEEP, JOINT, JOINT_DEEP,
+                       ACCENT, FLOOR, MAT_FILL, MAT_EDGE)
+
+
+def _snap_palette(base=SNAP_COLOURS) -> Image.Image:
     """Palette of the flat drawing colours plus four blend steps between each
     pair, used to snap anti-aliased edges (and Lanczos ringing) to a small set
     of colours. The flat colours stay exact; the PNGs compress much better."""
-    base = [WHITE, INK, SKIN, SKIN_FAR, JOINT, ACCENT, FLOOR, MAT_FILL, MAT_EDGE,
-            CHAIR_FILL, CHAIR_EDGE]
     colours = list(base)
     for i, a in enumerate(base):
         for b in base[i + 1:]:
@@ -522,11 +538,13 @@ def _snap_palette() -> Image.Image:
     return pal
 
 
-def save_exercise(img: Image.Image, name: str, mirror: bool = False) -> Path:
+def save_exercise(img: Image.Image, name: str, mirror: bool = False,
+                  colours=SNAP_COLOURS) -> Path:
     if mirror:
         img = img.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
     img = img.convert("RGB")
-    img = img.quantize(palette=_snap_palette(), dither=Image.Dither.NONE).convert("RGB")
+    img = img.quantize(palette=_snap_palette(colours),
+                       dither=Image.Dither.NONE).convert("RGB")
     path = EXERCISE_DIR / name
     img.save(path, format="PNG", optimize=True)
     return path
@@ -536,6 +554,12 @@ def save_exercise(img: Image.Image, name: str, mirror: bool = False) -> Path:
 # Single leg bridge
 
 SLB_ANKLE = (BR_SHOULDER[0] + TORSO + 135.0, BR_MAT_TOP - ANKLE_CLEAR)
+# The straight leg is lifted in line with the bent thigh. Seen from the side the
+# two would lie on top of each other and read as one thick limb, so the far
+# (straight) leg is drawn in a clearly darker shade (SKIN_DEEP), behind the
+# near thigh's outline, and opened this many degrees above the thigh so that
+# most of its width shows and the hip, where it leaves the body, is visible.
+SLB_LEG_SPREAD = 10.0
 
 
 def single_leg_bridge(cv: Canvas, lifted: bool) -> None:
@@ -543,6 +567,7 @@ def single_leg_bridge(cv: Canvas, lifted: bool) -> None:
     knee = two_link(hip, SLB_ANKLE, THIGH, SHIN, bend=+1)
     thigh = direction(hip, knee)
     shin = direction(knee, SLB_ANKLE)
+    raised = thigh + SLB_LEG_SPREAD
     neck, face = bridge_head_neck()
     # arms rest on the mat along the sides of the body, palms down
     sh = polar(hip, TORSO, torso)
@@ -553,11 +578,11 @@ def single_leg_bridge(cv: Canvas, lifted: bool) -> None:
         hip=hip, torso=torso, neck=neck, face=face,
         near_arm=arm, far_arm=arm,
         near_leg=Limb(thigh, shin, 0.0),  # left leg: bent, foot flat
-        far_leg=Limb(thigh, thigh, thigh + 72),  # right leg: straight, in line
+        far_leg=Limb(raised, raised, raised + 72),  # right leg: straight, in line
         far_shift=(-3.0, -5.0),
     )
     draw_bridge_setting(cv)
-    j = draw_figure(cv, pose)
+    j = draw_figure(cv, pose, fills={"far_leg": SKIN_DEEP})
     if lifted:
         h = j["hip"]
         draw_arrow(cv, (h[0] + 6, h[1] - 48), (h[0] - 6, h[1] - 85),
@@ -568,6 +593,9 @@ def single_leg_bridge(cv: Canvas, lifted: bool) -> None:
 # Hamstring bridge (heels only on the floor, hands on the chest)
 
 HB_FOOT_ANGLE = 90.0  # foot direction relative to the shin (neutral ankle)
+# The forearms cross the chest towards the breastbone, so from the side they
+# look shorter; at full length the hands would reach past the shoulders.
+HB_FOREARM_SHOWN = 0.6
 HB_HEEL = (BR_SHOULDER[0] + TORSO + 185.0, BR_MAT_TOP - R_FOOT - OUTLINE)
 
 
@@ -578,20 +606,34 @@ def _heel_link() -> tuple[float, float]:
     return distance((0.0, 0.0), heel), direction((0.0, 0.0), heel)
 
 
-def chest_arm(torso: float) -> Limb:
-    """Hands resting on the chest, elbows by the sides.
+def chest_arm(hip: Point, torso: float) -> tuple[Limb, Point]:
+    """Near arm with the hand resting flat on the chest; returns the limb and
+    the wrist position.
 
-    Solved with the figure lying flat (elbow resting on the mat, wrist on the
-    top of the chest), then turned with the torso when the hips lift.
+    The forearm lies along the top line of the torso (its outline on the
+    torso's outline), reaching from the elbow, which rests on the belly, up to
+    the chest, so the hand touches the chest instead of hovering above it. The
+    upper arm runs from the shoulder joint to that elbow. The torso is the
+    capsule from `hip` (radius R_HIP) in direction `torso` (radius R_CHEST at
+    the shoulder); its top side faces away from the mat.
     """
-    _, flat = bridge_hips(False, (0.0, 0.0), 0.0)
-    s = BR_SHOULDER
-    elbow_y = BR_MAT_TOP - R_ELBOW - OUTLINE
-    elbow = (s[0] + math.sqrt(UPPER_ARM**2 - (elbow_y - s[1]) ** 2), elbow_y)
-    wrist_y = s[1] - R_CHEST - 3.0  # hand rests on the front of the chest
-    wrist = (elbow[0] - math.sqrt(FOREARM**2 - (elbow_y - wrist_y) ** 2), wrist_y)
-    turn = torso - flat
-    return Limb(direction(s, elbow) + turn, direction(elbow, wrist) + turn)
+    root = sh = polar(hip, TORSO, torso)  # the near arm hangs from the shoulder
+    up = torso - 90  # normal of the torso's top side
+    a, b = polar(hip, R_HIP, up), polar(sh, R_CHEST, up)  # ends of the top edge
+    edge = direction(a, b)
+
+    def rest(t: float, r: float) -> Point:
+        """Centre of a limb of radius r lying on the top edge, t from `a`."""
+        return polar(polar(a, t, edge), r + OUTLINE, edge - 90)
+
+    t_root = (root[0] - a[0]) * math.cos(math.radians(edge)) \
+        - (root[1] - a[1]) * math.sin(math.radians(edge))
+    t_elbow = bisect(lambda t: distance(rest(t, R_ELBOW), root) - UPPER_ARM, 0.0, t_root)
+    elbow = rest(t_elbow, R_ELBOW)
+    forearm = FOREARM * HB_FOREARM_SHOWN
+    t_wrist = t_elbow + math.sqrt(forearm**2 - (R_ELBOW - R_WRIST) ** 2)
+    wrist = rest(t_wrist, R_WRIST)
+    return Limb(direction(root, elbow), direction(elbow, wrist), shown=HB_FOREARM_SHOWN), wrist
 
 
 def hamstring_bridge(cv: Canvas, lifted: bool) -> None:
@@ -601,13 +643,24 @@ def hamstring_bridge(cv: Canvas, lifted: bool) -> None:
     thigh = direction(hip, knee)
     shin = direction(knee, HB_HEEL) - link_off
     neck, face = bridge_head_neck()
-    arm = chest_arm(torso)
+    far_shift = (-10.0, -6.0)
+    near_arm, wrist = chest_arm(hip, torso)
+    # the far hand lies under the near one, hidden by it: the far shoulder is
+    # shifted, so the far arm is solved to put its hand on the same spot
+    hand_off = HAND_R * 0.6  # wrist -> hand centre, along the forearm
+    hand = polar(wrist, hand_off, near_arm.lower)
+    sh = polar(hip, TORSO, torso)
+    far_sh = (sh[0] + far_shift[0], sh[1] + far_shift[1])
+    far_elbow = two_link(far_sh, hand, UPPER_ARM, FOREARM * HB_FOREARM_SHOWN + hand_off,
+                         bend=-1)
+    far_arm = Limb(direction(far_sh, far_elbow), direction(far_elbow, hand),
+                   shown=HB_FOREARM_SHOWN)
     pose = Pose(
         hip=hip, torso=torso, neck=neck, face=face,
-        near_arm=arm, far_arm=Limb(arm.upper + 4, arm.lower - 6),
+        near_arm=near_arm, far_arm=far_arm,
         near_leg=Limb(thigh, shin, shin + HB_FOOT_ANGLE),
         far_leg=Limb(thigh, shin, shin + HB_FOOT_ANGLE),
-        far_shift=(-10.0, -6.0),
+        far_shift=far_shift,
     )
     draw_bridge_setting(cv)
     j = draw_figure(cv, pose)
@@ -740,14 +793,15 @@ def main() -> None:
     EXERCISE_DIR.mkdir(parents=True, exist_ok=True)
     BRAND_DIR.mkdir(parents=True, exist_ok=True)
     outputs = []
-    for name, draw, floor, mirror in (
-        ("single-leg-bridge", single_leg_bridge, BR_FLOOR, True),
-        ("hamstring-bridge", hamstring_bridge, BR_FLOOR, True),
-        ("split-squat", split_squat, SQ_FLOOR, False),
+    for name, draw, floor, mirror, colours in (
+        ("single-leg-bridge", single_leg_bridge, BR_FLOOR, True, BRIDGE_SNAP_COLOURS),
+        ("hamstring-bridge", hamstring_bridge, BR_FLOOR, True, SNAP_COLOURS),
+        ("split-squat", split_squat, SQ_FLOOR, False, SNAP_COLOURS),
     ):
         start, end = render_pair(draw, floor)
-        outputs.append(save_exercise(start, f"{name}-start.png", mirror=mirror))
-        outputs.append(save_exercise(end, f"{name}-end.png", mirror=mirror))
+        for state, img in (("start", start), ("end", end)):
+            outputs.append(save_exercise(img, f"{name}-{state}.png", mirror=mirror,
+                                         colours=colours))
     logo = BRAND_DIR / "logo.png"
     draw_logo().save(logo, format="PNG", optimize=True)
     outputs.append(logo)

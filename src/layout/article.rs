@@ -1,18 +1,30 @@
 //! The handout's content, in reading order, as a flow of blocks.
 
 use super::card::exercise_card;
-use super::compose::{boxed, stack, BoxStyle, Composer};
+use super::compose::{boxed, lines_to_blocks, BoxStyle, Breaks, Composer};
 use super::frame::Frame;
 use super::paginate::Block;
 use super::theme::urgency_colors;
 use super::words;
-use crate::content::{Document, Paragraph, RedFlag, RichText};
+use crate::content::{Document, Paragraph, RedFlag, Rgb, RichText};
 use crate::text::{FaceId, Span, TextStyle};
+
+/// Space above a section heading, and below it before what it introduces.
+const SECTION_SPACE: f32 = 24.0;
+const AFTER_HEADING: f32 = 8.0;
+/// Space above a sub-heading such as a cause's name.
+const SUBSECTION_SPACE: f32 = 14.0;
+/// Space between boxes, cards and other blocks of one section.
+const BLOCK_SPACE: f32 = 12.0;
 
 /// A flow of blocks, and the blocks that start an outline entry.
 pub struct Flow {
     pub blocks: Vec<Block>,
     pub marks: Vec<(usize, String)>,
+    /// Whether the last block was a heading, which sets the space below it.
+    after_heading: bool,
+    /// How tall the headings just above are, which the next box must share a page with.
+    heading_height: f32,
 }
 
 /// Lays out everything between the header and the footer of the pages.
@@ -20,18 +32,13 @@ pub fn flow(c: &mut Composer, doc: &Document, page_height: f32) -> Flow {
     let mut flow = Flow {
         blocks: Vec::new(),
         marks: Vec::new(),
+        after_heading: false,
+        heading_height: 0.0,
     };
     title(c, doc, &mut flow);
     if let Some(summary) = &doc.summary {
-        let label = "In short";
-        let blocks = callout(
-            c,
-            label,
-            summary,
-            c.theme.colors.heading,
-            page_height,
-            summary_style(c),
-        );
+        let color = c.theme.colors.heading;
+        let blocks = callout(c, "In short", summary, color, page_height, summary_style(c));
         flow.push_all(blocks, 16.0, false);
     }
     if let Some(note) = doc.recipient.as_ref().and_then(|r| r.note.as_deref()) {
@@ -39,67 +46,60 @@ pub fn flow(c: &mut Composer, doc: &Document, page_height: f32) -> Flow {
             Some(clinician) => format!("A note from {clinician}"),
             None => "A note from your clinician".to_string(),
         };
+        // White with a brand border: personal, and never mistaken for a warning.
         let style = BoxStyle {
-            fill: c.theme.colors.dosage_fill,
-            bar: Some(c.theme.colors.accent),
-            ..summary_style(c)
+            fill: Rgb(255, 255, 255),
+            border: Some(c.theme.colors.primary),
+            bar: None,
+            padding: 16.0,
+            radius: 3.0,
         };
-        let blocks = callout(
-            c,
-            &label,
-            &RichText::plain(note),
-            c.theme.colors.text,
-            page_height,
-            style,
-        );
-        flow.push_all(blocks, 12.0, false);
+        let color = c.theme.colors.heading;
+        let blocks = callout(c, &label, &RichText::plain(note), color, page_height, style);
+        flow.push_all(blocks, BLOCK_SPACE, false);
     }
     if let Some(intro) = &doc.intro {
-        rich_paragraphs(c, intro, &mut flow, 16.0, false);
+        rich_paragraphs(c, intro, &mut flow, 16.0);
     }
     if !doc.causes.is_empty() {
         heading2(c, &doc.headings.causes, &mut flow);
         for cause in &doc.causes {
             heading3(c, &cause.name, &mut flow);
-            rich_paragraphs(c, &cause.text, &mut flow, 4.0, true);
+            rich_paragraphs(c, &cause.text, &mut flow, 4.0);
             if !cause.self_care.is_empty() {
-                let label = c.plain(
-                    "What you can do",
-                    c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.text),
-                );
-                let width = c.theme.column_width();
-                let frame = c.text_frame(&label, width, c.theme.leading);
+                let style = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.text);
+                let label = c.plain("What you can do", style);
+                let frame = c.text_frame(&label, c.theme.column_width(), c.theme.leading);
                 flow.push(Block::new(frame, 8.0));
-                bullets(c, &cause.self_care, &mut flow, true);
+                bullets(c, &cause.self_care, &mut flow);
             }
         }
     }
     if !doc.red_flags.is_empty() {
         heading2(c, &doc.headings.red_flags, &mut flow);
-        for (i, flag) in doc.red_flags.iter().enumerate() {
-            let blocks = care_card(c, flag, page_height);
-            flow.push_all(blocks, if i == 0 { 6.0 } else { 10.0 }, i == 0);
+        for flag in &doc.red_flags {
+            let blocks = care_card(c, flag, flow.room(page_height));
+            flow.push_boxes(blocks);
         }
     }
     if !doc.exercises.is_empty() {
         heading2(c, &doc.headings.exercises, &mut flow);
         for (i, exercise) in doc.exercises.iter().enumerate() {
             flow.marks.push((flow.blocks.len(), exercise.name.clone()));
-            let blocks = exercise_card(c, exercise, i + 1, page_height);
-            flow.push_all(blocks, if i == 0 { 6.0 } else { 16.0 }, i == 0);
+            let blocks = exercise_card(c, exercise, i + 1, flow.room(page_height));
+            flow.push_boxes(blocks);
         }
     }
     for section in &doc.sections {
         heading2(c, &section.title, &mut flow);
         if let Some(text) = &section.text {
-            rich_paragraphs(c, text, &mut flow, 4.0, true);
+            rich_paragraphs(c, text, &mut flow, 4.0);
         }
-        let first = section.text.is_none();
-        bullets(c, &section.bullets, &mut flow, first);
+        bullets(c, &section.bullets, &mut flow);
     }
     if let Some(closing) = &doc.closing {
         heading2(c, &closing.title, &mut flow);
-        rich_paragraphs(c, &closing.text, &mut flow, 4.0, true);
+        rich_paragraphs(c, &closing.text, &mut flow, 4.0);
     }
     byline(c, doc, &mut flow);
     flow
@@ -108,19 +108,42 @@ pub fn flow(c: &mut Composer, doc: &Document, page_height: f32) -> Flow {
 impl Flow {
     fn push(&mut self, block: Block) {
         self.blocks.push(block);
+        self.after_heading = false;
+        self.heading_height = 0.0;
     }
 
-    /// Adds blocks, the first `space` below what comes before (and kept with it if asked).
+    /// The height a box may take and still share a page with the headings above it.
+    fn room(&self, page_height: f32) -> f32 {
+        if self.after_heading {
+            page_height - self.heading_height - AFTER_HEADING
+        } else {
+            page_height
+        }
+    }
+
+    /// Adds blocks, the first `space` below what comes before; the first stays with
+    /// a heading just above it.
     fn push_all(&mut self, blocks: Vec<Block>, space: f32, keep_with_previous: bool) {
+        let follows_heading = self.after_heading;
         for (i, mut block) in blocks.into_iter().enumerate() {
             if i == 0 {
                 block.space_before = space;
-                if keep_with_previous {
+                if keep_with_previous || follows_heading {
                     block.break_before = false;
                 }
             }
-            self.blocks.push(block);
+            self.push(block);
         }
+    }
+
+    /// Adds a box or card: close under its heading, a little apart from its siblings.
+    fn push_boxes(&mut self, blocks: Vec<Block>) {
+        let space = if self.after_heading {
+            AFTER_HEADING
+        } else {
+            BLOCK_SPACE
+        };
+        self.push_all(blocks, space, false);
     }
 }
 
@@ -152,7 +175,7 @@ fn summary_style(c: &Composer) -> BoxStyle {
         fill: c.theme.colors.summary_fill,
         border: None,
         bar: Some(c.theme.colors.primary),
-        padding: 12.0,
+        padding: 11.0,
         radius: 3.0,
     }
 }
@@ -162,7 +185,7 @@ fn callout(
     c: &mut Composer,
     label: &str,
     text: &RichText,
-    label_color: crate::content::Rgb,
+    label_color: Rgb,
     page_height: f32,
     style: BoxStyle,
 ) -> Vec<Block> {
@@ -180,49 +203,75 @@ fn callout(
         let lines = c.lines(&spans, inner);
         parts.extend(c.line_frames(&lines, 1.35));
     }
-    boxed(None, parts, style, width, page_height, None, 2)
+    boxed(
+        None,
+        parts,
+        style,
+        width,
+        page_height,
+        None,
+        Breaks::lead(2),
+    )
 }
 
 fn heading2(c: &mut Composer, text: &str, flow: &mut Flow) {
     flow.marks.push((flow.blocks.len(), text.to_string()));
     let style = c.style(FaceId::Bold, c.theme.h2_size, c.theme.colors.heading);
-    heading(c, text, style, 24.0, flow);
+    heading(c, text, style, SECTION_SPACE, flow);
 }
 
 fn heading3(c: &mut Composer, text: &str, flow: &mut Flow) {
     let style = c.style(FaceId::Bold, c.theme.h3_size, c.theme.colors.text);
-    heading(c, text, style, 14.0, flow);
+    let space = if flow.after_heading {
+        AFTER_HEADING
+    } else {
+        SUBSECTION_SPACE
+    };
+    let above = flow
+        .after_heading
+        .then_some(flow.heading_height + AFTER_HEADING);
+    heading(c, text, style, space, flow);
+    if let Some(above) = above {
+        flow.heading_height += above;
+        if let Some(last) = flow.blocks.last_mut() {
+            last.break_before = false;
+        }
+    }
 }
 
-/// A heading's lines; the text after it keeps them company across a page break.
+/// A heading's lines; what follows keeps them company across a page break.
 fn heading(c: &mut Composer, text: &str, style: TextStyle, space: f32, flow: &mut Flow) {
     let width = c.theme.column_width();
     let spans = c.plain(text, style);
     let frame = c.text_frame(&spans, width, 1.25);
+    let height = frame.height;
     flow.push(Block::new(frame, space));
+    flow.after_heading = true;
+    flow.heading_height = height;
 }
 
-/// Body paragraphs; the first stays with the heading above it when `keep_first` is set.
-fn rich_paragraphs(
-    c: &mut Composer,
-    text: &RichText,
-    flow: &mut Flow,
-    space: f32,
-    keep_first: bool,
-) {
+/// Body paragraphs; the first stays with a heading just above it.
+fn rich_paragraphs(c: &mut Composer, text: &RichText, flow: &mut Flow, space: f32) {
     let body = c.body();
     for (i, paragraph) in text.paragraphs.iter().enumerate() {
         let spans = c.spans(paragraph, body);
         let gap = if i == 0 { space } else { c.theme.paragraph_gap };
-        let blocks = c.paragraph_blocks(&spans, gap, keep_first && i == 0);
-        flow.blocks.extend(blocks);
+        let keep = i == 0 && flow.after_heading;
+        let blocks = c.paragraph_blocks(&spans, gap, keep);
+        for block in blocks {
+            flow.push(block);
+        }
     }
 }
 
-fn bullets(c: &mut Composer, items: &[Paragraph], flow: &mut Flow, keep_first: bool) {
+/// A bulleted list. It breaks only between items, never leaving a single item
+/// alone at the foot or head of a page, and its first item stays with what
+/// introduces it.
+fn bullets(c: &mut Composer, items: &[Paragraph], flow: &mut Flow) {
     let body = c.body();
     let width = c.theme.column_width();
     let marker_style = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.heading);
+    let count = items.len();
     for (i, item) in items.iter().enumerate() {
         let marker = vec![Span {
             text: "•".to_string(),
@@ -231,8 +280,10 @@ fn bullets(c: &mut Composer, items: &[Paragraph], flow: &mut Flow, keep_first: b
         }];
         let spans = c.spans(item, body);
         let frames = c.hanging(&marker, &spans, width, 18.0);
-        let blocks = super::compose::lines_to_blocks(frames, 3.0, i == 0 && keep_first);
-        flow.blocks.extend(blocks);
+        let lone_item = i == 0 || i == 1 || i + 1 == count;
+        for block in lines_to_blocks(frames, 3.0, lone_item) {
+            flow.push(block);
+        }
     }
 }
 
@@ -249,22 +300,21 @@ fn care_card(c: &mut Composer, flag: &RedFlag, page_height: f32) -> Vec<Block> {
     let width = c.theme.column_width();
     let inner = style.inner_width(width);
     let (level, action) = words::urgency(flag.urgency);
+    let size = c.theme.body_size;
     let label = vec![
         Span {
             text: format!("{level}: "),
-            style: c.style(FaceId::Bold, 12.5, colors.label),
+            style: c.style(FaceId::Bold, size, colors.label),
             link: None,
         },
         Span {
             text: action.to_string(),
-            style: c.style(FaceId::Regular, 12.5, colors.label),
+            style: c.style(FaceId::Regular, size, colors.label),
             link: None,
         },
     ];
-    let name = c.plain(
-        &flag.name,
-        c.style(FaceId::Bold, c.theme.h3_size, c.theme.colors.text),
-    );
+    let name_style = c.style(FaceId::Bold, c.theme.h3_size, c.theme.colors.text);
+    let name = c.plain(&flag.name, name_style);
     let mut parts = Vec::new();
     for spans in [label, name] {
         let lines = c.whole_word_lines(&spans, inner);
@@ -277,7 +327,15 @@ fn care_card(c: &mut Composer, flag: &RedFlag, page_height: f32) -> Vec<Block> {
         let lines = c.lines(&spans, inner);
         parts.extend(c.line_frames(&lines, c.theme.leading));
     }
-    boxed(None, parts, style, width, page_height, None, 2)
+    boxed(
+        None,
+        parts,
+        style,
+        width,
+        page_height,
+        None,
+        Breaks::lead(2),
+    )
 }
 
 /// Who wrote the handout and when it was last reviewed.
@@ -295,5 +353,5 @@ fn byline(c: &mut Composer, doc: &Document, flow: &mut Flow) {
     let style = c.style(FaceId::Italic, 12.0, c.theme.colors.muted);
     let spans = c.plain(&parts.join(" · "), style);
     let frame = c.text_frame(&spans, c.theme.column_width(), c.theme.leading);
-    flow.push(Block::new(stack([frame], 0.0), 20.0).keep_with_previous());
+    flow.push(Block::new(frame, 20.0).keep_with_previous());
 }

@@ -3,16 +3,18 @@
 
 use qrcode::{Color, QrCode};
 
-use super::compose::{boxed, BoxStyle, Composer};
+use super::compose::{boxed, BoxStyle, Breaks, Composer};
 use super::frame::{Frame, Item, Shape};
 use super::paginate::Block;
 use super::words;
-use crate::content::{Exercise, Figure, Paragraph};
+use crate::content::{Exercise, Figure, Paragraph, Rgb};
 use crate::diag::Diagnostic;
 use crate::geom::{Point, Size};
 use crate::text::{FaceId, Span};
 
-const PADDING: f32 = 14.0;
+const PADDING: f32 = 16.0;
+/// Space between the blocks of a card: purpose, dosage, pictures, steps, tips.
+const GAP: f32 = 10.0;
 const IMAGE_GAP: f32 = 14.0;
 /// About 68 mm: big enough to read a pose from across a room, small enough that a
 /// card with two pictures and seven steps fits half a page or so.
@@ -51,24 +53,24 @@ pub fn exercise_card(
         }
     }
     if let Some(meta) = setting(c, exercise, inner) {
-        gap(&mut parts, 6.0);
+        gap(&mut parts, GAP / 2.0);
         parts.push(meta);
     }
     if let Some(dosage) = words::dosage(&exercise.dosage) {
-        gap(&mut parts, 8.0);
+        gap(&mut parts, GAP);
         parts.push(dosage_pill(c, &dosage, inner));
     }
     // A card that has to continue on the next page starts with at least its
     // first row of pictures, or its first step.
-    let mut lead = parts.len() + 2;
+    let mut breaks = Breaks::lead(parts.len() + 2);
     for (i, row) in pictures(c, &exercise.images, inner).into_iter().enumerate() {
-        gap(&mut parts, 12.0);
+        gap(&mut parts, GAP);
         parts.push(row);
         if i == 0 {
-            lead = parts.len();
+            breaks.lead = parts.len();
         }
     }
-    gap(&mut parts, 10.0);
+    gap(&mut parts, GAP);
     let number_style = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.heading);
     for (i, step) in exercise.steps.iter().enumerate() {
         if i > 0 {
@@ -84,18 +86,27 @@ pub fn exercise_card(
     }
     let tip_color = c.theme.colors.heading;
     let caution_color = c.theme.colors.caution;
-    labelled(c, "Tip: ", tip_color, &exercise.tips, inner, &mut parts);
-    labelled(
-        c,
-        "Take care: ",
-        caution_color,
-        &exercise.cautions,
-        inner,
-        &mut parts,
-    );
+    let tips_label = if exercise.tips.len() == 1 {
+        "Tip"
+    } else {
+        "Tips"
+    };
+    let tips = List {
+        label: tips_label,
+        color: tip_color,
+        items: &exercise.tips,
+    };
+    let cautions = List {
+        label: "Take care",
+        color: caution_color,
+        items: &exercise.cautions,
+    };
+    for list in [tips, cautions] {
+        listed(c, &list, inner, &mut parts, &mut breaks);
+    }
     if let Some(video) = &exercise.video {
         if let Some(frame) = video_link(c, video, inner) {
-            gap(&mut parts, 10.0);
+            gap(&mut parts, GAP);
             parts.push(frame);
         }
     }
@@ -106,12 +117,15 @@ pub fn exercise_card(
         width,
         page_height,
         Some(continuation),
-        lead,
+        breaks,
     )
 }
 
+/// Space before the next block of the card; none before the first.
 fn gap(parts: &mut Vec<Frame>, height: f32) {
-    parts.push(Frame::new(height));
+    if !parts.is_empty() {
+        parts.push(Frame::new(height));
+    }
 }
 
 /// The coloured title band across the top of the card.
@@ -175,14 +189,13 @@ fn dosage_pill(c: &mut Composer, dosage: &str, width: f32) -> Frame {
     let mut spans = c.plain("How much: ", label);
     spans.extend(c.plain(dosage, value));
     let lines = c.whole_word_lines(&spans, width - 2.0 * pad);
-    let text_width = lines.iter().map(|l| l.width).fold(0.0, f32::max);
     let text = super::compose::stack(c.line_frames(&lines, 1.3), 0.0);
     let height = text.height + 2.0 * 4.0;
     let mut frame = Frame::new(height);
     frame.rect(
         Point::new(0.0, 0.0),
         Shape {
-            size: Size::new(text_width + 2.0 * pad, height),
+            size: Size::new(width, height),
             fill: Some(c.theme.colors.dosage_fill),
             stroke: None,
             radius: 4.0,
@@ -267,22 +280,33 @@ fn picture(c: &Composer, figure: &Figure, width: f32) -> Frame {
     frame
 }
 
-/// Tips or cautions, each a paragraph that starts with a bold label.
-fn labelled(
-    c: &mut Composer,
-    label: &str,
-    color: crate::content::Rgb,
-    items: &[Paragraph],
-    width: f32,
-    parts: &mut Vec<Frame>,
-) {
+/// Tips or cautions: a bold label and its items.
+struct List<'a> {
+    label: &'a str,
+    color: Rgb,
+    items: &'a [Paragraph],
+}
+
+/// A list as a bold label, then the items bulleted; the label stays with the first item.
+fn listed(c: &mut Composer, list: &List, width: f32, parts: &mut Vec<Frame>, breaks: &mut Breaks) {
+    if list.items.is_empty() {
+        return;
+    }
     let body = c.body();
-    for item in items {
-        let mut spans = c.plain(label, c.style(FaceId::Bold, c.theme.body_size, color));
-        spans.extend(c.spans(item, body));
-        let lines = c.lines(&spans, width);
-        gap(parts, 6.0);
-        parts.extend(c.line_frames(&lines, c.theme.leading));
+    let label = c.plain(
+        list.label,
+        c.style(FaceId::Bold, c.theme.body_size, list.color),
+    );
+    gap(parts, GAP);
+    breaks.glued.push(parts.len());
+    parts.push(c.text_frame(&label, width, c.theme.leading));
+    let marker = c.plain("•", c.style(FaceId::Bold, c.theme.body_size, list.color));
+    for (i, item) in list.items.iter().enumerate() {
+        if i > 0 {
+            gap(parts, 3.0);
+        }
+        let spans = c.spans(item, body);
+        parts.extend(c.hanging(&marker, &spans, width, 18.0));
     }
 }
 

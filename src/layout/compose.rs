@@ -224,6 +224,34 @@ pub fn stack(frames: impl IntoIterator<Item = Frame>, gap: f32) -> Frame {
     out
 }
 
+/// Where a box too tall for one page may continue on the next.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Breaks {
+    /// The first parts stay on the page the box starts on, so it never starts
+    /// with a header alone.
+    pub lead: usize,
+    /// Parts (labels) that stay with the part after them.
+    pub glued: Vec<usize>,
+}
+
+/// The last parts of a box stay together, so a box never ends with one line
+/// alone on a page.
+const TAIL: usize = 3;
+
+impl Breaks {
+    pub fn lead(lead: usize) -> Breaks {
+        Breaks {
+            lead,
+            glued: Vec::new(),
+        }
+    }
+
+    /// Whether the page may end before part `i` of `count`.
+    fn allows_before(&self, i: usize, count: usize) -> bool {
+        i >= self.lead.max(1) && i + TAIL < count + 1 && !self.glued.contains(&(i - 1))
+    }
+}
+
 /// How a box around content looks.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BoxStyle {
@@ -253,8 +281,7 @@ impl BoxStyle {
 ///
 /// When the whole box fits in `max_height` it is one unbreakable block. Otherwise
 /// each part becomes a block of its own, boxed edge to edge, so the box continues
-/// on the next page under `continuation`; the first `lead` parts stay on the page
-/// the box starts on, so it never starts with a header alone.
+/// on the next page under `continuation`, at the breaks `breaks` allows.
 pub fn boxed(
     header: Option<Frame>,
     parts: Vec<Frame>,
@@ -262,7 +289,7 @@ pub fn boxed(
     width: f32,
     max_height: f32,
     continuation: Option<Frame>,
-    lead: usize,
+    breaks: Breaks,
 ) -> Vec<Block> {
     let header_height = header.as_ref().map_or(0.0, |h| h.height);
     let body: f32 = parts.iter().map(|p| p.height).sum();
@@ -284,6 +311,16 @@ pub fn boxed(
     let count = parts.len();
     let mut blocks = Vec::with_capacity(count + 1);
     let has_header = header.is_some();
+    // The header repeated on the next page, with a little of the box below it.
+    let continuation = continuation.map(|mut repeated| {
+        let top = repeated.height;
+        let gap = style.padding / 2.0;
+        let mut below = Frame::new(gap);
+        draw_slice(&mut below, gap, width, style, false, false);
+        repeated.push_frame(Point::new(0.0, top), below);
+        repeated.height = top + gap;
+        repeated
+    });
     if let Some(header) = header {
         let height = header.height;
         let mut frame = Frame::new(height);
@@ -300,7 +337,7 @@ pub fn boxed(
         draw_slice(&mut frame, height, width, style, first && !has_header, last);
         frame.push_frame(Point::new(style.inset(), top), part);
         let mut block = Block::new(frame, 0.0);
-        if (first && has_header) || (i > 0 && i < lead) {
+        if (first && has_header) || !breaks.allows_before(i, count) {
             block = block.keep_with_previous();
         }
         block.continuation = continuation.clone();

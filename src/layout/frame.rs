@@ -100,22 +100,24 @@ impl Frame {
         self.push(at, Item::Shape(shape));
     }
 
-    /// Places a line of text with its baseline at `baseline`, adding a link area
-    /// (and an underline) for each linked fragment.
+    /// Places a line of text with its baseline at `origin`, adding a link area for
+    /// each linked fragment, and an underline unless it is already set apart in bold.
     pub fn push_line(&mut self, line: &Line, origin: Point, ascent: f32, descent: f32) {
         for fragment in &line.fragments {
             let at = Point::new(origin.x + fragment.x, origin.y);
             if let Some(uri) = &fragment.link {
                 let size = fragment.style.size;
-                self.rect(
-                    Point::new(at.x, at.y + size * 0.12),
-                    Shape {
-                        size: Size::new(fragment.width, size * 0.06),
-                        fill: Some(fragment.style.color),
-                        stroke: None,
-                        radius: 0.0,
-                    },
-                );
+                if !fragment.style.face.is_bold() {
+                    self.rect(
+                        Point::new(at.x, at.y + size * 0.12),
+                        Shape {
+                            size: Size::new(fragment.width, size * 0.06),
+                            fill: Some(fragment.style.color),
+                            stroke: None,
+                            radius: 0.0,
+                        },
+                    );
+                }
                 self.push(
                     Point::new(at.x, at.y - ascent * size),
                     Item::Link {

@@ -1,142 +1,106 @@
-//! What every page carries: the clinic's header, "Prepared for", and the footer
-//! with the disclaimer, the review date and "Page X of Y".
+//! What every page carries: the clinic's header, and the footer with "Prepared
+//! for", the disclaimer, the review date and "Page X of Y".
 
 use super::compose::{stack, Composer};
 use super::frame::{Frame, Item, Shape};
 use super::words;
-use crate::content::Document;
+use crate::content::{Document, Rgb};
 use crate::geom::{Point, Size};
 use crate::text::{FaceId, Line, Span};
 
 const LOGO_HEIGHT: f32 = 44.0;
 const LOGO_GAP: f32 = 10.0;
+const COLUMN_GAP: f32 = 16.0;
+const LEADING: f32 = 1.3;
 
-/// The header drawn at the top of the text column on every page.
+/// The header drawn at the top of the text column on every page: the logo, the
+/// clinic's name, tagline and address on the left, phone, email and website on
+/// the right.
 pub fn header(c: &mut Composer, doc: &Document) -> Frame {
-    let brand = &doc.brand;
     let width = c.theme.column_width();
     let mut frame = Frame::default();
-    let mut x = 0.0;
-    if let Some(logo) = &brand.logo {
-        let aspect = logo.width as f32 / logo.height.max(1) as f32;
-        let logo_width = (LOGO_HEIGHT * aspect).min(width / 3.0);
-        let logo_height = logo_width / aspect;
-        frame.push(
-            Point::new(0.0, 0.0),
-            Item::Image {
-                size: Size::new(logo_width, logo_height),
-                picture: logo.clone(),
-            },
-        );
-        frame.height = logo_height;
-        x = logo_width + LOGO_GAP;
-    }
-
-    let rows = contact_rows(c, doc);
-    let contact: Vec<Line> = rows
-        .iter()
-        .flat_map(|spans| c.whole_word_lines(spans, width / 2.0))
-        .collect();
-    let contact_width = contact.iter().map(|l| l.width).fold(0.0, f32::max);
-    let beside = width - x - contact_width - 12.0;
-    let narrow = identity(c, doc, beside);
-    let mut y = 0.0;
-    if narrow.lines == 1 && contact.len() == rows.len() {
-        // Name and tagline on the left, contact lines right-aligned beside them.
-        frame.height = frame.height.max(narrow.frame.height);
-        frame.push_frame(Point::new(x, 0.0), narrow.frame);
-        let frames = c.line_frames(&contact, 1.3);
-        for (line, line_frame) in contact.iter().zip(frames) {
+    let x = logo(&mut frame, doc, width);
+    let left = identity_rows(c, doc);
+    let right = contact_rows(c, doc);
+    let left_width = natural_width(c, &left);
+    let right_width = natural_width(c, &right);
+    let mut bottom = frame.height;
+    if left_width + COLUMN_GAP + right_width <= width - x {
+        let left = rows_frame(c, &left, left_width);
+        bottom = bottom.max(left.height);
+        frame.push_frame(Point::new(x, 0.0), left);
+        let lines: Vec<Line> = right
+            .iter()
+            .flat_map(|row| c.whole_word_lines(row, right_width))
+            .collect();
+        let mut y = 0.0;
+        for (line, line_frame) in lines.iter().zip(c.line_frames(&lines, LEADING)) {
             let height = line_frame.height;
             frame.push_frame(Point::new(width - line.width, y), line_frame);
             y += height;
         }
+        bottom = bottom.max(y);
     } else {
         // Text that wraps beside another column reads back interleaved with it, so
         // a long name takes the full width, with the contact details run in below.
-        let wide = identity(c, doc, width - x);
+        let mut block = rows_frame(c, &left, width - x);
         // The dot clings to the item before it, so no line starts with one.
         let separator = c.plain(
             "\u{a0}· ",
             c.style(FaceId::Regular, c.theme.small_size, c.theme.colors.muted),
         );
-        let joined: Vec<Span> = rows.join(separator.as_slice());
-        let details = c.text_frame(&joined, width - x, 1.3);
-        y = wide.frame.height + 3.0;
-        frame.push_frame(Point::new(x, 0.0), wide.frame);
-        frame.push_frame(Point::new(x, y), details.clone());
-        y += details.height;
+        let joined: Vec<Span> = right.join(separator.as_slice());
+        block.append(0.0, c.text_frame(&joined, width - x, LEADING));
+        bottom = bottom.max(block.height);
+        frame.push_frame(Point::new(x, 0.0), block);
     }
-    frame.height = frame.height.max(y) + 8.0;
+    frame.height = bottom + 8.0;
     rule(&mut frame, width, 1.5, c.theme.colors.primary);
-
-    if let Some(recipient) = &doc.recipient {
-        let muted = c.style(FaceId::Regular, 12.0, c.theme.colors.text);
-        let bold = c.style(FaceId::Bold, 12.0, c.theme.colors.text);
-        let mut spans = Vec::new();
-        if let Some(name) = &recipient.name {
-            spans.extend(c.plain("Prepared for ", muted));
-            spans.extend(c.plain(name, bold));
-        }
-        if let Some(clinician) = &recipient.clinician {
-            spans.extend(c.plain(if spans.is_empty() { "From " } else { " by " }, muted));
-            spans.extend(c.plain(clinician, bold));
-        }
-        if let Some(date) = recipient.date {
-            let sep = if spans.is_empty() { "" } else { " · " };
-            spans.extend(c.plain(&format!("{sep}{}", words::date(date)), muted));
-        }
-        if !spans.is_empty() {
-            let line = c.text_frame(&spans, width, 1.3);
-            frame.append(6.0, line);
-        }
-    }
     frame
 }
 
-/// The clinic's name and tagline, set in `width`.
-struct Identity {
-    frame: Frame,
-    /// The most lines either of them took.
-    lines: usize,
+/// Draws the logo at the top left, its aspect kept; returns where the text starts.
+fn logo(frame: &mut Frame, doc: &Document, width: f32) -> f32 {
+    let Some(logo) = &doc.brand.logo else {
+        return 0.0;
+    };
+    let aspect = logo.width as f32 / logo.height.max(1) as f32;
+    let logo_width = (LOGO_HEIGHT * aspect).min(width / 3.0);
+    let logo_height = logo_width / aspect;
+    frame.push(
+        Point::new(0.0, 0.0),
+        Item::Image {
+            size: Size::new(logo_width, logo_height),
+            picture: logo.clone(),
+        },
+    );
+    frame.height = logo_height;
+    logo_width + LOGO_GAP
 }
 
-fn identity(c: &mut Composer, doc: &Document, width: f32) -> Identity {
+/// The clinic's name, tagline and address: one row of spans each.
+fn identity_rows(c: &Composer, doc: &Document) -> Vec<Vec<Span>> {
     let brand = &doc.brand;
-    let name = c.plain(
+    let muted = c.style(FaceId::Regular, c.theme.small_size, c.theme.colors.muted);
+    let mut rows = vec![c.plain(
         &brand.name,
         c.style(FaceId::Bold, 14.0, c.theme.colors.heading),
-    );
-    let name_lines = c.whole_word_lines(&name, width);
-    let mut lines = name_lines.len();
-    let mut frame = stack(c.line_frames(&name_lines, 1.25), 0.0);
-    if let Some(tagline) = &brand.tagline {
-        let spans = c.plain(
-            tagline,
-            c.style(FaceId::Regular, c.theme.small_size, c.theme.colors.muted),
-        );
-        let tagline_lines = c.whole_word_lines(&spans, width);
-        lines = lines.max(tagline_lines.len());
-        frame.append(1.0, stack(c.line_frames(&tagline_lines, 1.3), 0.0));
+    )];
+    for detail in [&brand.tagline, &brand.address].into_iter().flatten() {
+        rows.push(c.plain(detail, muted));
     }
-    Identity { frame, lines }
+    rows
 }
 
-/// Address, phone and email, and the website as a link: one row of spans each.
-fn contact_rows(c: &mut Composer, doc: &Document) -> Vec<Vec<Span>> {
+/// Phone, email and the website as a link: one row of spans each.
+fn contact_rows(c: &Composer, doc: &Document) -> Vec<Vec<Span>> {
     let brand = &doc.brand;
     let style = c.style(FaceId::Regular, c.theme.small_size, c.theme.colors.text);
-    let mut rows: Vec<Vec<Span>> = Vec::new();
-    if let Some(address) = &brand.address {
-        rows.push(c.plain(address, style));
-    }
-    let reach: Vec<&str> = [brand.phone.as_deref(), brand.email.as_deref()]
+    let mut rows: Vec<Vec<Span>> = [&brand.phone, &brand.email]
         .into_iter()
         .flatten()
+        .map(|detail| c.plain(detail, style))
         .collect();
-    if !reach.is_empty() {
-        rows.push(c.plain(&reach.join(" · "), style));
-    }
     if let Some(website) = &brand.website {
         let mut spans = c.plain(
             website,
@@ -148,6 +112,22 @@ fn contact_rows(c: &mut Composer, doc: &Document) -> Vec<Vec<Span>> {
     rows
 }
 
+/// The width of the widest row set on one line.
+fn natural_width(c: &mut Composer, rows: &[Vec<Span>]) -> f32 {
+    rows.iter()
+        .flat_map(|row| c.whole_word_lines(row, f32::INFINITY))
+        .map(|line| line.width)
+        .fold(0.0, f32::max)
+}
+
+fn rows_frame(c: &mut Composer, rows: &[Vec<Span>], width: f32) -> Frame {
+    let frames: Vec<Frame> = rows
+        .iter()
+        .map(|row| c.text_frame(row, width, LEADING))
+        .collect();
+    stack(frames, 0.0)
+}
+
 /// A website as written, made absolute for the link.
 fn link_target(website: &str) -> String {
     if website.contains("://") {
@@ -157,7 +137,7 @@ fn link_target(website: &str) -> String {
     }
 }
 
-fn rule(frame: &mut Frame, width: f32, thickness: f32, color: crate::content::Rgb) {
+fn rule(frame: &mut Frame, width: f32, thickness: f32, color: Rgb) {
     let y = frame.height;
     frame.rect(
         Point::new(0.0, y),
@@ -171,45 +151,105 @@ fn rule(frame: &mut Frame, width: f32, thickness: f32, color: crate::content::Rg
     frame.height = y + thickness;
 }
 
-/// The footer's fixed part (rule, disclaimer, review line); the page number goes
-/// beside its last line of text, which starts at `text_top`.
+/// The footer's fixed part; the page number goes at the right of the line that
+/// starts at `number_top`.
 pub struct Footer {
     pub frame: Frame,
-    pub text_top: f32,
+    pub number_top: f32,
 }
 
-const NUMBER_ROOM: f32 = 80.0;
+const NUMBER_ROOM: f32 = 84.0;
 
+/// The disclaimer, then "Prepared for …" and the review date on the line with the
+/// page number. When they do not fit there, "Prepared for …" comes first and the
+/// review date ends the disclaimer.
 pub fn footer(c: &mut Composer, doc: &Document) -> Footer {
     let width = c.theme.column_width();
     let mut frame = Frame::default();
     rule(&mut frame, width, 0.8, c.theme.colors.rule);
     frame.height += 5.0;
-    let top = frame.height;
-    let text_width = width - NUMBER_ROOM;
     let muted = c.style(FaceId::Regular, c.theme.small_size, c.theme.colors.muted);
-    let mut lines = Vec::new();
-    if let Some(disclaimer) = &doc.brand.disclaimer {
-        for paragraph in &disclaimer.paragraphs {
-            let spans = c.spans(paragraph, muted);
-            lines.extend(c.whole_word_lines(&spans, text_width));
+    let mut disclaimer = Vec::new();
+    if let Some(text) = &doc.brand.disclaimer {
+        for paragraph in &text.paragraphs {
+            if !disclaimer.is_empty() {
+                disclaimer.extend(c.plain(" ", muted));
+            }
+            disclaimer.extend(c.spans(paragraph, muted));
         }
     }
-    let mut about = vec![doc.brand.name.clone()];
-    if let Some(reviewed) = doc.reviewed {
-        about.push(format!("Reviewed {}", words::date(reviewed)));
+    let reviewed = doc
+        .reviewed
+        .map(|date| format!("Reviewed {}", words::date(date)));
+    let prepared = prepared_for(c, doc);
+    let mut last = prepared.clone().unwrap_or_default();
+    if let Some(reviewed) = &reviewed {
+        let separator = if last.is_empty() { "" } else { " · " };
+        last.extend(c.plain(&format!("{separator}{reviewed}"), muted));
     }
-    let spans = c.plain(&about.join(" · "), muted);
-    lines.extend(c.whole_word_lines(&spans, text_width));
-    // The page number sits beside the last line, so whatever wraps above it reads
-    // back whole before "Page X of Y".
-    let frames = c.line_frames(&lines, 1.3);
-    let text_top = top + frames.iter().rev().skip(1).map(|f| f.height).sum::<f32>();
+    let last_lines = c.whole_word_lines(&last, width - NUMBER_ROOM);
+    let mut lines = Vec::new();
+    if last_lines.len() <= 1 {
+        lines.extend(c.whole_word_lines(&disclaimer, width));
+        lines.extend(last_lines);
+    } else {
+        if let Some(prepared) = &prepared {
+            lines.extend(c.whole_word_lines(prepared, width));
+        }
+        if let Some(reviewed) = &reviewed {
+            let separator = if disclaimer.is_empty() { "" } else { " " };
+            disclaimer.extend(c.plain(&format!("{separator}{reviewed}."), muted));
+        }
+        lines.extend(c.whole_word_lines(&disclaimer, width));
+    }
+    if lines.is_empty() {
+        lines.extend(c.whole_word_lines(&c.plain(&doc.brand.name, muted), width - NUMBER_ROOM));
+    }
+    // The page number comes after all the footer's text: beside the last line when
+    // it leaves room, else on a line of its own.
+    let frames = c.line_frames(&lines, LEADING);
+    let room = lines
+        .last()
+        .is_some_and(|line| line.width <= width - NUMBER_ROOM);
+    let before: f32 = frames.iter().map(|f| f.height).sum();
+    let last_height = frames.last().map_or(0.0, |f| f.height);
+    let number_top = frame.height + if room { before - last_height } else { before };
     frame.append(0.0, stack(frames, 0.0));
-    Footer { text_top, frame }
+    frame.height = frame.height.max(number_top + c.theme.small_size * LEADING);
+    Footer { frame, number_top }
 }
 
-/// "Page 2 of 3", right-aligned on the footer's last line.
+/// "Prepared for NAME by CLINICIAN on DATE", from the command line's details.
+fn prepared_for(c: &Composer, doc: &Document) -> Option<Vec<Span>> {
+    let recipient = doc.recipient.as_ref()?;
+    let muted = c.style(FaceId::Regular, c.theme.small_size, c.theme.colors.text);
+    let strong = c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.text);
+    let mut spans = Vec::new();
+    if let Some(name) = &recipient.name {
+        spans.extend(c.plain("Prepared for ", muted));
+        spans.extend(c.plain(name, strong));
+    }
+    if let Some(clinician) = &recipient.clinician {
+        let by = if spans.is_empty() {
+            "Prepared by "
+        } else {
+            " by "
+        };
+        spans.extend(c.plain(by, muted));
+        spans.extend(c.plain(clinician, strong));
+    }
+    if let Some(date) = recipient.date {
+        let on = if spans.is_empty() {
+            "Prepared on "
+        } else {
+            " on "
+        };
+        spans.extend(c.plain(&format!("{on}{}", words::date(date)), muted));
+    }
+    (!spans.is_empty()).then_some(spans)
+}
+
+/// "Page 2 of 3", at the right of the footer.
 pub fn page_number(c: &mut Composer, footer: &Footer, page: usize, total: usize) -> Frame {
     let width = c.theme.column_width();
     let style = c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.muted);
@@ -217,9 +257,11 @@ pub fn page_number(c: &mut Composer, footer: &Footer, page: usize, total: usize)
     let lines = c.whole_word_lines(&spans, NUMBER_ROOM);
     let mut frame = footer.frame.clone();
     if let Some(line) = lines.first() {
-        let frames = c.line_frames(std::slice::from_ref(line), 1.3);
-        for line_frame in frames {
-            frame.push_frame(Point::new(width - line.width, footer.text_top), line_frame);
+        for line_frame in c.line_frames(std::slice::from_ref(line), LEADING) {
+            frame.push_frame(
+                Point::new(width - line.width, footer.number_top),
+                line_frame,
+            );
         }
     }
     frame

@@ -24,7 +24,7 @@ use crate::geom::{Point, Size};
 use crate::text::FontBook;
 
 /// Space between the header and the text, and between the text and the footer.
-const FURNITURE_GAP: f32 = 16.0;
+const FURNITURE_GAP: f32 = 14.0;
 
 /// The laid-out handout: pages to draw and what the PDF says about itself.
 #[derive(Debug, Clone, PartialEq)]
