@@ -249,20 +249,15 @@ fn prepared_for(c: &Composer, doc: &Document) -> Option<Vec<Span>> {
     (!spans.is_empty()).then_some(spans)
 }
 
-/// "Page 2 of 3", at the right of the footer.
+/// "Page 2 of 3", at the right of the footer, on one line whatever its length.
 pub fn page_number(c: &mut Composer, footer: &Footer, page: usize, total: usize) -> Frame {
     let width = c.theme.column_width();
     let style = c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.muted);
     let spans = c.plain(&format!("Page {page} of {total}"), style);
-    let lines = c.whole_word_lines(&spans, NUMBER_ROOM);
+    let lines = c.whole_word_lines(&spans, f32::INFINITY);
     let mut frame = footer.frame.clone();
-    if let Some(line) = lines.first() {
-        for line_frame in c.line_frames(std::slice::from_ref(line), LEADING) {
-            frame.push_frame(
-                Point::new(width - line.width, footer.number_top),
-                line_frame,
-            );
-        }
+    for (line, line_frame) in lines.iter().zip(c.line_frames(&lines, LEADING)) {
+        frame.push_frame(Point::new(width - line.width, footer.number_top), line_frame);
     }
     frame
 }
