@@ -158,13 +158,16 @@ pub struct Footer {
     pub number_top: f32,
 }
 
-const NUMBER_ROOM: f32 = 84.0;
 
 /// The disclaimer, then "Prepared for …" and the review date on the line with the
 /// page number. When they do not fit there, "Prepared for …" comes first and the
 /// review date ends the disclaimer.
 pub fn footer(c: &mut Composer, doc: &Document) -> Footer {
     let width = c.theme.column_width();
+    // Room for the widest page number a handout will need, and a gap before it.
+    let number_style = c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.muted);
+    let widest = c.plain("Page 999 of 999", number_style);
+    let number_room = natural_width(c, &[widest]) + 12.0;
     let mut frame = Frame::default();
     rule(&mut frame, width, 0.8, c.theme.colors.rule);
     frame.height += 5.0;
@@ -187,7 +190,7 @@ pub fn footer(c: &mut Composer, doc: &Document) -> Footer {
         let separator = if last.is_empty() { "" } else { " · " };
         last.extend(c.plain(&format!("{separator}{reviewed}"), muted));
     }
-    let last_lines = c.whole_word_lines(&last, width - NUMBER_ROOM);
+    let last_lines = c.whole_word_lines(&last, width - number_room);
     let mut lines = Vec::new();
     if last_lines.len() <= 1 {
         lines.extend(c.whole_word_lines(&disclaimer, width));
@@ -203,14 +206,14 @@ pub fn footer(c: &mut Composer, doc: &Document) -> Footer {
         lines.extend(c.whole_word_lines(&disclaimer, width));
     }
     if lines.is_empty() {
-        lines.extend(c.whole_word_lines(&c.plain(&doc.brand.name, muted), width - NUMBER_ROOM));
+        lines.extend(c.whole_word_lines(&c.plain(&doc.brand.name, muted), width - number_room));
     }
     // The page number comes after all the footer's text: beside the last line when
     // it leaves room, else on a line of its own.
     let frames = c.line_frames(&lines, LEADING);
     let room = lines
         .last()
-        .is_some_and(|line| line.width <= width - NUMBER_ROOM);
+        .is_some_and(|line| line.width <= width - number_room);
     let before: f32 = frames.iter().map(|f| f.height).sum();
     let last_height = frames.last().map_or(0.0, |f| f.height);
     let number_top = frame.height + if room { before - last_height } else { before };
