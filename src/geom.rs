@@ -27,8 +27,3 @@ impl Size {
         Size { width, height }
     }
 }
-
-/// Millimetres to points.
-pub fn mm(value: f32) -> f32 {
-    value * 72.0 / 25.4
-}

@@ -195,3 +195,49 @@ fn new_writes_starting_files_that_build_and_never_overwrite() {
     let bad = handout(ws.path(), &["new", "exercise", "Calf Raise"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn blank_or_control_character_details_are_refused() {
+    let ws = sample_workspace();
+    for args in [
+        ["--patient", "  "],
+        ["--clinician", ""],
+        ["--note", "Rest\u{7} well"],
+    ] {
+        let out = handout(ws.path(), &["build", args[0], args[1]]);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+    assert!(!ws.path().join("out").exists());
+}
+
+#[test]
+fn two_handouts_with_one_pdf_name_are_refused_by_check_too() {
+    let ws = sample_workspace();
+    let other = ws.path().join("content/handouts/more");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::copy(
+        ws.path().join("content/handouts/inner-knee-pain.toml"),
+        other.join("inner-knee-pain.toml"),
+    )
+    .unwrap();
+    for command in ["check", "build"] {
+        let out = handout(ws.path(), &[command]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert!(
+            stderr(&out).contains("would both write inner-knee-pain.pdf"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn new_needs_an_existing_workspace_folder() {
+    let ws = sample_workspace();
+    let out = handout(
+        ws.path(),
+        &["new", "handout", "shin-splints", "--root", "no-such-folder"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!ws.path().join("no-such-folder").exists());
+}

@@ -167,8 +167,9 @@ fn every_exercise_card_is_whole_on_one_page() {
     }
 }
 
-#[test]
-fn a_card_taller_than_a_page_continues_on_the_next_and_nothing_overflows() {
+/// A scratch workspace with the clinic fixture's brand, library and pictures,
+/// and one handout written by the test.
+fn scratch_handout(handout: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let ws = tempfile::tempdir().unwrap();
     let fixture = repo().join("tests/fixtures/clinic");
     for part in [
@@ -182,28 +183,117 @@ fn a_card_taller_than_a_page_continues_on_the_next_and_nothing_overflows() {
         std::fs::create_dir_all(target.parent().unwrap()).unwrap();
         std::fs::copy(fixture.join(part), target).unwrap();
     }
-    let steps: Vec<String> = (1..=70)
-        .map(|i| format!("\"Step number {i}: move slowly and breathe out as you go.\""))
-        .collect();
-    let handout_file = ws.path().join("content/handouts/long.toml");
-    std::fs::create_dir_all(handout_file.parent().unwrap()).unwrap();
-    std::fs::write(
-        &handout_file,
-        format!(
-            "title = \"Long\"\n[[exercise]]\nuse = \"glute-bridge\"\nsteps = [{}]\n",
-            steps.join(", ")
-        ),
-    )
-    .unwrap();
-    let layout = lay_out(&handout_file, &BuildOptions::default());
+    let file = ws.path().join("content/handouts/scratch.toml");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, handout).unwrap();
+    (ws, file)
+}
+
+fn quoted_list(items: impl Iterator<Item = String>) -> String {
+    items
+        .map(|item| format!("{item:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[test]
+fn a_card_taller_than_a_page_continues_on_the_next_and_nothing_overflows() {
+    let steps = quoted_list(
+        (1..=120).map(|i| format!("Step number {i}: move slowly and breathe out as you go.")),
+    );
+    let (_ws, file) = scratch_handout(&format!(
+        "title = \"Long\"\n[[exercise]]\nuse = \"glute-bridge\"\nsteps = [{steps}]\n"
+    ));
+    let layout = lay_out(&file, &BuildOptions::default());
     assert!(layout.pages.len() >= 3);
-    let texts: Vec<String> = text_runs(&layout).map(|r| r.5).collect();
+    let runs: Vec<_> = text_runs(&layout).collect();
     assert!(
-        texts.iter().any(|t| t == "1. Glute bridge (continued)"),
+        runs.iter().any(|r| r.5 == "1. Glute bridge (continued)"),
         "no continuation header"
     );
-    assert!(texts.iter().any(|t| t.contains("Step number 70")));
+    assert!(runs.iter().any(|r| r.5.contains("Step number 120")));
+    // Three-digit step numbers keep their full stop and a gap before the step.
+    let marker = runs
+        .iter()
+        .find(|r| r.5 == "102.")
+        .expect("the marker 102. whole");
+    let step = runs
+        .iter()
+        .find(|r| r.5.starts_with("Step number 102:"))
+        .unwrap();
+    assert!(
+        step.1 > marker.1 + marker.3 + 3.0,
+        "step 102 touches its number"
+    );
     assert_inside_the_printable_area(&layout);
+}
+
+#[test]
+fn a_red_flag_that_continues_repeats_its_urgency_and_name() {
+    let text =
+        "Pain that wakes you at night and does not ease when you change position. ".repeat(90);
+    let (_ws, file) = scratch_handout(&format!(
+        "title = \"Long\"\n[[red_flag]]\nname = \"Night pain\"\ntext = {text:?}\nurgency = \"urgent\"\n[[exercise]]\nuse = \"glute-bridge\"\n"
+    ));
+    let layout = lay_out(&file, &BuildOptions::default());
+    let runs: Vec<_> = text_runs(&layout).collect();
+    let continued = runs
+        .iter()
+        .find(|r| r.5 == "Night pain (continued)")
+        .expect("a continuation");
+    let label = runs
+        .iter()
+        .find(|r| r.0 == continued.0 && r.5.starts_with("Urgent"));
+    assert!(label.is_some(), "the continued card says how urgent it is");
+    assert_inside_the_printable_area(&layout);
+}
+
+#[test]
+fn a_video_address_too_long_for_a_qr_code_is_still_printed() {
+    let url = format!("https://videos.example/{}", "x".repeat(4000));
+    let (_ws, file) = scratch_handout(&format!(
+        "title = \"Video\"\n[[exercise]]\nname = \"Walk\"\nsteps = [\"Walk.\"]\nvideo = {url:?}\n"
+    ));
+    let layout = lay_out(&file, &BuildOptions::default());
+    let text: String = text_runs(&layout).map(|r| r.5).collect();
+    assert!(text.contains("Watch how to do it:"));
+    assert!(text.contains("https://videos.example/xxxx"));
+    let qr = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .any(|i| matches!(i.item, Item::Qr { .. }));
+    assert!(!qr, "no QR code can hold it");
+    assert!(layout
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("too long for a QR code")));
+}
+
+#[test]
+fn a_brand_that_crowds_out_the_page_is_one_clear_error() {
+    let (ws, file) = scratch_handout("title = \"Crowded\"\n[[exercise]]\nuse = \"glute-bridge\"\n");
+    let brand = ws.path().join("content/brand.toml");
+    let text = std::fs::read_to_string(&brand).unwrap();
+    let long = "This sentence makes the disclaimer far too long. ".repeat(60);
+    std::fs::write(
+        &brand,
+        text.replace("disclaimer = \"", &format!("disclaimer = \"{long}")),
+    )
+    .unwrap();
+    let error = handout::lay_out(&file, &BuildOptions::default())
+        .err()
+        .expect("an error");
+    let handout::BuildError::Content(diagnostics) = error else {
+        panic!("not a content error")
+    };
+    assert_eq!(diagnostics.0.len(), 1, "{diagnostics}");
+    assert!(
+        diagnostics.0[0]
+            .message
+            .contains("the header and footer leave"),
+        "{diagnostics}"
+    );
 }
 
 fn long_names() -> PagedLayout {

@@ -63,16 +63,16 @@ pub struct Inputs {
 #[derive(Debug, Args)]
 pub struct Recipient {
     /// "Prepared for NAME" on every page
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = parse_text)]
     pub patient: Option<String>,
     /// The clinician preparing the handout
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = parse_text)]
     pub clinician: Option<String>,
     /// The date printed beside "Prepared for" (YYYY-MM-DD)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<Date>,
     /// A personal note, printed in a box on the first page
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", value_parser = parse_text)]
     pub note: Option<String>,
 }
 
@@ -110,6 +110,21 @@ impl From<PaperArg> for Paper {
     }
 }
 
+/// Text to print: not blank, no control characters; spaces at the ends trimmed.
+pub fn parse_text(text: &str) -> Result<String, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err("the text is empty; leave the option out instead".to_string());
+    }
+    if let Some(c) = trimmed.chars().find(|c| c.is_control()) {
+        return Err(format!(
+            "the text holds the control character U+{:04X}; remove it",
+            c as u32
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
 /// A calendar date written YYYY-MM-DD.
 pub fn parse_date(text: &str) -> Result<Date, String> {
     let invalid = || format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25");
@@ -142,6 +157,17 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printed_text_is_trimmed_and_never_blank_or_with_control_characters() {
+        assert_eq!(
+            parse_text("  Aoife O’Brien "),
+            Ok("Aoife O’Brien".to_string())
+        );
+        assert!(parse_text("   ").is_err());
+        assert!(parse_text("Aoife\u{7}").is_err());
+        assert!(parse_text("line\nbreak").is_err());
+    }
 
     #[test]
     fn dates_must_exist_on_the_calendar() {

@@ -80,6 +80,9 @@ fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
         Ok(handouts) => handouts,
         Err(message) => return usage_error(&message),
     };
+    if let Err(message) = output::check_names_unique(&handouts) {
+        return usage_error(&message);
+    }
     let options = build_options(&args.inputs, &args.recipient);
     let mut outcome = Outcome::Success;
     for handout in &handouts {

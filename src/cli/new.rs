@@ -11,6 +11,12 @@ const EXERCISE: &str = include_str!("templates/exercise.toml");
 /// Writes the starting file under `root`; returns its path.
 pub fn create(root: &Path, kind: NewKind, name: &str, today: &str) -> Result<PathBuf, String> {
     check_name(name)?;
+    if !root.is_dir() {
+        return Err(format!(
+            "{} is not a folder; create it first, or name another with --root",
+            root.display()
+        ));
+    }
     let (folder, template) = match kind {
         NewKind::Handout => ("content/handouts", HANDOUT),
         NewKind::Exercise => ("content/exercises", EXERCISE),

@@ -1,7 +1,7 @@
 //! The handout's content, in reading order, as a flow of blocks.
 
-use super::card::exercise_card;
-use super::compose::{boxed, lines_to_blocks, BoxStyle, Breaks, Composer};
+use super::card::{exercise_card, BULLET_INDENT};
+use super::compose::{box_top, boxed, lines_to_blocks, BoxStyle, Breaks, Composer};
 use super::frame::Frame;
 use super::paginate::Block;
 use super::theme::urgency_colors;
@@ -279,7 +279,7 @@ fn bullets(c: &mut Composer, items: &[Paragraph], flow: &mut Flow) {
             link: None,
         }];
         let spans = c.spans(item, body);
-        let frames = c.hanging(&marker, &spans, width, 18.0);
+        let frames = c.hanging(&marker, &spans, width, BULLET_INDENT);
         let lone_item = i == 0 || i == 1 || i + 1 == count;
         for block in lines_to_blocks(frames, 3.0, lone_item) {
             flow.push(block);
@@ -315,11 +315,16 @@ fn care_card(c: &mut Composer, flag: &RedFlag, page_height: f32) -> Vec<Block> {
     ];
     let name_style = c.style(FaceId::Bold, c.theme.h3_size, c.theme.colors.text);
     let name = c.plain(&flag.name, name_style);
+    let continued = c.plain(&format!("{} (continued)", flag.name), name_style);
     let mut parts = Vec::new();
-    for spans in [label, name] {
-        let lines = c.whole_word_lines(&spans, inner);
+    for spans in [&label, &name] {
+        let lines = c.whole_word_lines(spans, inner);
         parts.extend(c.line_frames(&lines, 1.3));
     }
+    // Where the card goes on over a page, its urgency and name go with it.
+    let mut heading = c.text_frame(&label, inner, 1.3);
+    heading.append(0.0, c.text_frame(&continued, inner, 1.3));
+    let continuation = box_top(heading, style, width);
     let body = c.body();
     for (i, paragraph) in flag.text.paragraphs.iter().enumerate() {
         parts.push(Frame::new(if i == 0 { 2.0 } else { c.theme.paragraph_gap }));
@@ -327,14 +332,15 @@ fn care_card(c: &mut Composer, flag: &RedFlag, page_height: f32) -> Vec<Block> {
         let lines = c.lines(&spans, inner);
         parts.extend(c.line_frames(&lines, c.theme.leading));
     }
+    let breaks = Breaks::lead(3);
     boxed(
         None,
         parts,
         style,
         width,
         page_height,
-        None,
-        Breaks::lead(2),
+        Some(continuation),
+        breaks,
     )
 }
 

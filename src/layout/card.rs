@@ -21,7 +21,11 @@ const IMAGE_GAP: f32 = 14.0;
 const MAX_PICTURE_WIDTH: f32 = 192.0;
 const MAX_CAPTION_LINES: usize = 3;
 const STEP_INDENT: f32 = 24.0;
+pub const BULLET_INDENT: f32 = 18.0;
 const QR_SIZE: f32 = 64.0;
+/// Version 6 (41 × 41 modules, about 100 characters): each module still prints
+/// about 0.55 mm wide at `QR_SIZE`, which phones read easily.
+const MAX_QR_MODULES: usize = 41;
 const RADIUS: f32 = 6.0;
 
 pub fn exercise_card(
@@ -72,17 +76,16 @@ pub fn exercise_card(
     }
     gap(&mut parts, GAP);
     let number_style = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.heading);
-    for (i, step) in exercise.steps.iter().enumerate() {
+    let markers: Vec<Vec<Span>> = (1..=exercise.steps.len())
+        .map(|n| c.plain(&format!("{n}."), number_style))
+        .collect();
+    let indent = c.marker_indent(markers.iter().map(Vec::as_slice), STEP_INDENT);
+    for (i, (step, marker)) in exercise.steps.iter().zip(&markers).enumerate() {
         if i > 0 {
             gap(&mut parts, 4.0);
         }
-        let marker = vec![Span {
-            text: format!("{}.", i + 1),
-            style: number_style,
-            link: None,
-        }];
         let spans = c.spans(step, c.body());
-        parts.extend(c.hanging(&marker, &spans, inner, STEP_INDENT));
+        parts.extend(c.hanging(marker, &spans, inner, indent));
     }
     let tip_color = c.theme.colors.heading;
     let caution_color = c.theme.colors.caution;
@@ -105,10 +108,8 @@ pub fn exercise_card(
         listed(c, &list, inner, &mut parts, &mut breaks);
     }
     if let Some(video) = &exercise.video {
-        if let Some(frame) = video_link(c, video, inner) {
-            gap(&mut parts, GAP);
-            parts.push(frame);
-        }
+        gap(&mut parts, GAP);
+        parts.extend(video_link(c, video, inner));
     }
     boxed(
         Some(header),
@@ -150,14 +151,10 @@ fn band(c: &mut Composer, title: &str, width: f32) -> Frame {
         },
     );
     // Square off the bottom corners, where the band meets the card.
-    frame.rect(
+    frame.fill(
         Point::new(0.0, height - RADIUS),
-        Shape {
-            size: Size::new(width, RADIUS),
-            fill,
-            stroke: None,
-            radius: 0.0,
-        },
+        Size::new(width, RADIUS),
+        c.theme.colors.primary,
     );
     frame.push_frame(Point::new(PADDING, 7.0), text);
     frame
@@ -306,23 +303,38 @@ fn listed(c: &mut Composer, list: &List, width: f32, parts: &mut Vec<Frame>, bre
             gap(parts, 3.0);
         }
         let spans = c.spans(item, body);
-        parts.extend(c.hanging(&marker, &spans, width, 18.0));
+        parts.extend(c.hanging(&marker, &spans, width, BULLET_INDENT));
     }
 }
 
-/// A QR code of the video's address, with the address as a link beside it.
-fn video_link(c: &mut Composer, url: &str, width: f32) -> Option<Frame> {
-    let code = match QrCode::new(url.as_bytes()) {
-        Ok(code) => code,
-        Err(_) => {
-            c.warnings.push(Diagnostic::warning(format!(
-                "the video address {url} is too long for a QR code; only the link is printed"
-            )));
-            return None;
-        }
+/// A QR code of the video's address, with the address as a link beside it; the
+/// link alone, line by line, when the address is too long for a QR code that
+/// prints clearly at this size.
+fn video_link(c: &mut Composer, url: &str, width: f32) -> Vec<Frame> {
+    let code = QrCode::new(url.as_bytes())
+        .ok()
+        .filter(|code| code.width() <= MAX_QR_MODULES);
+    let mut link = c.plain(
+        url,
+        c.style(FaceId::Regular, c.theme.body_size, c.theme.colors.heading),
+    );
+    link[0].link = Some(url.to_string());
+    let Some(code) = code else {
+        let shown: String = url.chars().take(60).collect();
+        c.warnings.push(Diagnostic::warning(format!(
+            "the video address {shown}… is too long for a QR code; only the link is printed"
+        )));
+        let label = c.plain("Watch how to do it:", c.body());
+        let mut lines = c.whole_word_lines(&label, width);
+        lines.extend(c.whole_word_lines(&link, width));
+        return c.line_frames(&lines, c.theme.leading);
     };
+    let x = QR_SIZE + 12.0;
+    let label = c.plain("Watch how to do it: scan the code or go to", c.body());
+    let mut text = c.text_frame(&label, width - x, c.theme.leading);
+    text.append(0.0, c.text_frame(&link, width - x, c.theme.leading));
+    let mut frame = Frame::new(text.height.max(QR_SIZE));
     let modules: Vec<bool> = code.to_colors().iter().map(|&m| m == Color::Dark).collect();
-    let mut frame = Frame::new(QR_SIZE);
     frame.push(
         Point::new(0.0, 0.0),
         Item::Qr {
@@ -332,17 +344,6 @@ fn video_link(c: &mut Composer, url: &str, width: f32) -> Option<Frame> {
             color: c.theme.colors.text,
         },
     );
-    let label = c.plain("Watch how to do it: scan the code or go to", c.body());
-    let mut link = c.plain(
-        url,
-        c.style(FaceId::Regular, c.theme.body_size, c.theme.colors.heading),
-    );
-    link[0].link = Some(url.to_string());
-    let text_width = width - QR_SIZE - 12.0;
-    let mut text = c.text_frame(&label, text_width, c.theme.leading);
-    let address = c.text_frame(&link, text_width, c.theme.leading);
-    text.append(0.0, address);
-    frame.height = frame.height.max(text.height);
-    frame.push_frame(Point::new(QR_SIZE + 12.0, 0.0), text);
-    Some(frame)
+    frame.push_frame(Point::new(x, 0.0), text);
+    vec![frame]
 }

@@ -1,8 +1,10 @@
 //! Setting text: styled spans → broken lines → frames, and boxes around frames.
 
+use std::path::Path;
+
 use hyphenation::{Language, Load, Standard};
 
-use super::frame::{Frame, Item, Shape};
+use super::frame::{Frame, Shape};
 use super::paginate::Block;
 use super::theme::Theme;
 use crate::content::{Paragraph, Rgb};
@@ -13,6 +15,8 @@ use crate::text::{break_lines, FaceId, FontBook, Line, Shaper, Span, TextStyle};
 /// What every part of layout needs: the theme, the fonts and somewhere to put warnings.
 pub struct Composer<'a> {
     pub theme: &'a Theme,
+    /// The handout file, which warnings point at.
+    source: &'a Path,
     shaper: Shaper<'a>,
     hyphenator: Option<Standard>,
     ascent: f32,
@@ -21,7 +25,12 @@ pub struct Composer<'a> {
 }
 
 impl<'a> Composer<'a> {
-    pub fn new(theme: &'a Theme, fonts: &'a FontBook, language: &str) -> Composer<'a> {
+    pub fn new(
+        theme: &'a Theme,
+        fonts: &'a FontBook,
+        language: &str,
+        source: &'a Path,
+    ) -> Composer<'a> {
         // Only English patterns are bundled; other languages are set without hyphens.
         let english = language == "en" || language.starts_with("en-");
         let hyphenator = english
@@ -30,6 +39,7 @@ impl<'a> Composer<'a> {
         let regular = fonts.font(FaceId::Regular);
         Composer {
             theme,
+            source,
             shaper: Shaper::new(fonts),
             hyphenator,
             ascent: regular.ascender,
@@ -117,7 +127,7 @@ impl<'a> Composer<'a> {
                 c as u32,
                 excerpt(&span.text)
             );
-            let diagnostic = Diagnostic::warning(message).hint(
+            let diagnostic = Diagnostic::warning(message).in_file(self.source).hint(
                 "use a brand font that covers it ([fonts] in brand.toml), or write it another way",
             );
             if !self
@@ -128,6 +138,28 @@ impl<'a> Composer<'a> {
                 self.warnings.push(diagnostic);
             }
         }
+    }
+
+    /// The width of spans set on one line.
+    pub fn natural_width(&mut self, spans: &[Span]) -> f32 {
+        self.whole_word_lines(spans, f32::INFINITY)
+            .iter()
+            .map(|line| line.width)
+            .sum()
+    }
+
+    /// An indent that holds the widest of `markers` with a gap after it, and at
+    /// least `minimum`, so every item of a list starts its text at the same place.
+    pub fn marker_indent<'m>(
+        &mut self,
+        markers: impl IntoIterator<Item = &'m [Span]>,
+        minimum: f32,
+    ) -> f32 {
+        let gap = self.theme.body_size * 0.5;
+        markers
+            .into_iter()
+            .map(|marker| self.natural_width(marker) + gap)
+            .fold(minimum, f32::max)
     }
 
     /// One frame per line, each as tall as its line's leading.
@@ -170,6 +202,8 @@ impl<'a> Composer<'a> {
     }
 
     /// A list item: `marker` hangs in the left `indent`, the text wraps beside it.
+    /// The marker is never broken; `indent` should leave room for it (see
+    /// [`Composer::marker_indent`]).
     pub fn hanging(
         &mut self,
         marker: &[Span],
@@ -179,7 +213,7 @@ impl<'a> Composer<'a> {
     ) -> Vec<Frame> {
         let lines = self.lines(text, width - indent);
         let mut frames = self.line_frames(&lines, self.theme.leading);
-        let marker_lines = self.whole_word_lines(marker, indent);
+        let marker_lines = self.whole_word_lines(marker, f32::INFINITY);
         let marker_frames = self.line_frames(&marker_lines, self.theme.leading);
         for frame in &mut frames {
             let items = std::mem::take(&mut frame.items);
@@ -357,13 +391,18 @@ fn draw_box(frame: &mut Frame, height: f32, width: f32, style: BoxStyle) {
         },
     );
     if let Some(bar) = style.bar {
-        fill(
-            frame,
-            Point::new(0.0, 0.0),
-            Size::new(BAR_WIDTH, height),
-            bar,
-        );
+        frame.fill(Point::new(0.0, 0.0), Size::new(BAR_WIDTH, height), bar);
     }
+}
+
+/// The top of a box with `content` in it, to repeat where the box continues
+/// on a new page.
+pub fn box_top(content: Frame, style: BoxStyle, width: f32) -> Frame {
+    let height = style.padding + content.height;
+    let mut frame = Frame::new(height);
+    draw_slice(&mut frame, height, width, style, true, false);
+    frame.push_frame(Point::new(style.inset(), style.padding), content);
+    frame
 }
 
 /// One horizontal slice of a box that spans several blocks: the fill, the bar, the
@@ -376,37 +415,28 @@ fn draw_slice(
     top: bool,
     bottom: bool,
 ) {
-    fill(
-        frame,
-        Point::new(0.0, 0.0),
-        Size::new(width, height),
-        style.fill,
-    );
+    frame.fill(Point::new(0.0, 0.0), Size::new(width, height), style.fill);
     if let Some(border) = style.border {
         let half = BORDER_WIDTH / 2.0;
-        fill(
-            frame,
+        frame.fill(
             Point::new(-half, 0.0),
             Size::new(BORDER_WIDTH, height),
             border,
         );
-        fill(
-            frame,
+        frame.fill(
             Point::new(width - half, 0.0),
             Size::new(BORDER_WIDTH, height),
             border,
         );
         if top {
-            fill(
-                frame,
+            frame.fill(
                 Point::new(-half, -half),
                 Size::new(width + BORDER_WIDTH, BORDER_WIDTH),
                 border,
             );
         }
         if bottom {
-            fill(
-                frame,
+            frame.fill(
                 Point::new(-half, height - half),
                 Size::new(width + BORDER_WIDTH, BORDER_WIDTH),
                 border,
@@ -414,25 +444,8 @@ fn draw_slice(
         }
     }
     if let Some(bar) = style.bar {
-        fill(
-            frame,
-            Point::new(0.0, 0.0),
-            Size::new(BAR_WIDTH, height),
-            bar,
-        );
+        frame.fill(Point::new(0.0, 0.0), Size::new(BAR_WIDTH, height), bar);
     }
-}
-
-fn fill(frame: &mut Frame, at: Point, size: Size, color: Rgb) {
-    frame.push(
-        at,
-        Item::Shape(Shape {
-            size,
-            fill: Some(color),
-            stroke: None,
-            radius: 0.0,
-        }),
-    );
 }
 
 fn excerpt(text: &str) -> String {

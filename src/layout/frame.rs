@@ -57,6 +57,18 @@ pub struct Shape {
     pub radius: f32,
 }
 
+impl Shape {
+    /// A plain filled rectangle.
+    pub fn filled(size: Size, color: Rgb) -> Shape {
+        Shape {
+            size,
+            fill: Some(color),
+            stroke: None,
+            radius: 0.0,
+        }
+    }
+}
+
 /// A laid-out piece of content with a known height, positioned from its own top left.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Frame {
@@ -100,6 +112,11 @@ impl Frame {
         self.push(at, Item::Shape(shape));
     }
 
+    /// A plain filled rectangle at `at`.
+    pub fn fill(&mut self, at: Point, size: Size, color: Rgb) {
+        self.rect(at, Shape::filled(size, color));
+    }
+
     /// Places a line of text with its baseline at `origin`, adding a link area for
     /// each linked fragment, and an underline unless it is already set apart in bold.
     pub fn push_line(&mut self, line: &Line, origin: Point, ascent: f32, descent: f32) {
@@ -108,14 +125,10 @@ impl Frame {
             if let Some(uri) = &fragment.link {
                 let size = fragment.style.size;
                 if !fragment.style.face.is_bold() {
-                    self.rect(
+                    self.fill(
                         Point::new(at.x, at.y + size * 0.12),
-                        Shape {
-                            size: Size::new(fragment.width, size * 0.06),
-                            fill: Some(fragment.style.color),
-                            stroke: None,
-                            radius: 0.0,
-                        },
+                        Size::new(fragment.width, size * 0.06),
+                        fragment.style.color,
                     );
                 }
                 self.push(

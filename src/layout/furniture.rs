@@ -158,7 +158,6 @@ pub struct Footer {
     pub number_top: f32,
 }
 
-
 /// The disclaimer, then "Prepared for …" and the review date on the line with the
 /// page number. When they do not fit there, "Prepared for …" comes first and the
 /// review date ends the disclaimer.
@@ -260,7 +259,10 @@ pub fn page_number(c: &mut Composer, footer: &Footer, page: usize, total: usize)
     let lines = c.whole_word_lines(&spans, f32::INFINITY);
     let mut frame = footer.frame.clone();
     for (line, line_frame) in lines.iter().zip(c.line_frames(&lines, LEADING)) {
-        frame.push_frame(Point::new(width - line.width, footer.number_top), line_frame);
+        frame.push_frame(
+            Point::new(width - line.width, footer.number_top),
+            line_frame,
+        );
     }
     frame
 }

@@ -25,6 +25,9 @@ use crate::text::FontBook;
 
 /// Space between the header and the text, and between the text and the footer.
 const FURNITURE_GAP: f32 = 14.0;
+/// Below this share of the page left for the handout, the brand's header and
+/// footer have crowded it out.
+const MIN_BODY_SHARE: f32 = 0.4;
 
 /// The laid-out handout: pages to draw and what the PDF says about itself.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,12 +64,23 @@ pub struct Bookmark {
 
 /// Lays out `doc` on pages of the theme's paper.
 pub fn layout(doc: &Document, theme: &Theme, fonts: &FontBook) -> Result<PagedLayout, Diagnostics> {
-    let mut c = compose::Composer::new(theme, fonts, &doc.language);
+    let mut c = compose::Composer::new(theme, fonts, &doc.language, &doc.source);
     let header = furniture::header(&mut c, doc);
     let footer = furniture::footer(&mut c, doc);
     let body_top = theme.margin_top + header.height + FURNITURE_GAP;
     let footer_top = theme.page.height - theme.margin_bottom - footer.frame.height;
     let body_height = footer_top - FURNITURE_GAP - body_top;
+    if body_height < theme.page.height * MIN_BODY_SHARE {
+        let message = format!(
+            "the header and footer leave {:.0} pt of each {:.0} pt page for the handout",
+            body_height.max(0.0),
+            theme.page.height
+        );
+        return Err(Diagnostic::error(message)
+            .in_file(&doc.source)
+            .hint("shorten the brand's name, tagline, address or disclaimer in brand.toml")
+            .into());
+    }
 
     let flow = article::flow(&mut c, doc, body_height);
     let slots = paginate::paginate(&flow.blocks, body_height);
@@ -79,14 +93,15 @@ pub fn layout(doc: &Document, theme: &Theme, fonts: &FontBook) -> Result<PagedLa
         frame.push_frame(Point::new(theme.margin_x, theme.margin_top), header.clone());
         for slot in page_slots {
             let block = &flow.blocks[slot.block];
-            if block.frame.height > body_height + 0.5 {
-                errors.push(
-                    Diagnostic::error(format!(
-                    "a block of the handout is {:.0} pt tall, more than the {:.0} pt a page holds",
+            if block.frame.height > body_height + 0.5 && !errors.has_errors() {
+                let message = format!(
+                    "part of the handout is {:.0} pt tall, more than the {:.0} pt a page holds",
                     block.frame.height, body_height
-                ))
-                    .in_file(&doc.source)
-                    .hint("split the text into shorter paragraphs or list items"),
+                );
+                errors.push(
+                    Diagnostic::error(message)
+                        .in_file(&doc.source)
+                        .hint("split the text into shorter paragraphs or list items"),
                 );
             }
             let top = body_top + slot.top;

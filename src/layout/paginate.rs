@@ -78,11 +78,24 @@ fn fill_page(blocks: &[Block], start: usize, height: f32) -> (Vec<Slot>, usize) 
             y = bottom;
             continue;
         }
-        let end = last_break(blocks, start, index);
+        let mut end = last_break(blocks, start, index);
+        // Moving the chain would not help if it cannot fit on a page of its own.
+        if chain_height(&blocks[end..=index]) > height + 0.01 {
+            end = index;
+        }
         slots.truncate(end - start);
         return (slots, end);
     }
     (slots, blocks.len())
+}
+
+/// How tall `chain` is when it starts a page.
+fn chain_height(chain: &[Block]) -> f32 {
+    chain
+        .iter()
+        .enumerate()
+        .map(|(i, block)| block.frame.height + if i == 0 { 0.0 } else { block.space_before })
+        .sum()
 }
 
 /// The latest block in `start+1..=at` before which the page may end; `at` when there is none.
@@ -135,6 +148,14 @@ mod tests {
         let pages = pages_of(&blocks, 70.0);
         assert_eq!(pages.concat(), vec![0, 1, 2, 3]);
         assert!(pages.len() >= 2);
+    }
+
+    #[test]
+    fn a_chain_taller_than_a_page_is_broken_where_the_page_ends() {
+        // A title, then a heading kept with a box too tall to share any page with it:
+        // the title's page takes the heading rather than standing alone.
+        let blocks = vec![block(20.0), block(20.0), block(90.0).keep_with_previous()];
+        assert_eq!(pages_of(&blocks, 100.0), vec![vec![0, 1], vec![2]]);
     }
 
     #[test]

@@ -44,9 +44,12 @@ pub fn subset_fonts(layout: &PagedLayout, fonts: &FontBook) -> Result<Vec<Subset
                 let texts = used.entry(run.style.face).or_default();
                 for glyph in &run.glyphs {
                     // A glyph keeps the first non-empty text it is seen with, so one glyph
-                    // never maps to two texts.
+                    // never maps to two texts. Glyph 0 stands for every character the font
+                    // lacks, so it copies as the replacement character, never as one of them.
                     let entry = texts.entry(glyph.id).or_default();
-                    if entry.is_empty() {
+                    if glyph.id == 0 {
+                        *entry = "\u{FFFD}".to_string();
+                    } else if entry.is_empty() {
                         entry.clone_from(&glyph.text);
                     }
                 }

@@ -216,7 +216,7 @@ fn qr(ops: &mut Vec<Op>, size: f32, modules: &[bool], width: usize, ink: Rgb, x:
     let cell = size / width as f32;
     ops.push(Op::SaveGraphicsState);
     ops.push(Op::SetFillColor { col: color(ink) });
-    for (row, cells) in modules.chunks(width).enumerate() {
+    for (row, cells) in modules.chunks_exact(width).enumerate() {
         let mut column = 0;
         while column < width {
             if !cells[column] {

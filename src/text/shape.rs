@@ -21,10 +21,6 @@ pub struct Glyph {
 /// breaking can be tested with a fake measurer.
 pub trait Measure {
     fn shape(&self, text: &str, face: FaceId, size: f32) -> Vec<Glyph>;
-
-    fn width(&self, text: &str, face: FaceId, size: f32) -> f32 {
-        self.shape(text, face, size).iter().map(|g| g.advance).sum()
-    }
 }
 
 /// Shapes with rustybuzz over the faces of a [`FontBook`].
