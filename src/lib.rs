@@ -87,7 +87,7 @@ pub fn lay_out(
     let loaded = content::load(handout, &options.load).map_err(BuildError::Content)?;
     let mut document = loaded.document;
     document.recipient = options.recipient.clone();
-    let fonts = FontBook::with_files(&document.brand.fonts)
+    let fonts = FontBook::from_brand(&document.brand.fonts)
         .map_err(|e| BuildError::Content(Diagnostic::error(e.to_string()).into()))?;
     let theme = Theme::new(&document.brand, document.paper);
     let mut layout = layout::layout(&document, &theme, &fonts).map_err(|mut diagnostics| {

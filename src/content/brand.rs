@@ -3,14 +3,16 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rustybuzz::ttf_parser;
+use subsetter::GlyphRemapper;
 
 use super::fields;
 use super::loader::Loader;
 use super::source::SourceFile;
 use super::toml_tree::{FileCx, Outer, Table, Value};
-use crate::content::model::{Brand, Colors, FontFiles, Paper, Rgb};
+use crate::content::model::{Brand, Colors, FontFile, FontFiles, Paper, Rgb};
 use crate::diag::Diagnostic;
 
 const KEYS: &[&str] = &[
@@ -99,7 +101,8 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandFil
         logo,
         phone,
         email,
-        website,
+        website_url: website.as_ref().map(|w| w.url.clone()),
+        website: website.map(|w| w.written),
         address,
         disclaimer,
         colors: colors?,
@@ -147,20 +150,20 @@ fn read_fonts(loader: &Loader, table: &Table) -> Option<FontFiles> {
     })
 }
 
-/// The font file a value names, once it is known to be a font; `checked` remembers the
-/// files already read, with why they could not be used.
+/// The font file a value names, read, once it is known to be a font that can be used;
+/// `checked` remembers the files already read: their bytes, or why they could not be used.
 fn font_file(
     loader: &Loader,
     value: &Value,
-    checked: &mut HashMap<PathBuf, Result<(), String>>,
-) -> Option<PathBuf> {
+    checked: &mut HashMap<PathBuf, Result<Arc<[u8]>, String>>,
+) -> Option<FontFile> {
     let (path, written) = loader.resolve(value)?;
     let result = checked
         .entry(path.clone())
-        .or_insert_with(|| check_font(&path))
+        .or_insert_with(|| read_font(&path))
         .clone();
     match result {
-        Ok(()) => Some(path),
+        Ok(data) => Some(FontFile { path, data }),
         Err(reason) => {
             let message = format!("`{written}` is not a font that can be used: {reason}");
             let hint = "use a TrueType (.ttf) or OpenType (.otf) font file";
@@ -170,7 +173,8 @@ fn font_file(
     }
 }
 
-fn check_font(path: &Path) -> Result<(), String> {
+/// The bytes of the font file at `path`, once they are known to parse and to subset.
+fn read_font(path: &Path) -> Result<Arc<[u8]>, String> {
     let size = fs::metadata(path).map_err(|e| e.to_string())?.len();
     if size > MAX_FONT_BYTES {
         return Err(format!(
@@ -180,7 +184,23 @@ fn check_font(path: &Path) -> Result<(), String> {
         ));
     }
     let bytes = fs::read(path).map_err(|e| e.to_string())?;
-    ttf_parser::Face::parse(&bytes, 0)
+    check_font(&bytes)?;
+    Ok(bytes.into())
+}
+
+/// Why `bytes` can't be used as a face, if they can't: they must parse, and cut down to a
+/// few glyphs as the PDF will embed them, so a font that can't be subset is found now
+/// rather than when a PDF is written.
+fn check_font(bytes: &[u8]) -> Result<(), String> {
+    let face = ttf_parser::Face::parse(bytes, 0).map_err(|e| e.to_string())?;
+    let mut glyphs: Vec<u16> = "Aa1"
+        .chars()
+        .filter_map(|c| face.glyph_index(c))
+        .map(|id| id.0)
+        .collect();
+    glyphs.push(0);
+    let remapper = GlyphRemapper::new_from_glyphs(&glyphs);
+    subsetter::subset(bytes, 0, &remapper)
         .map(|_| ())
-        .map_err(|e| e.to_string())
+        .map_err(|e| format!("it can't be cut down to the letters a handout uses ({e})"))
 }

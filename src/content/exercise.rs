@@ -16,7 +16,7 @@ use super::loader::Loader;
 use super::paths::PathError;
 use super::source::SourceFile;
 use super::suggest;
-use super::toml_tree::{FileCx, Outer, Table, Value};
+use super::toml_tree::{read_all, FileCx, Outer, Table, Value};
 use crate::content::model::{Dosage, Exercise, Figure, Paragraph, Position, RichText};
 
 /// The fields of an exercise, in a library file or in place.
@@ -198,12 +198,7 @@ fn steps(value: &Value) -> Option<Vec<Paragraph>> {
 
 /// The `[[image]]` tables of an exercise; `None` when any of them is wrong.
 fn figures(loader: &Loader, value: &Value, outer: &Outer) -> Option<Vec<Figure>> {
-    let read: Vec<Option<Figure>> = value
-        .tables()?
-        .iter()
-        .map(|table| figure(loader, table, outer))
-        .collect();
-    read.into_iter().collect()
+    read_all(&value.tables()?, |table| figure(loader, table, outer))
 }
 
 fn figure(loader: &Loader, table: &Table, outer: &Outer) -> Option<Figure> {

@@ -9,26 +9,50 @@ use std::ops::RangeInclusive;
 use super::links::{self, Refusal};
 use super::markdown;
 use super::suggest;
-use super::toml_tree::Value;
+use super::toml_tree::{read_all, Value};
 use crate::content::model::{Date, Paragraph, Rgb, RichText};
 
 /// Text that may run to several paragraphs, with inline Markdown.
 pub(crate) fn rich_text(value: &Value) -> Option<RichText> {
     let source = text_source(value)?;
     let (text, refusals) = markdown::rich_text(source);
-    report_refusals(value, refusals).then_some(text)
+    if !report_refusals(value, refusals) {
+        return None;
+    }
+    let plain: Vec<String> = text.paragraphs.iter().map(Paragraph::to_plain).collect();
+    if !prints_something(value, &plain.concat()) {
+        return None;
+    }
+    let blank: Vec<String> = (1..)
+        .zip(&plain)
+        .filter(|(_, p)| !p.chars().any(is_visible))
+        .map(|(n, _)| n.to_string())
+        .collect();
+    if !blank.is_empty() {
+        let message = format!(
+            "paragraph {} of the text prints as nothing",
+            blank.join(", ")
+        );
+        let hint = "write its text, or delete it and the blank line before it";
+        value.emit(value.error(message).hint(hint));
+        return None;
+    }
+    Some(text)
 }
 
 /// One paragraph with inline Markdown, as each item of a list field is.
 pub(crate) fn paragraph(value: &Value) -> Option<Paragraph> {
     let source = text_source(value)?;
     let (paragraph, refusals) = markdown::paragraph(source);
-    report_refusals(value, refusals).then_some(paragraph)
+    (report_refusals(value, refusals) && prints_something(value, &paragraph.to_plain()))
+        .then_some(paragraph)
 }
 
 /// A name, title or caption: one line of text, any Markdown markup taken away.
 pub(crate) fn plain(value: &Value) -> Option<String> {
-    text_source(value).map(markdown::plain)
+    let source = text_source(value)?;
+    let (text, refusals) = markdown::plain(source);
+    (report_refusals(value, refusals) && prints_something(value, &text)).then_some(text)
 }
 
 /// A list of paragraphs: steps, tips, cautions, self-care advice, bullets.
@@ -138,7 +162,8 @@ pub(crate) fn date(value: &Value) -> Option<Date> {
     }
 }
 
-/// A BCP 47 language tag such as `en` or `en-GB`, checked for its shape only.
+/// A BCP 47 language tag such as `en` or `en-GB`, checked for its shape only and written in
+/// the usual case, so that `EN` and `En-gb` match `en` and `en-GB` downstream.
 pub(crate) fn language(value: &Value) -> Option<String> {
     let tag = value.str()?.trim();
     let mut parts = tag.split('-');
@@ -148,7 +173,7 @@ pub(crate) fn language(value: &Value) -> Option<String> {
         && parts
             .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
     if shaped {
-        return Some(tag.to_string());
+        return Some(normal_language_case(tag));
     }
     let hint = if tag.contains('_') {
         format!(
@@ -164,6 +189,35 @@ pub(crate) fn language(value: &Value) -> Option<String> {
     None
 }
 
+/// `tag` in the case BCP 47 recommends (RFC 5646, 2.1.1): the language lower case, a
+/// four-letter script title case (`Latn`), a region upper case (`GB`, `419`), the rest lower
+/// case, and everything after a single-letter subtag (an extension or `x-` private use) lower case.
+fn normal_language_case(tag: &str) -> String {
+    let mut after_singleton = false;
+    let subtags: Vec<String> = tag
+        .split('-')
+        .enumerate()
+        .map(|(i, subtag)| {
+            let letters = subtag.chars().all(|c| c.is_ascii_alphabetic());
+            if i == 0 || after_singleton {
+                subtag.to_ascii_lowercase()
+            } else if subtag.len() == 1 {
+                after_singleton = true;
+                subtag.to_ascii_lowercase()
+            } else if subtag.len() == 2 && letters {
+                subtag.to_ascii_uppercase()
+            } else if subtag.len() == 4 && letters {
+                let (first, rest) = subtag.split_at(1);
+                first.to_ascii_uppercase() + &rest.to_ascii_lowercase()
+            } else {
+                // Three digits are a region too; digits have no case.
+                subtag.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    subtags.join("-")
+}
+
 /// A web page address, such as an exercise video.
 pub(crate) fn web_page(value: &Value) -> Option<String> {
     let url = value.str()?.trim();
@@ -176,20 +230,27 @@ pub(crate) fn web_page(value: &Value) -> Option<String> {
     }
 }
 
-/// A website to print as written; without a scheme, `https://` is implied.
-pub(crate) fn website(value: &Value) -> Option<String> {
+/// A website: as written, to print, and the absolute address it links to; without a
+/// scheme, `https://` is implied.
+pub(crate) fn website(value: &Value) -> Option<Website> {
     let written = value.str()?.trim();
-    let full = match links::scheme(written) {
-        Some(_) => written.to_string(),
-        None => format!("https://{written}"),
-    };
-    match links::check_web_page(&full) {
-        Ok(()) => Some(written.to_string()),
+    match links::website_url(written) {
+        Ok(url) => Some(Website {
+            written: written.to_string(),
+            url,
+        }),
         Err(refusal) => {
             report_refusals(value, vec![refusal]);
             None
         }
     }
+}
+
+/// A website as [`website`] reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Website {
+    pub written: String,
+    pub url: String,
 }
 
 /// An email address, checked for its shape only.
@@ -220,12 +281,75 @@ fn text_source<'a>(value: &Value<'a>) -> Option<&'a str> {
         value.emit(value.error(message).hint(hint));
         return None;
     }
-    if text.trim().is_empty() {
+    if !text.chars().any(is_visible) {
         let hint = format!("write the text, or delete the `{}` line", value.name());
-        value.emit(value.error("the text is empty").hint(hint));
+        let message = if text.trim().is_empty() {
+            "the text is empty".to_string()
+        } else {
+            let mut invisible: Vec<String> = Vec::new();
+            for c in text.chars().filter(|c| !c.is_whitespace()) {
+                let code = format!("U+{:04X}", c as u32);
+                if !invisible.contains(&code) {
+                    invisible.push(code);
+                }
+            }
+            format!(
+                "the text has no visible characters, only invisible ones ({})",
+                invisible.join(", ")
+            )
+        };
+        value.emit(value.error(message).hint(hint));
         return None;
     }
     Some(text)
+}
+
+/// Whether `text`, as it will be printed, shows anything; reports at `value` when not.
+///
+/// The source has been found to hold something visible, so what was lost went with the
+/// Markdown: a link whose text is only a zero-width space, say.
+fn prints_something(value: &Value, text: &str) -> bool {
+    if text.chars().any(is_visible) {
+        return true;
+    }
+    let hint = format!(
+        "Markdown marks such as ** and [](…) are not printed; write the text itself, or delete \
+         the `{}` line",
+        value.name()
+    );
+    value.emit(value.error("the text prints as nothing").hint(hint));
+    false
+}
+
+/// Whether `c` leaves a mark on the page: not white space, and not one of the characters
+/// Unicode says to show as nothing (Default_Ignorable_Code_Point: zero-width spaces and
+/// joiners, direction marks, variation selectors, the byte order mark, soft hyphen,
+/// fillers, tags), nor the blank Braille pattern.
+fn is_visible(c: char) -> bool {
+    let invisible = c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'..='\u{1160}'
+                | '\u{17B4}'..='\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{2800}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF0}'..='\u{FFF8}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        );
+    !invisible
 }
 
 /// Reports each refusal at `value`; true when there were none.
@@ -238,10 +362,8 @@ fn report_refusals(value: &Value, refusals: Vec<Refusal>) -> bool {
 }
 
 /// `read` applied to every item of a list; `None` when any item could not be read.
-fn each_item<T>(value: &Value, read: impl Fn(&Value) -> Option<T>) -> Option<Vec<T>> {
-    let items = value.list()?;
-    let read: Vec<Option<T>> = items.iter().map(read).collect();
-    read.into_iter().collect()
+fn each_item<T>(value: &Value, read: impl FnMut(&Value) -> Option<T>) -> Option<Vec<T>> {
+    read_all(&value.list()?, read)
 }
 
 #[cfg(test)]
@@ -357,6 +479,24 @@ mod tests {
     }
 
     #[test]
+    fn language_tags_are_written_in_the_usual_case() {
+        for (written, normal) in [
+            ("EN", "en"),
+            ("En-gb", "en-GB"),
+            (" en-US ", "en-US"),
+            ("ZH-HANT-tw", "zh-Hant-TW"),
+            ("es-419", "es-419"),
+            ("sl-ROZAJ", "sl-rozaj"),
+            ("de-CH-X-PHONEBK", "de-CH-x-phonebk"),
+            ("en-a-BC-de", "en-a-bc-de"),
+        ] {
+            let (tag, problems) = read_x(&format!("x = \"{written}\""), language);
+            assert_eq!(tag.as_deref(), Some(normal), "{written}");
+            assert!(problems.is_empty(), "{problems:?}");
+        }
+    }
+
+    #[test]
     fn text_may_not_be_empty_or_hold_control_characters() {
         assert_eq!(
             read_x("x = \"  \"", plain).1,
@@ -366,6 +506,58 @@ mod tests {
             read_x("x = \"Knee\\u0000\"", rich_text).1,
             ["1:5 x: the text contains the control character U+0000 | delete it; it can't be printed"]
         );
+    }
+
+    #[test]
+    fn text_with_nothing_visible_is_refused() {
+        let hint = "write the text, or delete the `x` line";
+        assert_eq!(
+            read_x("x = \"\\u200B\"", plain).1,
+            [format!(
+                "1:5 x: the text has no visible characters, only invisible ones (U+200B) | {hint}"
+            )]
+        );
+        assert_eq!(
+            read_x("x = \" \\u200D\\u00AD\\uFEFF \\u200D\"", rich_text).1,
+            [format!("1:5 x: the text has no visible characters, only invisible ones (U+200D, U+00AD, U+FEFF) | {hint}")]
+        );
+        let markup = "Markdown marks such as ** and [](…) are not printed; write the text itself, \
+                      or delete the `x` line";
+        assert_eq!(
+            read_x("x = \"[\\u200B](https://x.org)\"", plain).1,
+            [format!("1:5 x: the text prints as nothing | {markup}")]
+        );
+        assert_eq!(
+            read_x(
+                "x = [\"Lie down.\", \"[\\u2060](https://x.org)\"]",
+                paragraphs
+            )
+            .1,
+            [format!("1:19 x[2]: the text prints as nothing | {markup}")]
+        );
+        assert_eq!(
+            read_x("x = \"\"\"\nOne.\n\n\\u200B\n\nThree.\"\"\"", rich_text).1,
+            ["1:5 x: paragraph 2 of the text prints as nothing | write its text, or delete it and the blank line before it"]
+        );
+        assert_eq!(
+            read_x("x = \"Knee\\u200B pain\"", plain).0.as_deref(),
+            Some("Knee\u{200B} pain")
+        );
+    }
+
+    #[test]
+    fn a_picture_in_plain_text_is_refused_not_dropped() {
+        let picture =
+            "a picture can't go inside text | add it as an [[image]] with `file` and `alt`";
+        let (caption, problems) = read_x("x = \"![x](y)\"", plain);
+        assert_eq!(caption, None);
+        assert_eq!(problems, [format!("1:5 x: {picture}")]);
+        let (name, problems) = read_x("x = \"Squat ![p](x)\"", plain);
+        assert_eq!(name, None);
+        assert_eq!(problems, [format!("1:5 x: {picture}")]);
+        let (equipment, problems) = read_x("x = [\"chair\", \"![p](x)\"]", plain_list);
+        assert_eq!(equipment, None);
+        assert_eq!(problems, [format!("1:15 x[2]: {picture}")]);
     }
 
     #[test]
@@ -383,10 +575,23 @@ mod tests {
 
     #[test]
     fn websites_may_leave_out_the_scheme() {
+        let site = |written: &str, url: &str| Website {
+            written: written.into(),
+            url: url.into(),
+        };
         assert_eq!(
-            read_x("x = \"clinic.example\"", website).0.as_deref(),
-            Some("clinic.example")
+            read_x("x = \"clinic.example\"", website).0,
+            Some(site("clinic.example", "https://clinic.example"))
         );
+        assert_eq!(
+            read_x("x = \" clinic.example:8080 \"", website).0,
+            Some(site("clinic.example:8080", "https://clinic.example:8080"))
+        );
+        assert_eq!(
+            read_x("x = \"http:clinic.example\"", website).1,
+            ["1:5 x: the link `http:clinic.example` has no // after the scheme | write a web address like http://clinic.example"]
+        );
+        assert_eq!(read_x("x = \"//clinic.example\"", website).0, None);
         assert_eq!(read_x("x = \"javascript:alert(1)\"", website).0, None);
         assert_eq!(read_x("x = \"mailto:a@b.org\"", web_page).0, None);
     }

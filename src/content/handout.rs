@@ -4,7 +4,7 @@ use super::exercise;
 use super::fields;
 use super::loader::Loader;
 use super::source::SourceFile;
-use super::toml_tree::{FileCx, Outer, Table};
+use super::toml_tree::{read_all, FileCx, Outer, Table};
 use crate::content::model::{
     Brand, Cause, Closing, Document, Exercise, Headings, Paper, RedFlag, Section, Urgency,
 };
@@ -118,13 +118,12 @@ fn read_headings(table: &Table) -> Option<Headings> {
 fn each_table<'a, T>(
     table: &Table<'a>,
     name: &'a str,
-    read: impl Fn(&Table<'a>) -> Option<T>,
+    read: impl FnMut(&Table<'a>) -> Option<T>,
 ) -> Option<Vec<T>> {
     let Some(value) = table.get(name) else {
         return Some(Vec::new());
     };
-    let read: Vec<Option<T>> = value.tables()?.iter().map(read).collect();
-    read.into_iter().collect()
+    read_all(&value.tables()?, read)
 }
 
 fn read_cause(table: &Table) -> Option<Cause> {
@@ -180,11 +179,7 @@ fn read_exercises(loader: &Loader, table: &Table) -> Option<Vec<Exercise>> {
         );
         return None;
     }
-    let read: Vec<_> = tables
-        .iter()
-        .map(|t| exercise::read_in_handout(loader, t, &OUTER))
-        .collect();
-    read.into_iter().collect()
+    read_all(&tables, |t| exercise::read_in_handout(loader, t, &OUTER))
 }
 
 fn read_section(table: &Table) -> Option<Section> {

@@ -27,13 +27,79 @@ pub(crate) fn check_web_page(url: &str) -> Result<(), Refusal> {
     check(url, WEB, "write a web address starting with https://")
 }
 
+/// The address a brand's `website` links to: `written` when it is a full http or https
+/// address, else `https://` and `written`; its scheme in lower case, and a host required.
+///
+/// `clinic.example:8080` is a host and port, not the scheme `clinic.example`.
+pub(crate) fn website_url(written: &str) -> Result<String, Refusal> {
+    if let Some(rest) = written.strip_prefix("//") {
+        return Err(Refusal {
+            message: format!("the website `{written}` starts with // but names no scheme"),
+            hint: format!(
+                "write it without the slashes, {rest}, or in full, https://{rest}",
+                rest = rest.trim_start_matches('/')
+            ),
+        });
+    }
+    let url = match scheme(written) {
+        Some(scheme) => format!(
+            "{}{}",
+            scheme.to_ascii_lowercase(),
+            &written[scheme.len()..]
+        ),
+        None => format!("https://{written}"),
+    };
+    check_web_page(&url)?;
+    Ok(url)
+}
+
 /// The scheme of `url` (`https` in `https://…`), when it starts with one.
+///
+/// What comes before a colon and a port number (`clinic.example:8080/x`) is a host, not a
+/// scheme, unless it is one of the schemes a link may have (`tel:999`).
 pub(crate) fn scheme(url: &str) -> Option<&str> {
-    let (scheme, _) = url.split_once(':')?;
+    let (scheme, rest) = url.split_once(':')?;
     let mut chars = scheme.chars();
     let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    valid.then_some(scheme)
+    let port = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_and_port = !port.is_empty()
+        && port.chars().all(|c| c.is_ascii_digit())
+        && !ALLOWED.iter().any(|a| a.eq_ignore_ascii_case(scheme));
+    (valid && !host_and_port).then_some(scheme)
+}
+
+/// Why the part of a web address after `scheme:` names no host it could open, if it doesn't.
+///
+/// It must be `//`, a host (a name, or an IP address, an IPv6 one in brackets), then an
+/// optional user name before it and an optional port after it.
+fn web_host_problem(rest: &str) -> Option<&'static str> {
+    let Some(after) = rest.strip_prefix("//") else {
+        return Some("has no // after the scheme");
+    };
+    let authority = after.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let (host, port) = match host_port.rsplit_once(':') {
+        Some((host, port)) if !host_port.ends_with(']') => (host, Some(port)),
+        _ => (host_port, None),
+    };
+    let bracketed = host.len() > 2 && host.starts_with('[') && host.ends_with(']');
+    let named = !host.is_empty()
+        && !host.starts_with(['.', '-'])
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '_'));
+    if host.is_empty() {
+        Some("names no host")
+    } else if !(bracketed || named) {
+        Some("has a host name that can't be right")
+    } else if port
+        .is_some_and(|p| p.is_empty() || p.len() > 5 || !p.chars().all(|c| c.is_ascii_digit()))
+    {
+        Some("has a port that is not a number")
+    } else {
+        None
+    }
 }
 
 fn check(url: &str, allowed: &[&str], advice: &str) -> Result<(), Refusal> {
@@ -72,6 +138,18 @@ fn check(url: &str, allowed: &[&str], advice: &str) -> Result<(), Refusal> {
             advice.into(),
         );
     }
+    if is_web {
+        if let Some(problem) = web_host_problem(rest) {
+            let host = rest.trim_start_matches('/');
+            return refuse(
+                format!("the link `{url}` {problem}"),
+                format!(
+                    "write a web address like {}://{host}",
+                    scheme.to_ascii_lowercase()
+                ),
+            );
+        }
+    }
     Ok(())
 }
 
@@ -109,5 +187,85 @@ mod tests {
         assert!(check_link("file:///etc/passwd").is_err());
         assert!(check_link("https://").is_err());
         assert!(check_web_page("mailto:a@b.org").is_err());
+    }
+
+    #[test]
+    fn a_web_link_needs_slashes_and_a_host() {
+        for url in [
+            "https://x.org:8080/a",
+            "http://[::1]:80/",
+            "https://user@x.org",
+            "https://bücher.example",
+        ] {
+            assert_eq!(check_link(url), Ok(()), "{url}");
+        }
+        let refused = |url| check_link(url).unwrap_err();
+        assert_eq!(
+            refused("http:riverside.example"),
+            Refusal {
+                message: "the link `http:riverside.example` has no // after the scheme".into(),
+                hint: "write a web address like http://riverside.example".into(),
+            }
+        );
+        assert_eq!(
+            refused("https:///path").message,
+            "the link `https:///path` names no host"
+        );
+        assert_eq!(
+            refused("https://x.org:80a").message,
+            "the link `https://x.org:80a` has a port that is not a number"
+        );
+        assert_eq!(
+            refused("https://x.org\\y").message,
+            "the link `https://x.org\\y` has a host name that can't be right"
+        );
+    }
+
+    #[test]
+    fn a_host_and_port_is_not_a_scheme() {
+        assert_eq!(scheme("riverside.example:8080"), None);
+        assert_eq!(scheme("localhost:8080/x"), None);
+        assert_eq!(scheme("tel:999"), Some("tel"));
+        assert_eq!(scheme("https://x.org"), Some("https"));
+        assert_eq!(
+            check_link("riverside.example:8080").unwrap_err().hint,
+            "write the full address, e.g. https://riverside.example:8080"
+        );
+    }
+
+    #[test]
+    fn a_website_becomes_one_absolute_address() {
+        for (written, url) in [
+            ("riverside.example", "https://riverside.example"),
+            ("riverside.example:8080", "https://riverside.example:8080"),
+            (
+                "riverside.example/physio?a=b",
+                "https://riverside.example/physio?a=b",
+            ),
+            ("http://riverside.example", "http://riverside.example"),
+            ("HTTPS://Riverside.example/X", "https://Riverside.example/X"),
+        ] {
+            assert_eq!(website_url(written).as_deref(), Ok(url), "{written}");
+        }
+        assert_eq!(
+            website_url("//riverside.example").unwrap_err(),
+            Refusal {
+                message: "the website `//riverside.example` starts with // but names no scheme"
+                    .into(),
+                hint: "write it without the slashes, riverside.example, or in full, \
+                       https://riverside.example"
+                    .into(),
+            }
+        );
+        for bad in [
+            "http:riverside.example",
+            "https://",
+            "https:///x",
+            "mailto:a@b.org",
+            "javascript:alert(1)",
+            "river side.example",
+        ] {
+            assert!(website_url(bad).is_err(), "{bad}");
+        }
     }
 }

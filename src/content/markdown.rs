@@ -28,9 +28,13 @@ pub(crate) fn paragraph(source: &str) -> (Paragraph, Vec<Refusal>) {
     (paragraph, refusals)
 }
 
-/// The text of `source` with the Markdown markup taken away.
-pub(crate) fn plain(source: &str) -> String {
-    parse_line(&collapse_whitespace(source), &mut Vec::new()).to_plain()
+/// The text of `source` with the Markdown markup taken away, and what in it was refused.
+///
+/// A picture prints nothing in plain text either, so it is refused as in [`paragraph`];
+/// links print their text.
+pub(crate) fn plain(source: &str) -> (String, Vec<Refusal>) {
+    let (paragraph, refusals) = paragraph(source);
+    (paragraph.to_plain().trim().to_string(), refusals)
 }
 
 fn split_paragraphs(source: &str) -> Vec<String> {
@@ -269,6 +273,19 @@ mod tests {
 
     #[test]
     fn plain_strips_markup() {
-        assert_eq!(plain("**Single** leg\n  *bridge*"), "Single leg bridge");
+        let (text, refusals) = plain("**Single** leg\n  *bridge*");
+        assert_eq!(text, "Single leg bridge");
+        assert!(refusals.is_empty());
+    }
+
+    #[test]
+    fn plain_reports_a_picture_instead_of_dropping_it() {
+        let (text, refusals) = plain("Squat ![p](x.png)");
+        assert_eq!(text, "Squat");
+        assert_eq!(refusals.len(), 1);
+        assert_eq!(refusals[0].message, "a picture can't go inside text");
+        let (text, refusals) = plain("Go [here](javascript:alert(1))");
+        assert_eq!(text, "Go here");
+        assert_eq!(refusals.len(), 1);
     }
 }

@@ -19,6 +19,9 @@ mod source;
 mod suggest;
 #[cfg(test)]
 mod tests;
+/// Pictures made for tests, for the tests of other modules too.
+#[cfg(test)]
+pub(crate) use pictures::tests as test_pictures;
 mod toml_tree;
 
 use std::path::{Path, PathBuf};

@@ -43,8 +43,11 @@ pub struct Brand {
     pub logo: Option<Arc<Picture>>,
     pub phone: Option<String>,
     pub email: Option<String>,
-    /// Printed as given and made a clickable link (`https://` added when missing).
+    /// Printed as written.
     pub website: Option<String>,
+    /// What the printed website links to: an absolute `http` or `https` address with a host,
+    /// `https://` added when the brand wrote none. `Some` exactly when `website` is.
+    pub website_url: Option<String>,
     pub address: Option<String>,
     pub disclaimer: Option<RichText>,
     pub colors: Colors,
@@ -64,10 +67,29 @@ pub struct Rgb(pub u8, pub u8, pub u8);
 /// Font files named by the brand; `None` means the bundled face.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FontFiles {
-    pub regular: Option<PathBuf>,
-    pub bold: Option<PathBuf>,
-    pub italic: Option<PathBuf>,
-    pub bold_italic: Option<PathBuf>,
+    pub regular: Option<FontFile>,
+    pub bold: Option<FontFile>,
+    pub italic: Option<FontFile>,
+    pub bold_italic: Option<FontFile>,
+}
+
+/// A font file, read while loading and found to parse and to subset.
+///
+/// The same file named for two faces is the same `Arc`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct FontFile {
+    pub path: PathBuf,
+    /// The file's bytes, as read.
+    pub data: Arc<[u8]>,
+}
+
+impl std::fmt::Debug for FontFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FontFile")
+            .field("path", &self.path)
+            .field("bytes", &self.data.len())
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -167,8 +189,13 @@ pub struct Figure {
 pub struct Picture {
     pub path: PathBuf,
     pub format: PictureFormat,
+    /// The size as displayed, in pixels: with `orientation` applied, so a photo taken with
+    /// the phone held upright is taller than wide although its pixels are stored sideways.
     pub width: u32,
     pub height: u32,
+    /// How the stored pixels must be turned or mirrored to show upright, from the file's
+    /// Exif `Orientation` tag; `NoTransforms` when it has none.
+    pub orientation: image::metadata::Orientation,
     /// The file's bytes, as read.
     pub bytes: Arc<[u8]>,
 }

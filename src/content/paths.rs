@@ -65,8 +65,7 @@ impl Workspace {
         let (base, relative) = match written.strip_prefix('/') {
             Some(rest) => (self.canonical.clone(), rest.trim_start_matches('/')),
             None => {
-                let folder = naming_file.parent().unwrap_or(Path::new("."));
-                let folder = folder
+                let folder = folder_of(naming_file)
                     .canonicalize()
                     .map_err(|e| PathError::Unreadable(e.to_string()))?;
                 (folder, written)
@@ -119,7 +118,7 @@ impl PathError {
                 format!("did you mean \"{suggestion}\"?"),
             ),
             PathError::NotFound { suggestion: None } => {
-                let folder = naming_file.parent().unwrap_or(Path::new("."));
+                let folder = folder_of(naming_file);
                 (
                     format!("file `{written}` not found"),
                     format!(
@@ -146,6 +145,15 @@ impl PathError {
     }
 }
 
+/// The folder a file is in; for a bare file name such as `rel.toml`, whose parent is empty,
+/// the current folder, written out in full so that a hint can name it.
+fn folder_of(file: &Path) -> PathBuf {
+    match file.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+    }
+}
+
 /// `path` with `.` and `..` taken out by name alone; `None` when `..` climbs above the top.
 fn normalize(path: &Path) -> Option<PathBuf> {
     let mut normal = PathBuf::new();
@@ -166,10 +174,13 @@ fn normalize(path: &Path) -> Option<PathBuf> {
 /// `written` with its last part replaced by the most alike name in the same folder.
 fn similar_name(missing: &Path, written: &str) -> Option<String> {
     let wanted = missing.file_name()?.to_str()?;
-    let names: Vec<String> = fs::read_dir(missing.parent()?)
+    let mut names: Vec<String> = fs::read_dir(missing.parent()?)
         .ok()?
         .filter_map(|entry| entry.ok()?.file_name().to_str().map(str::to_string))
         .collect();
+    // The folder's own order differs between file systems; sorted, a tie always goes the
+    // same way.
+    names.sort_unstable();
     let found = names
         .iter()
         .find(|name| name.eq_ignore_ascii_case(wanted))
@@ -287,5 +298,57 @@ mod tests {
             })
         );
         assert_eq!(ws.resolve(&handout, "/images"), Err(PathError::Folder));
+    }
+
+    #[test]
+    fn a_tie_between_suggestions_goes_the_same_way_on_every_file_system() {
+        let (dir, ws) = workspace();
+        // Equally alike to the missing name, and written in an order that is not sorted.
+        for n in [7, 3, 9, 1, 5, 0, 8, 2, 6, 4] {
+            fs::write(dir.path().join(format!("images/pic{n}.png")), b"x").unwrap();
+        }
+        for name in ["PIC.png", "Pic.png", "pic.PNG"] {
+            fs::write(dir.path().join("content/handouts").join(name), b"x").unwrap();
+        }
+        let handout = dir.path().join("content/handouts/knee.toml");
+        assert_eq!(
+            ws.resolve(&handout, "/images/pic.png"),
+            Err(PathError::NotFound {
+                suggestion: Some("/images/pic0.png".into())
+            })
+        );
+        assert_eq!(
+            ws.resolve(&handout, "pic.png"),
+            Err(PathError::NotFound {
+                suggestion: Some("PIC.png".into())
+            })
+        );
+    }
+
+    /// `cd content/handouts && handout check rel.toml`: the naming file is a bare name,
+    /// whose parent is the empty path. Tests run in the crate's folder, so `Cargo.toml` is one.
+    #[test]
+    fn resolves_from_a_naming_file_given_as_a_bare_name() {
+        let crate_root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let ws = Workspace::new(crate_root.to_path_buf()).unwrap();
+        let naming_file = Path::new("Cargo.toml");
+        assert!(naming_file.is_file(), "tests run in the crate's folder");
+        assert_eq!(
+            ws.resolve(naming_file, "Cargo.lock"),
+            Ok(crate_root.join("Cargo.lock").canonicalize().unwrap())
+        );
+        let missing = ws
+            .resolve(naming_file, "zzzz-no-such-file.png")
+            .unwrap_err();
+        assert_eq!(missing, PathError::NotFound { suggestion: None });
+        let (_, hint) = missing.explain("zzzz-no-such-file.png", naming_file, ws.root());
+        let here = std::env::current_dir().unwrap();
+        assert!(
+            hint.ends_with(&format!(
+                "starts at the folder of this file, {}",
+                here.display()
+            )),
+            "{hint}"
+        );
     }
 }

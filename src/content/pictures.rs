@@ -3,7 +3,8 @@
 //! A picture is checked in three steps, cheapest first: its first bytes say what kind of file
 //! it is, its header gives its size (refused when absurd, before a single pixel is decoded,
 //! so a small "decompression bomb" can't eat the machine's memory), then a full decode finds
-//! files that are cut short or damaged. The bytes are kept as read.
+//! files that are cut short or damaged. The bytes are kept as read, with the Exif orientation
+//! found in them, and the size is given as displayed, that orientation applied.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -12,7 +13,8 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use image::{ImageFormat, ImageReader, Limits};
+use image::metadata::Orientation;
+use image::{ImageDecoder, ImageFormat, ImageReader, Limits};
 
 use crate::content::model::{Picture, PictureFormat};
 
@@ -113,12 +115,20 @@ fn read(path: &Path) -> Result<Picture, PictureError> {
         PictureFormat::Jpeg => ImageFormat::Jpeg,
     };
     let damaged = |e: image::ImageError| PictureError::Damaged(e.to_string());
-    let (width, height) = ImageReader::with_format(Cursor::new(&bytes), image_format)
-        .into_dimensions()
+    let mut header = ImageReader::with_format(Cursor::new(&bytes), image_format)
+        .into_decoder()
         .map_err(damaged)?;
+    let (width, height) = header.dimensions();
     if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(PictureError::TooManyPixels { width, height });
     }
+    let orientation = header.orientation().map_err(damaged)?;
+    drop(header);
+    let (width, height) = if turns_sideways(orientation) {
+        (height, width)
+    } else {
+        (width, height)
+    };
     let mut decoder = ImageReader::with_format(Cursor::new(&bytes), image_format);
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
@@ -130,8 +140,20 @@ fn read(path: &Path) -> Result<Picture, PictureError> {
         format,
         width,
         height,
+        orientation,
         bytes: bytes.into(),
     })
+}
+
+/// Whether showing a picture upright swaps its width and height.
+fn turns_sideways(orientation: Orientation) -> bool {
+    matches!(
+        orientation,
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
+    )
 }
 
 /// What the first bytes of a file say it is.
@@ -181,6 +203,39 @@ pub(crate) mod tests {
         bytes
     }
 
+    /// A JPEG stored `width` × `height`, its left half dark and its right half light, with
+    /// an Exif segment spliced in after the start marker whose one entry is the Orientation
+    /// tag (0x0112) set to `orientation` (6: turn 90° clockwise to show upright).
+    pub fn jpeg_with_orientation(width: u32, height: u32, orientation: u16) -> Vec<u8> {
+        let image = image::RgbImage::from_fn(width, height, |x, _| {
+            if x < width / 2 {
+                image::Rgb([20, 20, 20])
+            } else {
+                image::Rgb([235, 235, 235])
+            }
+        });
+        let mut jpeg = Vec::new();
+        image
+            .write_to(&mut Cursor::new(&mut jpeg), ImageFormat::Jpeg)
+            .unwrap();
+        // "Exif\0\0", a big-endian TIFF header whose first IFD is at offset 8, and that IFD:
+        // one entry (tag, type SHORT, count 1, value padded to four bytes), then no next IFD.
+        let mut exif = b"Exif\0\0MM\0\x2a\0\0\0\x08".to_vec();
+        exif.extend(1u16.to_be_bytes());
+        exif.extend(0x0112u16.to_be_bytes());
+        exif.extend(3u16.to_be_bytes());
+        exif.extend(1u32.to_be_bytes());
+        exif.extend(orientation.to_be_bytes());
+        exif.extend([0, 0]);
+        exif.extend(0u32.to_be_bytes());
+        let mut spliced = jpeg[..2].to_vec();
+        spliced.extend([0xFF, 0xE1]);
+        spliced.extend(u16::try_from(exif.len() + 2).unwrap().to_be_bytes());
+        spliced.extend(exif);
+        spliced.extend_from_slice(&jpeg[2..]);
+        spliced
+    }
+
     fn read_bytes(bytes: &[u8]) -> Result<Picture, PictureError> {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p");
@@ -195,6 +250,23 @@ pub(crate) mod tests {
         assert_eq!(picture.format, PictureFormat::Png);
         assert_eq!((picture.width, picture.height), (3, 2));
         assert_eq!(&*picture.bytes, &bytes[..]);
+    }
+
+    #[test]
+    fn a_photo_turned_by_its_exif_orientation_has_its_displayed_size() {
+        let bytes = jpeg_with_orientation(16, 8, 6);
+        let picture = read_bytes(&bytes).unwrap();
+        assert_eq!(picture.format, PictureFormat::Jpeg);
+        assert_eq!(picture.orientation, Orientation::Rotate90);
+        assert_eq!((picture.width, picture.height), (8, 16));
+        assert_eq!(&*picture.bytes, &bytes[..]);
+
+        let upside_down = read_bytes(&jpeg_with_orientation(16, 8, 3)).unwrap();
+        assert_eq!(upside_down.orientation, Orientation::Rotate180);
+        assert_eq!((upside_down.width, upside_down.height), (16, 8));
+
+        let untagged = read_bytes(&png(16, 8)).unwrap();
+        assert_eq!(untagged.orientation, Orientation::NoTransforms);
     }
 
     #[test]

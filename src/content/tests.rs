@@ -623,7 +623,87 @@ fn brand_fonts_must_be_font_files_inside_the_workspace() {
         .brand
         .fonts;
     let regular = ws.path("fonts/Regular.ttf").canonicalize().unwrap();
-    assert_eq!(fonts.regular.as_ref(), Some(&regular));
-    assert_eq!(fonts.bold_italic.as_ref(), Some(&regular));
+    let (Some(read), Some(bold_italic)) = (&fonts.regular, &fonts.bold_italic) else {
+        panic!("regular and bold italic are named: {fonts:?}");
+    };
+    assert_eq!(read.path, regular);
+    assert_eq!(&*read.data, &font[..], "the bytes are kept as read");
+    assert!(
+        Arc::ptr_eq(&read.data, &bold_italic.data),
+        "one file named twice is read once"
+    );
     assert_eq!(fonts.bold, None);
+}
+
+#[test]
+fn a_font_that_parses_but_cannot_be_subset_is_a_content_error() {
+    let ws = Workspace::new();
+    let mut font = fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/AtkinsonHyperlegible_400Regular.ttf"),
+    )
+    .unwrap();
+    // Rename the `glyf` table to `glyg`, which keeps the table directory sorted: the face
+    // still parses, but has no outlines the subsetter knows.
+    let tables = usize::from(u16::from_be_bytes([font[4], font[5]]));
+    let record = (0..tables)
+        .map(|i| 12 + 16 * i)
+        .find(|&at| &font[at..at + 4] == b"glyf")
+        .expect("a TrueType font has a glyf table");
+    font[record + 3] = b'g';
+    assert!(rustybuzz::ttf_parser::Face::parse(&font, 0).is_ok());
+    ws.write_bytes("fonts/NoOutlines.ttf", &font);
+    ws.write(
+        "content/brand.toml",
+        "name = \"Riverside\"\n[fonts]\nbold = \"/fonts/NoOutlines.ttf\"\n",
+    );
+    ws.write(
+        "content/handouts/knee.toml",
+        "title = \"Knee\"\n[[exercise]]\nname = \"Squat\"\nsteps = [\"Squat.\"]\n",
+    );
+    assert_eq!(
+        ws.problems("content/handouts/knee.toml"),
+        ["content/brand.toml:3:8 fonts.bold: `/fonts/NoOutlines.ttf` is not a font that can be used: it can't be cut down to the letters a handout uses (unknown font kind) | use a TrueType (.ttf) or OpenType (.otf) font file"]
+    );
+}
+
+#[test]
+fn the_website_is_resolved_once_and_the_language_written_in_the_usual_case() {
+    let ws = Workspace::new();
+    ws.write(
+        "content/brand.toml",
+        "name = \"Riverside\"\nwebsite = \"riverside.example:8080/physio\"\n",
+    );
+    ws.write(
+        "content/handouts/knee.toml",
+        "title = \"Knee\"\nlanguage = \"EN-gb\"\n[[exercise]]\nname = \"Squat\"\nsteps = [\"Squat.\"]\n",
+    );
+    let doc = ws.load("content/handouts/knee.toml").unwrap().document;
+    assert_eq!(
+        doc.brand.website.as_deref(),
+        Some("riverside.example:8080/physio")
+    );
+    assert_eq!(
+        doc.brand.website_url.as_deref(),
+        Some("https://riverside.example:8080/physio")
+    );
+    assert_eq!(doc.language, "en-GB");
+}
+
+#[test]
+fn a_caption_or_name_that_would_print_as_nothing_is_refused() {
+    let ws = Workspace::new();
+    ws.write_bytes("images/squat.png", &png(2, 2));
+    ws.write(
+        "content/handouts/knee.toml",
+        "title = \"\\u200B\"\n[[exercise]]\nname = \"Squat ![p](x)\"\nsteps = [\"Squat.\"]\n[[exercise.image]]\nfile = \"/images/squat.png\"\ncaption = \"![x](y)\"\nalt = \"Squatting\"\n",
+    );
+    let picture = "a picture can't go inside text | add it as an [[image]] with `file` and `alt`";
+    assert_eq!(
+        ws.problems("content/handouts/knee.toml"),
+        [
+            "content/handouts/knee.toml:1:9 title: the text has no visible characters, only invisible ones (U+200B) | write the text, or delete the `title` line".to_string(),
+            format!("content/handouts/knee.toml:3:8 exercise[1].name: {picture}"),
+            format!("content/handouts/knee.toml:7:11 exercise[1].image[1].caption: {picture}"),
+        ]
+    );
 }

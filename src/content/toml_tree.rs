@@ -364,6 +364,15 @@ impl<'a> Value<'a> {
     }
 }
 
+/// `read` applied to every item, in order; `None` when any item could not be read.
+///
+/// Every item is read even after one fails, so that the problems of all of them are reported
+/// in one run rather than one per run.
+pub(crate) fn read_all<I, T>(items: &[I], read: impl FnMut(&I) -> Option<T>) -> Option<Vec<T>> {
+    let read: Vec<Option<T>> = items.iter().map(read).collect();
+    read.into_iter().collect()
+}
+
 /// The TOML header that opens the table at `key`: `exercise[2].image` is `exercise.image`.
 fn header(key: &str) -> String {
     let mut header = String::with_capacity(key.len());
@@ -479,6 +488,29 @@ mod tests {
         assert_eq!(
             problems,
             ["1:1 exercise: expected a list of tables, found a table | write [[exercise]] with double brackets"]
+        );
+    }
+
+    #[test]
+    fn read_all_reads_every_item_after_one_fails() {
+        let problems = walk("x = [1, \"two\", 3, \"four\"]\n", |t| {
+            let items = t.get("x").unwrap().list().unwrap();
+            let mut read = Vec::new();
+            let all = read_all(&items, |item| {
+                read.push(item.key.clone());
+                item.integer()
+            });
+            assert_eq!(all, None);
+            assert_eq!(read, ["x[1]", "x[2]", "x[3]", "x[4]"]);
+            let numbers = [items[0].clone(), items[2].clone()];
+            assert_eq!(read_all(&numbers, Value::integer), Some(vec![1, 3]));
+        });
+        assert_eq!(
+            problems,
+            [
+                "1:9 x[2]: expected a whole number, found a string | write a number without quotes, e.g. x = 3",
+                "1:19 x[4]: expected a whole number, found a string | write a number without quotes, e.g. x = 3",
+            ]
         );
     }
 

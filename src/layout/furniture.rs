@@ -106,7 +106,7 @@ fn contact_rows(c: &Composer, doc: &Document) -> Vec<Vec<Span>> {
             website,
             c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.heading),
         );
-        spans[0].link = Some(link_target(website));
+        spans[0].link = brand.website_url.clone();
         rows.push(spans);
     }
     rows
@@ -126,15 +126,6 @@ fn rows_frame(c: &mut Composer, rows: &[Vec<Span>], width: f32) -> Frame {
         .map(|row| c.text_frame(row, width, LEADING))
         .collect();
     stack(frames, 0.0)
-}
-
-/// A website as written, made absolute for the link.
-fn link_target(website: &str) -> String {
-    if website.contains("://") {
-        website.to_string()
-    } else {
-        format!("https://{website}")
-    }
 }
 
 fn rule(frame: &mut Frame, width: f32, thickness: f32, color: Rgb) {

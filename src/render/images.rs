@@ -1,12 +1,19 @@
 //! Pictures as PDF image objects, without loss: JPEG bytes are embedded as they
-//! are, and a PNG's compressed data is copied when PDF can read it directly
-//! (8-bit grey, RGB or palette, not interlaced, no transparency). Other PNGs are
-//! decoded once and re-compressed losslessly, their transparency kept as a soft mask.
+//! are, less their metadata, and a PNG's compressed data is copied when PDF can read it
+//! directly (8-bit grey, RGB or palette, not interlaced, no transparency). Other PNGs,
+//! and every picture whose Exif orientation says to turn or mirror it, are decoded once,
+//! turned upright and re-compressed losslessly, their transparency kept as a soft mask.
+//!
+//! Nothing but pixels goes into the PDF: no Exif (a phone photo's carries where and when it
+//! was taken), XMP, IPTC, ICC profile, comment or thumbnail. A copied JPEG keeps only the
+//! segments needed to decode it, and its JFIF and Adobe markers, which say how its colours
+//! are coded; a copied PNG gives only its pixel data and palette.
 
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+use image::metadata::Orientation;
 use image::{ColorType, DynamicImage, ImageEncoder};
 use printpdf::{DictItem, ExternalStream, ExternalXObject, Px};
 
@@ -25,10 +32,14 @@ pub fn xobject(picture: &Picture) -> Result<ExternalXObject, ImageError> {
         reason,
     };
     let stream = match picture.format {
+        // The stored pixels are sideways or mirrored: only decoding can turn them upright.
+        _ if picture.orientation != Orientation::NoTransforms => {
+            decoded_stream(picture).map_err(fail)?
+        }
         PictureFormat::Jpeg => jpeg_stream(picture).map_err(fail)?,
         PictureFormat::Png => match png_passthrough(&picture.bytes, None) {
             Some(stream) => stream,
-            None => decoded_png_stream(picture).map_err(fail)?,
+            None => decoded_stream(picture).map_err(fail)?,
         },
     };
     Ok(ExternalXObject {
@@ -61,15 +72,94 @@ fn jpeg_stream(picture: &Picture) -> Result<ExternalStream, String> {
         ColorType::L8 => "DeviceGray",
         ColorType::Rgb8 => "DeviceRGB",
         // CMYK and other rare layouts: decode and store losslessly as RGB.
-        _ => return decoded_stream(picture, None),
+        _ => return decoded_stream(picture),
+    };
+    // A file whose segments can't be walked is decoded instead, so no metadata goes along.
+    let Some(content) = without_metadata(&picture.bytes) else {
+        return decoded_stream(picture);
     };
     let mut dict = image_dict(picture.width, picture.height, name(color_space));
     dict.insert("Filter".into(), name("DCTDecode"));
     Ok(ExternalStream {
         dict,
-        content: picture.bytes.to_vec(),
+        content,
         compress: false,
     })
+}
+
+/// The JPEG `bytes` with only what decoding needs: application segments other than JFIF
+/// (APP0) and Adobe (APP14) are left out, with comments and whatever follows the end
+/// marker (some phones append a second picture there). `None` when the segments can't be
+/// walked as the JPEG standard lays them out.
+fn without_metadata(bytes: &[u8]) -> Option<Vec<u8>> {
+    const SOI: u8 = 0xD8;
+    const EOI: u8 = 0xD9;
+    const SOS: u8 = 0xDA;
+    const COM: u8 = 0xFE;
+    let mut out = Vec::with_capacity(bytes.len());
+    if bytes.get(..2)? != [0xFF, SOI] {
+        return None;
+    }
+    out.extend_from_slice(&[0xFF, SOI]);
+    let mut at = 2;
+    loop {
+        // A marker is 0xFF, any number of 0xFF fill bytes, then its code.
+        if *bytes.get(at)? != 0xFF {
+            return None;
+        }
+        while *bytes.get(at)? == 0xFF {
+            at += 1;
+        }
+        let code = bytes[at];
+        at += 1;
+        match code {
+            EOI => {
+                out.extend_from_slice(&[0xFF, EOI]);
+                return Some(out);
+            }
+            // Markers without a segment: restarts and TEM.
+            0x01 | 0xD0..=0xD7 => {
+                out.extend_from_slice(&[0xFF, code]);
+                continue;
+            }
+            0x00 | SOI => return None,
+            _ => {}
+        }
+        let length = usize::from(u16::from_be_bytes([*bytes.get(at)?, *bytes.get(at + 1)?]));
+        let segment = bytes.get(at..at.checked_add(length)?)?;
+        if length < 2 {
+            return None;
+        }
+        at += length;
+        let body = &segment[2..];
+        let keep = match code {
+            0xE0 => body.starts_with(b"JFIF\0"),
+            0xEE => body.starts_with(b"Adobe"),
+            0xE1..=0xEF | COM => false,
+            _ => true,
+        };
+        if keep {
+            out.extend_from_slice(&[0xFF, code]);
+            out.extend_from_slice(segment);
+        }
+        if code == SOS {
+            // The coded scan runs to the next 0xFF that starts a marker: in it, 0xFF is
+            // followed by 0x00 (a stuffed byte) or a restart marker.
+            let start = at;
+            loop {
+                if *bytes.get(at)? == 0xFF {
+                    let next = *bytes.get(at + 1)?;
+                    if next == 0x00 || (0xD0..=0xD7).contains(&next) {
+                        at += 2;
+                        continue;
+                    }
+                    break;
+                }
+                at += 1;
+            }
+            out.extend_from_slice(&bytes[start..at]);
+        }
+    }
 }
 
 /// The parts of a PNG file that PDF's Flate filter with the PNG predictor reads as they are.
@@ -157,20 +247,31 @@ fn png_passthrough(bytes: &[u8], smask: Option<ExternalStream>) -> Option<Extern
     })
 }
 
-fn decoded_png_stream(picture: &Picture) -> Result<ExternalStream, String> {
-    decoded_stream(picture, Some(image::ImageFormat::Png))
+/// The picture's pixels, decoded and turned or mirrored as its orientation says.
+fn decode_upright(picture: &Picture) -> Result<DynamicImage, String> {
+    let format = match picture.format {
+        PictureFormat::Png => image::ImageFormat::Png,
+        PictureFormat::Jpeg => image::ImageFormat::Jpeg,
+    };
+    let mut decoded =
+        image::load_from_memory_with_format(&picture.bytes, format).map_err(|e| e.to_string())?;
+    decoded.apply_orientation(picture.orientation);
+    if (decoded.width(), decoded.height()) != (picture.width, picture.height) {
+        return Err(format!(
+            "it decodes to {} × {} pixels, not the {} × {} it was loaded as",
+            decoded.width(),
+            decoded.height(),
+            picture.width,
+            picture.height
+        ));
+    }
+    Ok(decoded)
 }
 
-/// Decodes the picture and stores it as 8-bit RGB (or grey) plus an alpha soft mask.
-fn decoded_stream(
-    picture: &Picture,
-    format: Option<image::ImageFormat>,
-) -> Result<ExternalStream, String> {
-    let decoded = match format {
-        Some(format) => image::load_from_memory_with_format(&picture.bytes, format),
-        None => image::load_from_memory(&picture.bytes),
-    }
-    .map_err(|e| e.to_string())?;
+/// Decodes the picture, upright, and stores it as 8-bit RGB (or grey) plus an alpha soft
+/// mask.
+fn decoded_stream(picture: &Picture) -> Result<ExternalStream, String> {
+    let decoded = decode_upright(picture)?;
     let has_alpha = decoded.color().has_alpha();
     let grey = !decoded.color().has_color();
     let smask = if has_alpha {
@@ -207,6 +308,7 @@ fn encode_png(pixels: &[u8], width: u32, height: u32, color: ColorType) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::test_pictures::jpeg_with_orientation;
     use std::path::PathBuf;
     use std::sync::Arc;
 
@@ -216,6 +318,7 @@ mod tests {
             format: PictureFormat::Png,
             width,
             height,
+            orientation: image::metadata::Orientation::NoTransforms,
             bytes: Arc::from(bytes),
         }
     }
@@ -235,6 +338,95 @@ mod tests {
         assert_eq!(object.stream.content, parts.data);
         assert!(object.stream.dict.contains_key("DecodeParms"));
         assert!(!object.stream.dict.contains_key("SMask"));
+    }
+
+    /// A JPEG read as the loader reads it: the size as displayed, the orientation found.
+    fn loaded_jpeg(bytes: Vec<u8>) -> Picture {
+        let mut decoder = image::codecs::jpeg::JpegDecoder::new(Cursor::new(&bytes[..])).unwrap();
+        let orientation = image::ImageDecoder::orientation(&mut decoder).unwrap();
+        let (mut width, mut height) = image::ImageDecoder::dimensions(&decoder);
+        if matches!(orientation, Orientation::Rotate90 | Orientation::Rotate270) {
+            (width, height) = (height, width);
+        }
+        Picture {
+            path: PathBuf::from("photo.jpg"),
+            format: PictureFormat::Jpeg,
+            width,
+            height,
+            orientation,
+            bytes: Arc::from(bytes),
+        }
+    }
+
+    fn int(stream: &ExternalStream, key: &str) -> Option<i64> {
+        match stream.dict.get(key) {
+            Some(DictItem::Int(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_photo_tagged_to_turn_is_embedded_upright() {
+        // Stored 16 × 8, dark on the left; Exif orientation 6 turns it a quarter clockwise,
+        // so upright it is 8 × 16 with the dark half on top.
+        let picture = loaded_jpeg(jpeg_with_orientation(16, 8, 6));
+        assert_eq!(picture.orientation, Orientation::Rotate90);
+        let upright = decode_upright(&picture).unwrap().to_luma8();
+        assert_eq!(upright.dimensions(), (8, 16));
+        let mean = |rows: std::ops::Range<u32>| {
+            let values: Vec<u32> = rows
+                .flat_map(|y| (0..8).map(move |x| (x, y)))
+                .map(|(x, y)| u32::from(upright.get_pixel(x, y).0[0]))
+                .collect();
+            values.iter().sum::<u32>() / values.len() as u32
+        };
+        assert!(mean(0..6) < 60, "top {}", mean(0..6));
+        assert!(mean(10..16) > 200, "bottom {}", mean(10..16));
+
+        let object = xobject(&picture).unwrap();
+        assert_eq!(int(&object.stream, "Width"), Some(8));
+        assert_eq!(int(&object.stream, "Height"), Some(16));
+        assert_eq!(object.stream.dict.get("Filter"), Some(&name("FlateDecode")));
+        assert_eq!((object.width, object.height), (Some(Px(8)), Some(Px(16))));
+    }
+
+    #[test]
+    fn a_copied_jpeg_leaves_its_metadata_behind() {
+        // Orientation 1 needs no turning, so the file's own coded data is copied.
+        let tagged = jpeg_with_orientation(16, 8, 1);
+        let mut bytes = tagged[..2].to_vec();
+        bytes.extend([0xFF, 0xFE, 0, 9]);
+        bytes.extend(b"comment");
+        bytes.extend_from_slice(&tagged[2..]);
+        bytes.extend(b"a second picture some phones append");
+        let picture = loaded_jpeg(bytes.clone());
+        assert_eq!(picture.orientation, Orientation::NoTransforms);
+        let object = xobject(&picture).unwrap();
+        let copied = &object.stream.content;
+        assert_eq!(object.stream.dict.get("Filter"), Some(&name("DCTDecode")));
+        let holds = |needle: &[u8]| copied.windows(needle.len()).any(|w| w == needle);
+        assert!(!holds(b"Exif"));
+        assert!(!holds(b"comment"));
+        assert!(!holds(b"phones"));
+        assert!(holds(b"JFIF\0") == tagged.windows(5).any(|w| w == b"JFIF\0"));
+        assert!(copied.ends_with(&[0xFF, 0xD9]));
+        assert!(copied.len() < bytes.len());
+        let pixels = |jpeg: &[u8]| image::load_from_memory(jpeg).unwrap().to_rgb8().into_raw();
+        assert_eq!(
+            pixels(copied),
+            pixels(&bytes),
+            "the coded data is untouched"
+        );
+    }
+
+    #[test]
+    fn a_jpeg_whose_segments_cannot_be_walked_is_decoded_instead() {
+        let mut bytes = jpeg_with_orientation(16, 8, 1);
+        assert!(without_metadata(&bytes).is_some());
+        // Cut off before the end marker: the walk fails, so no byte of the file is copied.
+        bytes.truncate(bytes.len() - 2);
+        assert_eq!(without_metadata(&bytes), None);
+        assert_eq!(without_metadata(b"\xFF\xD8\x00garbage"), None);
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! The four faces a handout is set in: the bundled Atkinson Hyperlegible, or the brand's own.
 
 use std::fmt;
-use std::path::Path;
 use std::sync::Arc;
 
 use rustybuzz::ttf_parser;
@@ -66,11 +65,6 @@ impl fmt::Debug for Font {
 
 #[derive(Debug, thiserror::Error)]
 pub enum FontError {
-    #[error("cannot read font {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
     #[error("{path} is not a TrueType or OpenType font")]
     Parse { path: String },
 }
@@ -97,14 +91,6 @@ impl Font {
             descender,
             data,
         })
-    }
-
-    fn from_file(path: &Path) -> Result<Font, FontError> {
-        let data = std::fs::read(path).map_err(|source| FontError::Read {
-            path: path.display().to_string(),
-            source,
-        })?;
-        Font::from_bytes(data.into(), &path.display().to_string())
     }
 }
 
@@ -143,7 +129,9 @@ impl FontBook {
     }
 
     /// The brand's fonts where it names them, the bundled faces elsewhere.
-    pub fn with_files(files: &FontFiles) -> Result<FontBook, FontError> {
+    ///
+    /// The loader has read the files and checked that they parse; nothing is read here.
+    pub fn from_brand(files: &FontFiles) -> Result<FontBook, FontError> {
         let mut book = FontBook::bundled();
         let chosen = [
             &files.regular,
@@ -151,9 +139,9 @@ impl FontBook {
             &files.italic,
             &files.bold_italic,
         ];
-        for (slot, path) in book.faces.iter_mut().zip(chosen) {
-            if let Some(path) = path {
-                *slot = Font::from_file(path)?;
+        for (slot, file) in book.faces.iter_mut().zip(chosen) {
+            if let Some(file) = file {
+                *slot = Font::from_bytes(file.data.clone(), &file.path.display().to_string())?;
             }
         }
         Ok(book)
@@ -161,5 +149,41 @@ impl FontBook {
 
     pub fn font(&self, face: FaceId) -> &Font {
         &self.faces[face.index()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::FontFile;
+
+    #[test]
+    fn the_brand_faces_come_from_the_bytes_the_loader_read() {
+        // No file is at this path: the book must take the bytes it is given, not read.
+        let bold = FontFile {
+            path: "/nowhere/Bold.ttf".into(),
+            data: Arc::from(BUNDLED[3].1),
+        };
+        let files = FontFiles {
+            bold: Some(bold.clone()),
+            ..FontFiles::default()
+        };
+        let book = FontBook::from_brand(&files).unwrap();
+        assert!(Arc::ptr_eq(&book.font(FaceId::Bold).data, &bold.data));
+        assert_eq!(
+            book.font(FaceId::Regular).postscript_name,
+            FontBook::bundled().font(FaceId::Regular).postscript_name
+        );
+        let broken = FontFiles {
+            italic: Some(FontFile {
+                path: "/nowhere/Italic.ttf".into(),
+                data: Arc::from(&b"not a font"[..]),
+            }),
+            ..FontFiles::default()
+        };
+        assert_eq!(
+            FontBook::from_brand(&broken).unwrap_err().to_string(),
+            "/nowhere/Italic.ttf is not a TrueType or OpenType font"
+        );
     }
 }
