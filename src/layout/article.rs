@@ -1,7 +1,7 @@
 //! The handout's content, in reading order, as a flow of blocks.
 
 use super::card::{exercise_card, BULLET_INDENT};
-use super::compose::{box_top, boxed, lines_to_blocks, BoxStyle, Breaks, Composer};
+use super::compose::{box_top, boxed, lines_to_blocks, BoxContent, BoxStyle, Breaks, Composer};
 use super::frame::Frame;
 use super::paginate::Block;
 use super::theme::urgency_colors;
@@ -195,23 +195,14 @@ fn callout(
     let lines = c.whole_word_lines(&label_spans, inner);
     let mut parts = c.line_frames(&lines, c.theme.leading);
     let base = c.style(FaceId::Regular, 14.5, c.theme.colors.text);
-    for (i, paragraph) in text.paragraphs.iter().enumerate() {
-        if i > 0 {
-            parts.push(Frame::new(c.theme.paragraph_gap));
-        }
-        let spans = c.spans(paragraph, base);
-        let lines = c.lines(&spans, inner);
-        parts.extend(c.line_frames(&lines, 1.35));
-    }
-    boxed(
-        None,
+    let gap = c.theme.paragraph_gap;
+    parts.extend(c.paragraph_lines(text, base, inner, 1.35, gap));
+    let content = BoxContent {
         parts,
-        style,
-        width,
-        page_height,
-        None,
-        Breaks::lead(2),
-    )
+        breaks: Breaks::lead(2),
+        ..BoxContent::default()
+    };
+    boxed(content, style, width, page_height)
 }
 
 fn heading2(c: &mut Composer, text: &str, flow: &mut Flow) {
@@ -325,23 +316,16 @@ fn care_card(c: &mut Composer, flag: &RedFlag, page_height: f32) -> Vec<Block> {
     let mut heading = c.text_frame(&label, inner, 1.3);
     heading.append(0.0, c.text_frame(&continued, inner, 1.3));
     let continuation = box_top(heading, style, width);
-    let body = c.body();
-    for (i, paragraph) in flag.text.paragraphs.iter().enumerate() {
-        parts.push(Frame::new(if i == 0 { 2.0 } else { c.theme.paragraph_gap }));
-        let spans = c.spans(paragraph, body);
-        let lines = c.lines(&spans, inner);
-        parts.extend(c.line_frames(&lines, c.theme.leading));
-    }
-    let breaks = Breaks::lead(3);
-    boxed(
-        None,
+    parts.push(Frame::new(2.0));
+    let (body, leading, gap) = (c.body(), c.theme.leading, c.theme.paragraph_gap);
+    parts.extend(c.paragraph_lines(&flag.text, body, inner, leading, gap));
+    let content = BoxContent {
+        header: None,
         parts,
-        style,
-        width,
-        page_height,
-        Some(continuation),
-        breaks,
-    )
+        continuation: Some(continuation),
+        breaks: Breaks::lead(3),
+    };
+    boxed(content, style, width, page_height)
 }
 
 /// Who wrote the handout and when it was last reviewed.

@@ -3,7 +3,7 @@
 
 use qrcode::{Color, QrCode};
 
-use super::compose::{boxed, BoxStyle, Breaks, Composer};
+use super::compose::{boxed, BoxContent, BoxStyle, Breaks, Composer};
 use super::frame::{Frame, Item, Shape};
 use super::paginate::Block;
 use super::words;
@@ -49,12 +49,8 @@ pub fn exercise_card(
 
     let mut parts = Vec::new();
     if let Some(purpose) = &exercise.purpose {
-        let body = c.body();
-        for paragraph in &purpose.paragraphs {
-            let spans = c.spans(paragraph, body);
-            let lines = c.lines(&spans, inner);
-            parts.extend(c.line_frames(&lines, c.theme.leading));
-        }
+        let (body, leading, gap) = (c.body(), c.theme.leading, c.theme.paragraph_gap);
+        parts.extend(c.paragraph_lines(purpose, body, inner, leading, gap));
     }
     if let Some(meta) = setting(c, exercise, inner) {
         gap(&mut parts, GAP / 2.0);
@@ -111,15 +107,13 @@ pub fn exercise_card(
         gap(&mut parts, GAP);
         parts.extend(video_link(c, video, inner));
     }
-    boxed(
-        Some(header),
+    let content = BoxContent {
+        header: Some(header),
         parts,
-        style,
-        width,
-        page_height,
-        Some(continuation),
+        continuation: Some(continuation),
         breaks,
-    )
+    };
+    boxed(content, style, width, page_height)
 }
 
 /// Space before the next block of the card; none before the first.

@@ -7,7 +7,7 @@ use hyphenation::{Language, Load, Standard};
 use super::frame::{Frame, Shape};
 use super::paginate::Block;
 use super::theme::Theme;
-use crate::content::{Paragraph, Rgb};
+use crate::content::{Paragraph, Rgb, RichText};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::geom::{Point, Size};
 use crate::text::{break_lines, FaceId, FontBook, Line, Shaper, Span, TextStyle};
@@ -162,6 +162,27 @@ impl<'a> Composer<'a> {
             .fold(minimum, f32::max)
     }
 
+    /// The paragraphs of a text as line frames of `width`, `gap` apart.
+    pub fn paragraph_lines(
+        &mut self,
+        text: &RichText,
+        base: TextStyle,
+        width: f32,
+        leading: f32,
+        gap: f32,
+    ) -> Vec<Frame> {
+        let mut frames = Vec::new();
+        for (i, paragraph) in text.paragraphs.iter().enumerate() {
+            if i > 0 {
+                frames.push(Frame::new(gap));
+            }
+            let spans = self.spans(paragraph, base);
+            let lines = self.lines(&spans, width);
+            frames.extend(self.line_frames(&lines, leading));
+        }
+        frames
+    }
+
     /// One frame per line, each as tall as its line's leading.
     pub fn line_frames(&self, lines: &[Line], leading: f32) -> Vec<Frame> {
         lines
@@ -311,20 +332,29 @@ impl BoxStyle {
     }
 }
 
-/// A box of `width` around `parts`, with an optional full-width `header` on top.
+/// What goes in a box: an optional full-width `header`, the `parts` one below
+/// the other, and, for a box too tall for one page, the `continuation` drawn
+/// where it goes on and the `breaks` where it may.
+#[derive(Debug, Default)]
+pub struct BoxContent {
+    pub header: Option<Frame>,
+    pub parts: Vec<Frame>,
+    pub continuation: Option<Frame>,
+    pub breaks: Breaks,
+}
+
+/// A box of `width` around `content`.
 ///
 /// When the whole box fits in `max_height` it is one unbreakable block. Otherwise
 /// each part becomes a block of its own, boxed edge to edge, so the box continues
-/// on the next page under `continuation`, at the breaks `breaks` allows.
-pub fn boxed(
-    header: Option<Frame>,
-    parts: Vec<Frame>,
-    style: BoxStyle,
-    width: f32,
-    max_height: f32,
-    continuation: Option<Frame>,
-    breaks: Breaks,
-) -> Vec<Block> {
+/// on the next page.
+pub fn boxed(content: BoxContent, style: BoxStyle, width: f32, max_height: f32) -> Vec<Block> {
+    let BoxContent {
+        header,
+        parts,
+        continuation,
+        breaks,
+    } = content;
     let header_height = header.as_ref().map_or(0.0, |h| h.height);
     let body: f32 = parts.iter().map(|p| p.height).sum();
     let total = header_height + body + 2.0 * style.padding;
