@@ -58,7 +58,7 @@ pub enum BuildError {
 
 /// Loads, lays out and renders one handout.
 pub fn build(handout: &Path, options: &BuildOptions) -> Result<Built, BuildError> {
-    let (layout, fonts) = lay_out(handout, options)?;
+    let (layout, fonts) = lay_out(handout, options).map_err(BuildError::Content)?;
     let timestamp = options
         .timestamp
         .or_else(|| layout.info.date.map(calendar::midnight));
@@ -72,27 +72,23 @@ pub fn build(handout: &Path, options: &BuildOptions) -> Result<Built, BuildError
 
 /// Everything a build checks, short of writing the PDF; returns the warnings.
 pub fn check(handout: &Path, options: &BuildOptions) -> Result<Diagnostics, Diagnostics> {
-    match lay_out(handout, options) {
-        Ok((layout, _)) => Ok(layout.warnings),
-        Err(BuildError::Content(diagnostics)) => Err(diagnostics),
-        Err(BuildError::Render(error)) => Err(Diagnostic::error(error.to_string()).into()),
-    }
+    lay_out(handout, options).map(|(layout, _)| layout.warnings)
 }
 
 /// Loads and lays out one handout, warnings from both stages kept together.
 pub fn lay_out(
     handout: &Path,
     options: &BuildOptions,
-) -> Result<(PagedLayout, FontBook), BuildError> {
-    let loaded = content::load(handout, &options.load).map_err(BuildError::Content)?;
+) -> Result<(PagedLayout, FontBook), Diagnostics> {
+    let loaded = content::load(handout, &options.load)?;
     let mut document = loaded.document;
     document.recipient = options.recipient.clone();
     let fonts = FontBook::from_brand(&document.brand.fonts)
-        .map_err(|e| BuildError::Content(Diagnostic::error(e.to_string()).into()))?;
+        .map_err(|e| Diagnostic::error(e.to_string()).in_file(&document.source))?;
     let theme = Theme::new(&document.brand, document.paper);
     let mut layout = layout::layout(&document, &theme, &fonts).map_err(|mut diagnostics| {
         diagnostics.extend(loaded.warnings.clone());
-        BuildError::Content(diagnostics)
+        diagnostics
     })?;
     let mut warnings = loaded.warnings;
     warnings.extend(layout.warnings);
