@@ -194,7 +194,7 @@ fn callout(
     let label_spans = c.plain(label, c.style(FaceId::Bold, c.theme.body_size, label_color));
     let lines = c.whole_word_lines(&label_spans, inner);
     let mut parts = c.line_frames(&lines, c.theme.leading);
-    let base = c.style(FaceId::Regular, 14.5, c.theme.colors.text);
+    let base = c.style(FaceId::Regular, c.theme.callout_size, c.theme.colors.text);
     let gap = c.theme.paragraph_gap;
     parts.extend(c.paragraph_lines(text, base, inner, 1.35, gap));
     let content = BoxContent {
@@ -340,7 +340,7 @@ fn byline(c: &mut Composer, doc: &Document, flow: &mut Flow) {
     if parts.is_empty() {
         return;
     }
-    let style = c.style(FaceId::Italic, 12.0, c.theme.colors.muted);
+    let style = c.style(FaceId::Italic, c.theme.caption_size, c.theme.colors.muted);
     let spans = c.plain(&parts.join(" · "), style);
     let frame = c.text_frame(&spans, c.theme.column_width(), c.theme.leading);
     flow.push(Block::new(frame, 20.0).keep_with_previous());

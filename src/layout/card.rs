@@ -156,8 +156,8 @@ fn band(c: &mut Composer, title: &str, width: f32) -> Frame {
 
 /// "Position: lying down · You need: mat".
 fn setting(c: &mut Composer, exercise: &Exercise, width: f32) -> Option<Frame> {
-    let label = c.style(FaceId::Bold, 12.5, c.theme.colors.muted);
-    let value = c.style(FaceId::Regular, 12.5, c.theme.colors.muted);
+    let label = c.style(FaceId::Bold, c.theme.caption_size, c.theme.colors.muted);
+    let value = c.style(FaceId::Regular, c.theme.caption_size, c.theme.colors.muted);
     let mut spans = Vec::new();
     if let Some(position) = exercise.position {
         spans.extend(c.plain("Position: ", label));
@@ -201,7 +201,7 @@ fn dosage_pill(c: &mut Composer, dosage: &str, width: f32) -> Frame {
 /// a row of its own with the caption beside it.
 fn pictures(c: &mut Composer, figures: &[Figure], width: f32) -> Vec<Frame> {
     let column = ((width - IMAGE_GAP) / 2.0).min(MAX_PICTURE_WIDTH);
-    let caption_style = c.style(FaceId::Bold, 12.0, c.theme.colors.muted);
+    let caption_style = c.style(FaceId::Bold, c.theme.caption_size, c.theme.colors.muted);
     let short_captions = figures.iter().all(|figure| {
         figure.caption.as_ref().is_none_or(|caption| {
             let spans = c.plain(caption, caption_style);

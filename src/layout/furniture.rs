@@ -84,7 +84,7 @@ fn identity_rows(c: &Composer, doc: &Document) -> Vec<Vec<Span>> {
     let muted = c.style(FaceId::Regular, c.theme.small_size, c.theme.colors.muted);
     let mut rows = vec![c.plain(
         &brand.name,
-        c.style(FaceId::Bold, 14.0, c.theme.colors.heading),
+        c.style(FaceId::Bold, c.theme.brand_size, c.theme.colors.heading),
     )];
     for detail in [&brand.tagline, &brand.address].into_iter().flatten() {
         rows.push(c.plain(detail, muted));

@@ -23,6 +23,13 @@ pub struct Theme {
     pub h2_size: f32,
     pub h3_size: f32,
     pub card_title_size: f32,
+    /// The summary and the clinician's note, a step above body text.
+    pub callout_size: f32,
+    /// The clinic's name in the header.
+    pub brand_size: f32,
+    /// Captions, the byline and an exercise's position and equipment: the
+    /// smallest text, at the clear-print minimum.
+    pub caption_size: f32,
     /// Space between paragraphs.
     pub paragraph_gap: f32,
     pub colors: Palette,
@@ -82,6 +89,9 @@ impl Theme {
             h2_size: 19.0,
             h3_size: 15.0,
             card_title_size: 16.0,
+            callout_size: 14.5,
+            brand_size: 14.0,
+            caption_size: 12.0,
             paragraph_gap: 7.0,
             colors: Palette {
                 text: INK,
