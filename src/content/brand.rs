@@ -138,6 +138,13 @@ fn read_fonts(loader: &Loader, table: &Table) -> Option<FontFiles> {
         Some(value) => font_file(loader, &value, &mut checked).map(Some),
         None => Some(None),
     };
+    // The other faces fall back on the regular one, so a family needs it.
+    let named_any = ["bold", "italic", "bold_italic"]
+        .iter()
+        .any(|name| fonts.get(name).is_some());
+    if named_any && fonts.get("regular").is_none() {
+        fonts.require("regular", "regular = \"/fonts/MyFont-Regular.ttf\"");
+    }
     let regular = font("regular");
     let bold = font("bold");
     let italic = font("italic");

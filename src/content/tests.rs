@@ -590,6 +590,28 @@ fn a_missing_handout_file_is_named() {
 }
 
 #[test]
+fn brand_fonts_need_a_regular_face_for_the_others_to_fall_back_on() {
+    let ws = Workspace::new();
+    let font = fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/AtkinsonHyperlegible_700Bold.ttf"),
+    )
+    .unwrap();
+    ws.write_bytes("fonts/Bold.ttf", &font);
+    ws.write(
+        "content/brand.toml",
+        "name = \"Riverside\"\n[fonts]\nbold = \"/fonts/Bold.ttf\"\n",
+    );
+    ws.write(
+        "content/handouts/knee.toml",
+        "title = \"Knee\"\n[[exercise]]\nname = \"Squat\"\nsteps = [\"Squat.\"]\n",
+    );
+    assert_eq!(
+        ws.problems("content/handouts/knee.toml"),
+        ["content/brand.toml:2:1 fonts.regular: missing required key `regular` | add a line `regular = \"/fonts/MyFont-Regular.ttf\"`"]
+    );
+}
+
+#[test]
 fn brand_fonts_must_be_font_files_inside_the_workspace() {
     let ws = Workspace::new();
     let font = fs::read(
@@ -654,7 +676,7 @@ fn a_font_that_parses_but_cannot_be_subset_is_a_content_error() {
     ws.write_bytes("fonts/NoOutlines.ttf", &font);
     ws.write(
         "content/brand.toml",
-        "name = \"Riverside\"\n[fonts]\nbold = \"/fonts/NoOutlines.ttf\"\n",
+        "name = \"Riverside\"\n[fonts]\nregular = \"/fonts/NoOutlines.ttf\"\n",
     );
     ws.write(
         "content/handouts/knee.toml",
@@ -662,7 +684,7 @@ fn a_font_that_parses_but_cannot_be_subset_is_a_content_error() {
     );
     assert_eq!(
         ws.problems("content/handouts/knee.toml"),
-        ["content/brand.toml:3:8 fonts.bold: `/fonts/NoOutlines.ttf` is not a font that can be used: it can't be cut down to the letters a handout uses (unknown font kind) | use a TrueType (.ttf) or OpenType (.otf) font file"]
+        ["content/brand.toml:3:11 fonts.regular: `/fonts/NoOutlines.ttf` is not a font that can be used: it can't be cut down to the letters a handout uses (unknown font kind) | use a TrueType (.ttf) or OpenType (.otf) font file"]
     );
 }
 

@@ -185,15 +185,18 @@ impl<'a> Composer<'a> {
 
     /// One frame per line, each as tall as its line's leading.
     pub fn line_frames(&self, lines: &[Line], leading: f32) -> Vec<Frame> {
+        let last = lines.len().saturating_sub(1);
         lines
             .iter()
-            .map(|line| {
+            .enumerate()
+            .map(|(i, line)| {
                 let size = line.size();
                 let height = size * leading;
                 let half_leading = (height - (self.ascent - self.descent) * size) / 2.0;
                 let baseline = half_leading + self.ascent * size;
                 let mut frame = Frame::new(height);
                 frame.push_line(line, Point::new(0.0, baseline), self.ascent, self.descent);
+                frame.mid_sentence = i < last && !ends_sentence(&line.text());
                 frame
             })
             .collect()
@@ -236,9 +239,8 @@ impl<'a> Composer<'a> {
         let mut frames = self.line_frames(&lines, self.theme.leading);
         let marker_lines = self.whole_word_lines(marker, f32::INFINITY);
         let marker_frames = self.line_frames(&marker_lines, self.theme.leading);
-        for frame in &mut frames {
-            let items = std::mem::take(&mut frame.items);
-            frame.push_frame(Point::new(indent, 0.0), Frame { height: 0.0, items });
+        for placed in frames.iter_mut().flat_map(|frame| &mut frame.items) {
+            placed.at.x += indent;
         }
         if let (Some(first), Some(marker)) = (frames.first_mut(), marker_frames.into_iter().next())
         {
@@ -248,20 +250,33 @@ impl<'a> Composer<'a> {
     }
 }
 
-/// Lines of one paragraph as blocks, with widow and orphan control.
+/// Whether a line ends a sentence: a full stop, question or exclamation mark,
+/// perhaps followed by closing quotes or brackets.
+fn ends_sentence(text: &str) -> bool {
+    let end = text
+        .trim_end()
+        .trim_end_matches(['’', '”', '"', '\'', ')', ']']);
+    end.ends_with(['.', '!', '?'])
+}
+
+/// Lines of one paragraph as blocks, with widow and orphan control, breaking
+/// only between sentences.
 pub fn lines_to_blocks(
     frames: Vec<Frame>,
     space_before: f32,
     keep_with_previous: bool,
 ) -> Vec<Block> {
     let count = frames.len();
+    let mut after_mid_sentence = false;
     frames
         .into_iter()
         .enumerate()
         .map(|(i, frame)| {
+            let follows_mid_sentence =
+                std::mem::replace(&mut after_mid_sentence, frame.mid_sentence);
             let block = Block::new(frame, if i == 0 { space_before } else { 0.0 });
             let lone_line = i == 1 || i + 1 == count;
-            if (i == 0 && keep_with_previous) || (i > 0 && lone_line) {
+            if (i == 0 && keep_with_previous) || (i > 0 && (lone_line || follows_mid_sentence)) {
                 block.keep_with_previous()
             } else {
                 block
@@ -392,8 +407,10 @@ pub fn boxed(content: BoxContent, style: BoxStyle, width: f32, max_height: f32) 
         frame.push_frame(Point::new(0.0, 0.0), header);
         blocks.push(Block::new(frame, 0.0));
     }
+    let mut after_mid_sentence = false;
     for (i, part) in parts.into_iter().enumerate() {
         let (first, last) = (i == 0, i + 1 == count);
+        let follows_mid_sentence = std::mem::replace(&mut after_mid_sentence, part.mid_sentence);
         let top = if first { style.padding } else { 0.0 };
         let bottom = if last { style.padding } else { 0.0 };
         let height = top + part.height + bottom;
@@ -401,7 +418,7 @@ pub fn boxed(content: BoxContent, style: BoxStyle, width: f32, max_height: f32) 
         draw_slice(&mut frame, height, width, style, first && !has_header, last);
         frame.push_frame(Point::new(style.inset(), top), part);
         let mut block = Block::new(frame, 0.0);
-        if (first && has_header) || !breaks.allows_before(i, count) {
+        if (first && has_header) || follows_mid_sentence || !breaks.allows_before(i, count) {
             block = block.keep_with_previous();
         }
         block.continuation = continuation.clone();
@@ -484,4 +501,40 @@ fn excerpt(text: &str) -> String {
         short.push('…');
     }
     short
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(mid_sentence: bool) -> Frame {
+        Frame {
+            height: 10.0,
+            mid_sentence,
+            ..Frame::default()
+        }
+    }
+
+    #[test]
+    fn sentences_end_at_stops_and_closing_quotes() {
+        for ended in ["Rest.", "Why?", "Now!", "“Rest.”", "(see below.)", "ends. "] {
+            assert!(ends_sentence(ended), "{ended}");
+        }
+        for open in ["Rest your knee", "for example:", "e.g", "3 × 10 reps ·"] {
+            assert!(!ends_sentence(open), "{open}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_breaks_only_between_sentences_and_never_leaves_a_line_alone() {
+        // Six lines (from 0); lines 2 and 4 end inside a sentence.
+        let frames = [false, false, true, false, true, false].map(line).to_vec();
+        let allowed: Vec<bool> = lines_to_blocks(frames, 0.0, false)
+            .iter()
+            .map(|block| block.break_before)
+            .collect();
+        // Line 1 would leave line 0 alone, lines 3 and 5 follow a line that ends
+        // mid-sentence, and line 5 would be alone: a page may end before 0, 2 or 4.
+        assert_eq!(allowed, [true, false, true, false, true, false]);
+    }
 }

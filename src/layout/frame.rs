@@ -74,13 +74,16 @@ impl Shape {
 pub struct Frame {
     pub height: f32,
     pub items: Vec<Placed>,
+    /// The frame ends inside a sentence, so a page should not end after it: a
+    /// sentence read across a page break is broken by the footer and header.
+    pub mid_sentence: bool,
 }
 
 impl Frame {
     pub fn new(height: f32) -> Frame {
         Frame {
             height,
-            items: Vec::new(),
+            ..Frame::default()
         }
     }
 
@@ -105,6 +108,7 @@ impl Frame {
             self.height + gap
         };
         self.height = top + other.height;
+        self.mid_sentence = other.mid_sentence;
         self.push_frame(Point::new(0.0, top), other);
     }
 

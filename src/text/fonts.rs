@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use rustybuzz::ttf_parser;
 
-use crate::content::FontFiles;
+use crate::content::{FontFile, FontFiles};
 
 /// Which of the four faces a piece of text uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -69,23 +69,36 @@ pub enum FontError {
     Parse { path: String },
 }
 
+/// The face's PostScript name, from whichever name record can be read: Unicode
+/// records decode through ttf-parser, Macintosh ones are plain ASCII by the spec.
+/// Only the characters a PDF font name may hold are kept.
+fn postscript_name(face: &ttf_parser::Face) -> Option<String> {
+    face.names()
+        .into_iter()
+        .filter(|name| name.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+        .find_map(|name| {
+            name.to_string()
+                .or_else(|| std::str::from_utf8(name.name).ok().map(str::to_string))
+        })
+        .map(|name| {
+            name.chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+                .collect::<String>()
+        })
+        .filter(|name| !name.is_empty())
+}
+
 impl Font {
     pub fn from_bytes(data: Arc<[u8]>, origin: &str) -> Result<Font, FontError> {
         let face = ttf_parser::Face::parse(&data, 0).map_err(|_| FontError::Parse {
             path: origin.to_string(),
         })?;
         let units_per_em = f32::from(face.units_per_em());
-        let postscript_name = face
-            .names()
-            .into_iter()
-            .find(|name| name.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
-            .and_then(|name| name.to_string())
-            .filter(|name| !name.is_empty())
-            .unwrap_or_else(|| "Font".to_string());
+        let postscript_name = postscript_name(&face).unwrap_or_else(|| "Font".to_string());
         let ascender = f32::from(face.ascender()) / units_per_em;
         let descender = f32::from(face.descender()) / units_per_em;
         Ok(Font {
-            postscript_name: postscript_name.replace(' ', ""),
+            postscript_name,
             units_per_em,
             ascender,
             descender,
@@ -128,23 +141,33 @@ impl FontBook {
         FontBook { faces }
     }
 
-    /// The brand's fonts where it names them, the bundled faces elsewhere.
+    /// The brand's fonts where it names them. A face the brand leaves out is taken
+    /// from its nearest sibling in the brand's family (bold italic from bold, then
+    /// italic; italic and bold from regular), so one family sets the whole handout;
+    /// without a regular face the bundled family is used throughout.
     ///
     /// The loader has read the files and checked that they parse; nothing is read here.
     pub fn from_brand(files: &FontFiles) -> Result<FontBook, FontError> {
-        let mut book = FontBook::bundled();
-        let chosen = [
-            &files.regular,
-            &files.bold,
-            &files.italic,
-            &files.bold_italic,
-        ];
-        for (slot, file) in book.faces.iter_mut().zip(chosen) {
-            if let Some(file) = file {
-                *slot = Font::from_bytes(file.data.clone(), &file.path.display().to_string())?;
-            }
-        }
-        Ok(book)
+        let Some(regular) = &files.regular else {
+            return Ok(FontBook::bundled());
+        };
+        let bold = files.bold.as_ref().unwrap_or(regular);
+        let italic = files.italic.as_ref().unwrap_or(regular);
+        let bold_italic = files
+            .bold_italic
+            .as_ref()
+            .or(files.bold.as_ref())
+            .unwrap_or(italic);
+        let load =
+            |file: &FontFile| Font::from_bytes(file.data.clone(), &file.path.display().to_string());
+        Ok(FontBook {
+            faces: [
+                load(regular)?,
+                load(bold)?,
+                load(italic)?,
+                load(bold_italic)?,
+            ],
+        })
     }
 
     pub fn font(&self, face: FaceId) -> &Font {
@@ -164,17 +187,22 @@ mod tests {
             path: "/nowhere/Bold.ttf".into(),
             data: Arc::from(BUNDLED[3].1),
         };
+        let regular = FontFile {
+            path: "/nowhere/Regular.ttf".into(),
+            data: Arc::from(BUNDLED[0].1),
+        };
         let files = FontFiles {
+            regular: Some(regular.clone()),
             bold: Some(bold.clone()),
             ..FontFiles::default()
         };
         let book = FontBook::from_brand(&files).unwrap();
         assert!(Arc::ptr_eq(&book.font(FaceId::Bold).data, &bold.data));
-        assert_eq!(
-            book.font(FaceId::Regular).postscript_name,
-            FontBook::bundled().font(FaceId::Regular).postscript_name
-        );
+        // Faces the brand leaves out come from its own family, not the bundled one.
+        assert!(Arc::ptr_eq(&book.font(FaceId::Italic).data, &regular.data));
+        assert!(Arc::ptr_eq(&book.font(FaceId::BoldItalic).data, &bold.data));
         let broken = FontFiles {
+            regular: Some(regular),
             italic: Some(FontFile {
                 path: "/nowhere/Italic.ttf".into(),
                 data: Arc::from(&b"not a font"[..]),
