@@ -10,7 +10,6 @@
 //! are coded; a copied PNG gives only its pixel data and palette.
 
 use std::collections::BTreeMap;
-use std::io::Cursor;
 
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::metadata::Orientation;
@@ -66,12 +65,13 @@ fn name(value: &str) -> DictItem {
 }
 
 fn jpeg_stream(picture: &Picture) -> Result<ExternalStream, String> {
-    let decoder = image::codecs::jpeg::JpegDecoder::new(Cursor::new(&picture.bytes[..]))
-        .map_err(|e| e.to_string())?;
-    let color_space = match image::ImageDecoder::color_type(&decoder) {
-        ColorType::L8 => "DeviceGray",
-        ColorType::Rgb8 => "DeviceRGB",
-        // CMYK and other rare layouts: decode and store losslessly as RGB.
+    // The decoder reports CMYK pictures as RGB, having converted them; the frame
+    // header says what the compressed data really holds.
+    let color_space = match frame_components(&picture.bytes) {
+        Some(1) => "DeviceGray",
+        Some(3) => "DeviceRGB",
+        // CMYK (often with Adobe's inverted values) and rarer layouts: decode and
+        // store losslessly as RGB.
         _ => return decoded_stream(picture),
     };
     // A file whose segments can't be walked is decoded instead, so no metadata goes along.
@@ -85,6 +85,34 @@ fn jpeg_stream(picture: &Picture) -> Result<ExternalStream, String> {
         content,
         compress: false,
     })
+}
+
+/// The number of colour components in a JPEG's frame header, from the first
+/// start-of-frame segment.
+fn frame_components(bytes: &[u8]) -> Option<u8> {
+    let mut at = 2;
+    loop {
+        if *bytes.get(at)? != 0xFF {
+            return None;
+        }
+        while *bytes.get(at)? == 0xFF {
+            at += 1;
+        }
+        let code = bytes[at];
+        at += 1;
+        if matches!(code, 0x01 | 0xD0..=0xD7) {
+            continue;
+        }
+        let length = usize::from(u16::from_be_bytes([*bytes.get(at)?, *bytes.get(at + 1)?]));
+        // Start of frame: every SOFn but DHT (C4), JPG (C8) and DAC (CC).
+        if matches!(code, 0xC0..=0xCF) && !matches!(code, 0xC4 | 0xC8 | 0xCC) {
+            return bytes.get(at + 7).copied();
+        }
+        if code == 0xDA || length < 2 {
+            return None;
+        }
+        at += length;
+    }
 }
 
 /// The JPEG `bytes` with only what decoding needs: application segments other than JFIF
@@ -331,6 +359,30 @@ mod tests {
         encode_png(&pixels, width, height, ColorType::Rgb8).unwrap()
     }
 
+    fn jpeg(bytes: &[u8]) -> Picture {
+        Picture {
+            format: PictureFormat::Jpeg,
+            ..picture(bytes.to_vec(), 16, 16)
+        }
+    }
+
+    #[test]
+    fn a_grey_jpeg_is_copied_and_a_cmyk_one_decoded() {
+        let grey = include_bytes!("../../tests/fixtures/images/grey.jpg");
+        let cmyk = include_bytes!("../../tests/fixtures/images/cmyk.jpg");
+        assert_eq!(frame_components(grey), Some(1));
+        assert_eq!(frame_components(cmyk), Some(4));
+
+        let copied = xobject(&jpeg(grey)).unwrap().stream;
+        assert_eq!(copied.dict.get("Filter"), Some(&name("DCTDecode")));
+        assert_eq!(copied.dict.get("ColorSpace"), Some(&name("DeviceGray")));
+
+        // CMYK data is never labelled as RGB: it is decoded, converted and re-stored.
+        let decoded = xobject(&jpeg(cmyk)).unwrap().stream;
+        assert_eq!(decoded.dict.get("Filter"), Some(&name("FlateDecode")));
+        assert_eq!(decoded.dict.get("ColorSpace"), Some(&name("DeviceRGB")));
+    }
+
     #[test]
     fn an_opaque_rgb_png_is_copied_not_recompressed() {
         let bytes = rgb_png(20, 10);
@@ -343,7 +395,8 @@ mod tests {
 
     /// A JPEG read as the loader reads it: the size as displayed, the orientation found.
     fn loaded_jpeg(bytes: Vec<u8>) -> Picture {
-        let mut decoder = image::codecs::jpeg::JpegDecoder::new(Cursor::new(&bytes[..])).unwrap();
+        let mut decoder =
+            image::codecs::jpeg::JpegDecoder::new(std::io::Cursor::new(&bytes[..])).unwrap();
         let orientation = image::ImageDecoder::orientation(&mut decoder).unwrap();
         let (mut width, mut height) = image::ImageDecoder::dimensions(&decoder);
         if matches!(orientation, Orientation::Rotate90 | Orientation::Rotate270) {
