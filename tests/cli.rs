@@ -241,3 +241,14 @@ fn new_needs_an_existing_workspace_folder() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!ws.path().join("no-such-folder").exists());
 }
+
+#[test]
+fn schema_prints_a_json_schema_of_the_three_file_kinds() {
+    let ws = sample_workspace();
+    let out = handout(ws.path(), &["schema"]);
+    assert_eq!(out.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    for kind in ["brand", "handout", "exercise"] {
+        assert!(schema["$defs"][kind]["properties"].is_object(), "{kind}");
+    }
+}

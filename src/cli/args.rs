@@ -26,6 +26,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Write a commented starting file for a handout or a library exercise.
     New(NewArgs),
+    /// Print the JSON Schema of brand, handout and exercise files, for editor completion.
+    Schema,
 }
 
 #[derive(Debug, Args)]

@@ -30,6 +30,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Build(args) => build(args, &mut reporter),
         Command::Check(args) => check(args, &mut reporter),
         Command::New(args) => new_file(args),
+        Command::Schema => {
+            println!("{}", crate::content::SCHEMA.trim_end());
+            Outcome::Success
+        }
     };
     ExitCode::from(outcome as u8)
 }

@@ -15,7 +15,7 @@ use super::toml_tree::{FileCx, Outer, Table, Value};
 use crate::content::model::{Brand, Colors, FontFile, FontFiles, Paper, Rgb};
 use crate::diag::Diagnostic;
 
-const KEYS: &[&str] = &[
+pub(crate) const KEYS: &[&str] = &[
     "name",
     "tagline",
     "logo",
@@ -28,9 +28,9 @@ const KEYS: &[&str] = &[
     "fonts",
     "page",
 ];
-const COLOR_KEYS: &[&str] = &["primary", "accent"];
-const FONT_KEYS: &[&str] = &["regular", "bold", "italic", "bold_italic"];
-const PAGE_KEYS: &[&str] = &["paper"];
+pub(crate) const COLOR_KEYS: &[&str] = &["primary", "accent"];
+pub(crate) const FONT_KEYS: &[&str] = &["regular", "bold", "italic", "bold_italic"];
+pub(crate) const PAGE_KEYS: &[&str] = &["paper"];
 const OUTER: Outer = Outer {
     keys: KEYS,
     move_above: "the first [table]",
@@ -38,7 +38,7 @@ const OUTER: Outer = Outer {
 
 const PRIMARY: Rgb = Rgb(0x0F, 0x6E, 0x6E);
 const ACCENT: Rgb = Rgb(0xE6, 0x91, 0x38);
-const PAPERS: &[(&str, Paper)] = &[("a4", Paper::A4), ("letter", Paper::Letter)];
+pub(crate) const PAPERS: &[(&str, Paper)] = &[("a4", Paper::A4), ("letter", Paper::Letter)];
 const MAX_FONT_BYTES: u64 = 50 * 1024 * 1024;
 
 /// A brand, and the paper its `[page]` asks for.

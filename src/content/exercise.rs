@@ -38,8 +38,8 @@ pub(crate) const KEYS: &[&str] = &[
     "days_per_week",
     "image",
 ];
-const IMAGE_KEYS: &[&str] = &["file", "caption", "alt"];
-const POSITIONS: &[(&str, Position)] = &[
+pub(crate) const IMAGE_KEYS: &[&str] = &["file", "caption", "alt"];
+pub(crate) const POSITIONS: &[(&str, Position)] = &[
     ("lying", Position::Lying),
     ("sitting", Position::Sitting),
     ("kneeling", Position::Kneeling),

@@ -9,21 +9,21 @@ use crate::content::model::{
     Brand, Cause, Closing, Document, Exercise, Headings, Paper, RedFlag, Section, Urgency,
 };
 
-const KEYS: &[&str] = &[
+pub(crate) const KEYS: &[&str] = &[
     "title", "subtitle", "summary", "language", "author", "reviewed", "intro", "headings", "cause",
     "red_flag", "exercise", "section", "closing",
 ];
-const HEADING_KEYS: &[&str] = &["causes", "red_flags", "exercises"];
-const CAUSE_KEYS: &[&str] = &["name", "text", "self_care"];
-const RED_FLAG_KEYS: &[&str] = &["name", "text", "urgency"];
-const SECTION_KEYS: &[&str] = &["title", "text", "bullets"];
-const CLOSING_KEYS: &[&str] = &["title", "text"];
+pub(crate) const HEADING_KEYS: &[&str] = &["causes", "red_flags", "exercises"];
+pub(crate) const CAUSE_KEYS: &[&str] = &["name", "text", "self_care"];
+pub(crate) const RED_FLAG_KEYS: &[&str] = &["name", "text", "urgency"];
+pub(crate) const SECTION_KEYS: &[&str] = &["title", "text", "bullets"];
+pub(crate) const CLOSING_KEYS: &[&str] = &["title", "text"];
 const OUTER: Outer = Outer {
     keys: KEYS,
     move_above: "the first [table]",
 };
 
-const URGENCIES: &[(&str, Urgency)] = &[
+pub(crate) const URGENCIES: &[(&str, Urgency)] = &[
     ("soon", Urgency::Soon),
     ("urgent", Urgency::Urgent),
     ("emergency", Urgency::Emergency),

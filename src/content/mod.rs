@@ -15,6 +15,7 @@ pub mod model;
 mod paths;
 mod pictures;
 mod report;
+mod schema;
 mod source;
 mod suggest;
 #[cfg(test)]
@@ -28,6 +29,7 @@ use std::path::{Path, PathBuf};
 
 pub use model::*;
 pub use paths::workspace_root;
+pub use schema::SCHEMA;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use loader::Loader;
