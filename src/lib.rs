@@ -33,6 +33,8 @@ pub struct BuildOptions {
     pub load: LoadOptions,
     /// "Prepared for" details, printed on every page.
     pub recipient: Option<Recipient>,
+    /// The large-print edition: 18 pt body text, one exercise a page.
+    pub large_print: bool,
     /// The PDF's creation date as Unix seconds (e.g. from `SOURCE_DATE_EPOCH`);
     /// when absent the handout's `reviewed` date is used, and failing that none.
     pub timestamp: Option<i64>,
@@ -86,6 +88,11 @@ pub fn lay_out(
     let fonts = FontBook::from_brand(&document.brand.fonts)
         .map_err(|e| Diagnostic::error(e.to_string()).in_file(&document.source))?;
     let theme = Theme::new(&document.brand, document.paper);
+    let theme = if options.large_print {
+        theme.large_print()
+    } else {
+        theme
+    };
     let mut layout = layout::layout(&document, &theme, &fonts).map_err(|mut diagnostics| {
         diagnostics.extend(loaded.warnings.clone());
         diagnostics

@@ -375,3 +375,30 @@ fn the_page_number_is_on_the_footers_last_line() {
         assert_eq!(number.1, lowest);
     }
 }
+
+#[test]
+fn the_large_print_edition_sets_18_pt_and_one_exercise_a_page() {
+    let options = BuildOptions {
+        large_print: true,
+        ..BuildOptions::default()
+    };
+    let layout = lay_out(&sample(), &options);
+    let mut sizes = std::collections::BTreeMap::new();
+    for (_, _, _, _, size, text) in text_runs(&layout) {
+        *sizes.entry((size * 10.0) as u32).or_insert(0) += text.chars().count();
+        assert!(size >= 15.0, "{text:?} at {size} pt");
+    }
+    let (most_common, _) = sizes.iter().max_by_key(|(_, count)| **count).unwrap();
+    assert_eq!(*most_common, 180);
+    assert_inside_the_printable_area(&layout);
+
+    // Short exercises that would share a page each get one of their own.
+    let short = "[[exercise]]\nname = \"Walk\"\nsteps = [\"Walk for ten minutes.\"]\n";
+    let (_ws, file) = scratch_handout(&format!("title = \"Walking\"\n{}", short.repeat(3)));
+    let layout = lay_out(&file, &options);
+    let card_pages: Vec<usize> = text_runs(&layout)
+        .filter(|r| r.5.ends_with(". Walk"))
+        .map(|r| r.0)
+        .collect();
+    assert_eq!(card_pages, [0, 1, 2]);
+}

@@ -60,6 +60,9 @@ pub struct Inputs {
     /// Paper size, over the brand's [page] paper
     #[arg(long, value_enum)]
     pub paper: Option<PaperArg>,
+    /// The large-print edition: 18 pt body text, wider spacing, one exercise a page
+    #[arg(long)]
+    pub large_print: bool,
 }
 
 #[derive(Debug, Args)]

@@ -151,6 +151,7 @@ fn build_options(inputs: &Inputs, recipient: &args::Recipient) -> BuildOptions {
             paper: inputs.paper.map(Into::into),
         },
         recipient: (recipient != Recipient::default()).then_some(recipient),
+        large_print: inputs.large_print,
         timestamp: source_date_epoch(),
     }
 }

@@ -86,7 +86,10 @@ pub fn flow(c: &mut Composer, doc: &Document, page_height: f32) -> Flow {
         heading2(c, &doc.headings.exercises, &mut flow);
         for (i, exercise) in doc.exercises.iter().enumerate() {
             flow.marks.push((flow.blocks.len(), exercise.name.clone()));
-            let blocks = exercise_card(c, exercise, i + 1, flow.room(page_height));
+            let mut blocks = exercise_card(c, exercise, i + 1, flow.room(page_height));
+            if let (true, Some(first)) = (i > 0 && c.theme.exercise_per_page, blocks.first_mut()) {
+                first.new_page = true;
+            }
             flow.push_boxes(blocks);
         }
     }
@@ -268,6 +271,7 @@ fn bullets(c: &mut Composer, items: &[Paragraph], flow: &mut Flow) {
             text: "•".to_string(),
             style: marker_style,
             link: None,
+            unbreakable: false,
         }];
         let spans = c.spans(item, body);
         let frames = c.hanging(&marker, &spans, width, BULLET_INDENT);
@@ -297,11 +301,13 @@ fn care_card(c: &mut Composer, flag: &RedFlag, page_height: f32) -> Vec<Block> {
             text: format!("{level}: "),
             style: c.style(FaceId::Bold, size, colors.label),
             link: None,
+            unbreakable: false,
         },
         Span {
             text: action.to_string(),
             style: c.style(FaceId::Regular, size, colors.label),
             link: None,
+            unbreakable: false,
         },
     ];
     let name_style = c.style(FaceId::Bold, c.theme.h3_size, c.theme.colors.text);

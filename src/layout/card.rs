@@ -16,9 +16,6 @@ const PADDING: f32 = 16.0;
 /// Space between the blocks of a card: purpose, dosage, pictures, steps, tips.
 const GAP: f32 = 10.0;
 const IMAGE_GAP: f32 = 14.0;
-/// About 68 mm: big enough to read a pose from across a room, small enough that a
-/// card with two pictures and seven steps fits half a page or so.
-const MAX_PICTURE_WIDTH: f32 = 192.0;
 const MAX_CAPTION_LINES: usize = 3;
 const STEP_INDENT: f32 = 24.0;
 pub const BULLET_INDENT: f32 = 18.0;
@@ -200,7 +197,7 @@ fn dosage_pill(c: &mut Composer, dosage: &str, width: f32) -> Frame {
 /// than a few lines would make a tall, narrow column, so then each picture gets
 /// a row of its own with the caption beside it.
 fn pictures(c: &mut Composer, figures: &[Figure], width: f32) -> Vec<Frame> {
-    let column = ((width - IMAGE_GAP) / 2.0).min(MAX_PICTURE_WIDTH);
+    let column = ((width - IMAGE_GAP) / 2.0).min(c.theme.max_picture_width);
     let caption_style = c.style(FaceId::Bold, c.theme.caption_size, c.theme.colors.muted);
     let short_captions = figures.iter().all(|figure| {
         figure.caption.as_ref().is_none_or(|caption| {

@@ -82,6 +82,7 @@ impl<'a> Composer<'a> {
                         ..base
                     },
                     link: run.link.clone(),
+                    unbreakable: false,
                 }
             })
             .collect()
@@ -92,7 +93,15 @@ impl<'a> Composer<'a> {
             text: text.to_string(),
             style,
             link: None,
+            unbreakable: false,
         }]
+    }
+
+    /// Like [`Composer::plain`], but never broken across lines unless it must be.
+    pub fn unbroken(&self, text: &str, style: TextStyle) -> Vec<Span> {
+        let mut spans = self.plain(text, style);
+        spans[0].unbreakable = true;
+        spans
     }
 
     /// Breaks running text into lines of at most `width`, hyphenating long words

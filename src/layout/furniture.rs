@@ -92,17 +92,18 @@ fn identity_rows(c: &Composer, doc: &Document) -> Vec<Vec<Span>> {
     rows
 }
 
-/// Phone, email and the website as a link: one row of spans each.
+/// Phone, email and the website as a link: one row of spans each, none broken
+/// across lines where it can be helped.
 fn contact_rows(c: &Composer, doc: &Document) -> Vec<Vec<Span>> {
     let brand = &doc.brand;
     let style = c.style(FaceId::Regular, c.theme.small_size, c.theme.colors.text);
     let mut rows: Vec<Vec<Span>> = [&brand.phone, &brand.email]
         .into_iter()
         .flatten()
-        .map(|detail| c.plain(detail, style))
+        .map(|detail| c.unbroken(detail, style))
         .collect();
     if let Some(website) = &brand.website {
-        let mut spans = c.plain(
+        let mut spans = c.unbroken(
             website,
             c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.heading),
         );

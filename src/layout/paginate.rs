@@ -17,6 +17,8 @@ pub struct Block {
     pub break_before: bool,
     /// Drawn above this block when it starts a page, e.g. "Split squat (continued)".
     pub continuation: Option<Frame>,
+    /// The block starts a new page.
+    pub new_page: bool,
 }
 
 impl Block {
@@ -26,6 +28,7 @@ impl Block {
             space_before,
             break_before: true,
             continuation: None,
+            new_page: false,
         }
     }
 
@@ -68,6 +71,9 @@ fn fill_page(blocks: &[Block], start: usize, height: f32) -> (Vec<Slot>, usize) 
             (Some(header), true) => header.height,
             _ => 0.0,
         };
+        if block.new_page && !first {
+            return (slots, index);
+        }
         let bottom = y + space + header + block.frame.height;
         if first || bottom <= height + 0.01 {
             slots.push(Slot {
@@ -156,6 +162,13 @@ mod tests {
         // the title's page takes the heading rather than standing alone.
         let blocks = vec![block(20.0), block(20.0), block(90.0).keep_with_previous()];
         assert_eq!(pages_of(&blocks, 100.0), vec![vec![0, 1], vec![2]]);
+    }
+
+    #[test]
+    fn a_block_can_ask_for_a_new_page() {
+        let mut blocks = vec![block(10.0), block(10.0), block(10.0)];
+        blocks[1].new_page = true;
+        assert_eq!(pages_of(&blocks, 100.0), vec![vec![0], vec![1, 2]]);
     }
 
     #[test]

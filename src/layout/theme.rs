@@ -32,6 +32,10 @@ pub struct Theme {
     pub caption_size: f32,
     /// Space between paragraphs.
     pub paragraph_gap: f32,
+    /// The widest an exercise picture is printed.
+    pub max_picture_width: f32,
+    /// Each exercise card starts a page.
+    pub exercise_per_page: bool,
     pub colors: Palette,
 }
 
@@ -93,6 +97,10 @@ impl Theme {
             brand_size: 14.0,
             caption_size: 12.0,
             paragraph_gap: 7.0,
+            // About 68 mm: big enough to read a pose from across a room, small enough
+            // that a card with two pictures and seven steps fits with room to spare.
+            max_picture_width: 192.0,
+            exercise_per_page: false,
             colors: Palette {
                 text: INK,
                 muted: Rgb(0x45, 0x45, 0x45),
@@ -107,6 +115,28 @@ impl Theme {
                 caution: Rgb(0x9C, 0x1C, 0x1C),
                 on_primary,
             },
+        }
+    }
+
+    /// The large-print edition: 18 pt body text, every other size and space
+    /// scaled with it, pictures as wide as two fit the column, and one exercise a page.
+    pub fn large_print(self) -> Theme {
+        Theme {
+            body_size: 18.0,
+            leading: 1.4,
+            small_size: 15.0,
+            title_size: 32.0,
+            subtitle_size: 20.0,
+            h2_size: 25.0,
+            h3_size: 20.0,
+            card_title_size: 21.0,
+            callout_size: 19.0,
+            brand_size: 17.0,
+            caption_size: 15.0,
+            paragraph_gap: 10.0,
+            max_picture_width: f32::INFINITY,
+            exercise_per_page: true,
+            ..self
         }
     }
 

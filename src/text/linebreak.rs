@@ -26,6 +26,9 @@ pub struct Span {
     pub text: String,
     pub style: TextStyle,
     pub link: Option<String>,
+    /// A phone number, address or name that lines never break inside, unless it
+    /// is wider than a whole line.
+    pub unbreakable: bool,
 }
 
 /// A glyph placed on a line, with the text it stands for.
@@ -119,6 +122,14 @@ impl<'a> Paragraph<'a> {
             spans,
             starts,
         }
+    }
+
+    /// Whether byte `at` falls strictly inside a span that must not break.
+    fn inside_unbreakable(&self, at: usize) -> bool {
+        self.starts
+            .iter()
+            .zip(self.spans)
+            .any(|(&start, span)| span.unbreakable && start < at && at < start + span.text.len())
     }
 
     /// The spans overlapping `range`, each with the part of `range` it covers.
@@ -250,15 +261,18 @@ impl Breaker<'_> {
 
     fn words(&self) -> impl Iterator<Item = Word> + '_ {
         let mut start = 0;
-        linebreaks(&self.paragraph.text).filter_map(move |(end, opportunity)| {
-            let range = start..end;
-            start = end;
-            (!range.is_empty()).then(|| {
-                let mut word = self.shape(range);
-                word.mandatory_break_after = opportunity == BreakOpportunity::Mandatory;
-                word
+        let breakable = |at: usize| !self.paragraph.inside_unbreakable(at);
+        linebreaks(&self.paragraph.text)
+            .filter(move |&(at, _)| breakable(at))
+            .filter_map(move |(end, opportunity)| {
+                let range = start..end;
+                start = end;
+                (!range.is_empty()).then(|| {
+                    let mut word = self.shape(range);
+                    word.mandatory_break_after = opportunity == BreakOpportunity::Mandatory;
+                    word
+                })
             })
-        })
     }
 
     fn shape(&self, range: Range<usize>) -> Word {
@@ -449,6 +463,7 @@ mod tests {
             text: text.to_string(),
             style: style(FaceId::Regular),
             link: None,
+            unbreakable: false,
         }]
     }
 
@@ -493,16 +508,19 @@ mod tests {
                 text: "Rest ".into(),
                 style: style(FaceId::Regular),
                 link: None,
+                unbreakable: false,
             },
             Span {
                 text: "well".into(),
                 style: style(FaceId::Bold),
                 link: None,
+                unbreakable: false,
             },
             Span {
                 text: " now".into(),
                 style: style(FaceId::Regular),
                 link: None,
+                unbreakable: false,
             },
         ];
         let lines = break_lines(&spans, 40.0, &Monospace, None);
@@ -561,6 +579,22 @@ mod tests {
             Some(&dictionary),
         );
         assert!(texts(&lines)[0].ends_with('-'), "{:?}", texts(&lines));
+    }
+
+    #[test]
+    fn an_unbreakable_span_moves_whole_unless_it_is_wider_than_a_line() {
+        let mut spans = plain("Call ");
+        spans.push(Span {
+            text: "020 7946 0321".into(),
+            style: style(FaceId::Regular),
+            link: None,
+            unbreakable: true,
+        });
+        let lines = break_lines(&spans, 16.0, &Monospace, None);
+        assert_eq!(texts(&lines), ["Call", "020 7946 0321"]);
+        let lines = break_lines(&spans, 8.0, &Monospace, None);
+        assert!(lines.iter().all(|l| l.width <= 8.0), "{:?}", texts(&lines));
+        assert_eq!(texts(&lines).concat().replace(' ', ""), "Call02079460321");
     }
 
     #[test]
