@@ -42,6 +42,35 @@ pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (year, month, day)
 }
 
+/// A calendar date written YYYY-MM-DD.
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    let invalid = || format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25");
+    let mut parts = text.splitn(3, '-');
+    let mut next = |len: usize| {
+        parts
+            .next()
+            .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse::<u16>().ok())
+            .ok_or_else(invalid)
+    };
+    let (year, month, day) = (next(4)?, next(2)?, next(2)?);
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => return Err(invalid()),
+    };
+    if day == 0 || day > days_in_month {
+        return Err(invalid());
+    }
+    Ok(Date {
+        year,
+        month: month as u8,
+        day: day as u8,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +99,28 @@ mod tests {
                 day: 1
             }
         );
+    }
+
+    #[test]
+    fn dates_must_exist_on_the_calendar() {
+        assert_eq!(
+            parse_date("2026-11-25"),
+            Ok(Date {
+                year: 2026,
+                month: 11,
+                day: 25
+            })
+        );
+        assert!(parse_date("2024-02-29").is_ok());
+        for bad in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-11-31",
+            "26-11-25",
+            "2026/11/25",
+            "2026-11-2",
+        ] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -17,11 +17,12 @@ pub mod diag;
 pub mod geom;
 pub mod layout;
 pub mod render;
+pub mod roster;
 pub mod text;
 
 use std::path::Path;
 
-use content::{LoadOptions, Recipient};
+use content::{Document, LoadOptions, Recipient};
 use diag::{Diagnostic, Diagnostics};
 use layout::{PagedLayout, Theme};
 use render::PdfOptions;
@@ -52,7 +53,7 @@ pub struct Built {
 pub enum BuildError {
     /// Problems in the content, for the user to fix.
     #[error("{0}")]
-    Content(Diagnostics),
+    Content(#[from] Diagnostics),
     /// Writing the PDF failed; not the content's fault.
     #[error(transparent)]
     Render(#[from] render::RenderError),
@@ -60,16 +61,8 @@ pub enum BuildError {
 
 /// Loads, lays out and renders one handout.
 pub fn build(handout: &Path, options: &BuildOptions) -> Result<Built, BuildError> {
-    let (layout, fonts) = lay_out(handout, options).map_err(BuildError::Content)?;
-    let timestamp = options
-        .timestamp
-        .or_else(|| layout.info.date.map(calendar::midnight));
-    let pdf = render::pdf(&layout, &fonts, &PdfOptions { timestamp })?;
-    Ok(Built {
-        pdf,
-        pages: layout.pages.len(),
-        warnings: layout.warnings,
-    })
+    let prepared = prepare(handout, options)?;
+    prepared.build(&prepared.document, options.timestamp)
 }
 
 /// Everything a build checks, short of writing the PDF; returns the warnings.
@@ -82,6 +75,25 @@ pub fn lay_out(
     handout: &Path,
     options: &BuildOptions,
 ) -> Result<(PagedLayout, FontBook), Diagnostics> {
+    let prepared = prepare(handout, options)?;
+    let layout = prepared.lay_out(&prepared.document)?;
+    Ok((layout, prepared.fonts))
+}
+
+/// A handout loaded once, with its fonts and theme, ready to lay out for any
+/// number of readers.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The handout, with the options' recipient.
+    pub document: Document,
+    pub fonts: FontBook,
+    pub theme: Theme,
+    /// What loading warned about.
+    pub warnings: Diagnostics,
+}
+
+/// Loads a handout and everything it needs to be laid out.
+pub fn prepare(handout: &Path, options: &BuildOptions) -> Result<Prepared, Diagnostics> {
     let loaded = content::load(handout, &options.load)?;
     let mut document = loaded.document;
     document.recipient = options.recipient.clone();
@@ -93,12 +105,42 @@ pub fn lay_out(
     } else {
         theme
     };
-    let mut layout = layout::layout(&document, &theme, &fonts).map_err(|mut diagnostics| {
-        diagnostics.extend(loaded.warnings.clone());
-        diagnostics
-    })?;
-    let mut warnings = loaded.warnings;
-    warnings.extend(layout.warnings);
-    layout.warnings = warnings;
-    Ok((layout, fonts))
+    Ok(Prepared {
+        document,
+        fonts,
+        theme,
+        warnings: loaded.warnings,
+    })
+}
+
+impl Prepared {
+    /// Lays out `document` (this handout, perhaps for another reader), with the
+    /// loading warnings ahead of its own.
+    pub fn lay_out(&self, document: &Document) -> Result<PagedLayout, Diagnostics> {
+        let mut warnings = self.warnings.clone();
+        match layout::layout(document, &self.theme, &self.fonts) {
+            Ok(mut layout) => {
+                warnings.extend(layout.warnings);
+                layout.warnings = warnings;
+                Ok(layout)
+            }
+            Err(diagnostics) => {
+                let mut all = diagnostics;
+                all.extend(warnings);
+                Err(all)
+            }
+        }
+    }
+
+    /// Lays out and renders `document`; the PDF's date is `timestamp`, else the review date.
+    pub fn build(&self, document: &Document, timestamp: Option<i64>) -> Result<Built, BuildError> {
+        let layout = self.lay_out(document).map_err(BuildError::Content)?;
+        let timestamp = timestamp.or_else(|| layout.info.date.map(calendar::midnight));
+        let pdf = render::pdf(&layout, &self.fonts, &PdfOptions { timestamp })?;
+        Ok(Built {
+            pdf,
+            pages: layout.pages.len(),
+            warnings: layout.warnings,
+        })
+    }
 }

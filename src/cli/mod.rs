@@ -1,6 +1,7 @@
 //! The command line: flags → library calls → files, messages and an exit code.
 
 mod args;
+mod batch;
 mod new;
 mod output;
 mod report;
@@ -18,7 +19,7 @@ use crate::{BuildError, BuildOptions};
 
 /// How a run ended, worst first wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Outcome {
+pub(crate) enum Outcome {
     Success = 0,
     ContentErrors = 1,
     UsageOrIo = 2,
@@ -47,6 +48,14 @@ fn build(args: BuildArgs, reporter: &mut Reporter) -> Outcome {
         return usage_error(&message);
     }
     let options = build_options(&args.inputs, &args.recipient);
+    if let Some(roster) = &args.roster {
+        let [handout] = handouts.as_slice() else {
+            return usage_error(
+                "--roster builds one handout for many readers; name one handout file",
+            );
+        };
+        return batch::build(handout, roster, &args.out, &options, reporter);
+    }
     let mut outcome = Outcome::Success;
     for handout in &handouts {
         let result = match crate::build(handout, &options) {
@@ -131,7 +140,7 @@ fn usage_error(message: &str) -> Outcome {
     Outcome::UsageOrIo
 }
 
-fn print_all(reporter: &mut Reporter, diagnostics: &Diagnostics) {
+pub(crate) fn print_all(reporter: &mut Reporter, diagnostics: &Diagnostics) {
     for diagnostic in diagnostics.iter() {
         reporter.print(diagnostic);
     }

@@ -17,7 +17,7 @@ use super::paths::PathError;
 use super::source::SourceFile;
 use super::suggest;
 use super::toml_tree::{read_all, FileCx, Outer, Table, Value};
-use crate::content::model::{Dosage, Exercise, Figure, Paragraph, Position, RichText};
+use crate::content::model::{Dosage, DosageField, Exercise, Figure, Paragraph, Position, RichText};
 
 /// The fields of an exercise, in a library file or in place.
 pub(crate) const KEYS: &[&str] = &[
@@ -109,7 +109,10 @@ pub(crate) fn read_in_handout(loader: &Loader, table: &Table, outer: &Outer) -> 
 
 impl Fields {
     fn read(loader: &Loader, table: &Table, image_outer: &Outer) -> Fields {
-        let number = |name, range| table.read(name, |v| fields::whole_number(v, range));
+        let number = |field: DosageField| {
+            let range = field.range().expect("a count field");
+            table.read(field.key(), |v| fields::whole_number(v, range))
+        };
         Fields {
             name: table.read("name", fields::plain),
             purpose: table.read("purpose", fields::rich_text),
@@ -119,13 +122,13 @@ impl Fields {
             tips: table.read("tips", fields::paragraphs),
             cautions: table.read("cautions", fields::paragraphs),
             video: table.read("video", fields::web_page),
-            sets: number("sets", 1..=20),
-            reps: number("reps", 1..=500),
-            hold_seconds: number("hold_seconds", 1..=600),
-            rest_seconds: number("rest_seconds", 0..=600),
+            sets: number(DosageField::Sets),
+            reps: number(DosageField::Reps),
+            hold_seconds: number(DosageField::HoldSeconds),
+            rest_seconds: number(DosageField::RestSeconds),
             each_side: table.read("each_side", Value::bool),
-            times_per_day: number("times_per_day", 1..=12),
-            days_per_week: number("days_per_week", 1..=7),
+            times_per_day: number(DosageField::TimesPerDay),
+            days_per_week: number(DosageField::DaysPerWeek),
             images: table.read("image", |v| figures(loader, v, image_outer)),
         }
     }

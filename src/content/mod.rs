@@ -17,7 +17,7 @@ mod pictures;
 mod report;
 mod schema;
 mod source;
-mod suggest;
+pub(crate) mod suggest;
 #[cfg(test)]
 mod tests;
 /// Pictures made for tests, for the tests of other modules too.

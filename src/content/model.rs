@@ -175,6 +175,83 @@ pub struct Dosage {
     pub days_per_week: Option<u32>,
 }
 
+/// One of the dosage fields, by its key in the content format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DosageField {
+    Sets,
+    Reps,
+    HoldSeconds,
+    RestSeconds,
+    EachSide,
+    TimesPerDay,
+    DaysPerWeek,
+}
+
+/// A value for one dosage field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DosageValue {
+    Count(u32),
+    Flag(bool),
+}
+
+impl DosageField {
+    pub const ALL: [DosageField; 7] = [
+        DosageField::Sets,
+        DosageField::Reps,
+        DosageField::HoldSeconds,
+        DosageField::RestSeconds,
+        DosageField::EachSide,
+        DosageField::TimesPerDay,
+        DosageField::DaysPerWeek,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            DosageField::Sets => "sets",
+            DosageField::Reps => "reps",
+            DosageField::HoldSeconds => "hold_seconds",
+            DosageField::RestSeconds => "rest_seconds",
+            DosageField::EachSide => "each_side",
+            DosageField::TimesPerDay => "times_per_day",
+            DosageField::DaysPerWeek => "days_per_week",
+        }
+    }
+
+    /// The whole numbers a count field accepts; `None` for the yes/no `each_side`.
+    pub fn range(self) -> Option<std::ops::RangeInclusive<u32>> {
+        match self {
+            DosageField::Sets => Some(1..=20),
+            DosageField::Reps => Some(1..=500),
+            DosageField::HoldSeconds => Some(1..=600),
+            DosageField::RestSeconds => Some(0..=600),
+            DosageField::EachSide => None,
+            DosageField::TimesPerDay => Some(1..=12),
+            DosageField::DaysPerWeek => Some(1..=7),
+        }
+    }
+}
+
+impl Dosage {
+    /// Sets one field; a value of the other kind (a count for `each_side`, a flag
+    /// for a count) is ignored, as the loader never produces one.
+    pub fn set(&mut self, field: DosageField, value: DosageValue) {
+        let count = match value {
+            DosageValue::Count(n) => Some(n),
+            DosageValue::Flag(_) => None,
+        };
+        match (field, value) {
+            (DosageField::EachSide, DosageValue::Flag(flag)) => self.each_side = flag,
+            (DosageField::EachSide, _) => {}
+            (DosageField::Sets, _) => self.sets = count.or(self.sets),
+            (DosageField::Reps, _) => self.reps = count.or(self.reps),
+            (DosageField::HoldSeconds, _) => self.hold_seconds = count.or(self.hold_seconds),
+            (DosageField::RestSeconds, _) => self.rest_seconds = count.or(self.rest_seconds),
+            (DosageField::TimesPerDay, _) => self.times_per_day = count.or(self.times_per_day),
+            (DosageField::DaysPerWeek, _) => self.days_per_week = count.or(self.days_per_week),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     pub picture: Arc<Picture>,

@@ -1,0 +1,108 @@
+//! `handout build HANDOUT --roster FILE.csv`: one PDF per row, every row checked first.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::report::Reporter;
+use super::{output, print_all, Outcome};
+use crate::{roster, BuildError, BuildOptions};
+
+pub fn build(
+    handout: &Path,
+    roster_file: &Path,
+    out: &Path,
+    options: &BuildOptions,
+    reporter: &mut Reporter,
+) -> Outcome {
+    let started = Instant::now();
+    if !roster_file.is_file() {
+        eprintln!(
+            "error: {} is not a file; --roster takes a CSV file",
+            roster_file.display()
+        );
+        return Outcome::UsageOrIo;
+    }
+    let prepared = match crate::prepare(handout, options) {
+        Ok(prepared) => prepared,
+        Err(diagnostics) => {
+            print_all(reporter, &diagnostics);
+            eprintln!("{}: not built, no PDF written", handout.display());
+            return Outcome::ContentErrors;
+        }
+    };
+    print_all(reporter, &prepared.warnings);
+    let roster = match roster::read(roster_file, &prepared.document) {
+        Ok(roster) => roster,
+        Err(diagnostics) => {
+            print_all(reporter, &diagnostics);
+            eprintln!("{}: not built, no PDF written", roster_file.display());
+            return Outcome::ContentErrors;
+        }
+    };
+    let stem = handout
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let stems = roster::file_stems(&stem, &roster);
+    let progress = progress_bar(roster.rows.len() as u64);
+    let mut outcome = Outcome::Success;
+    let mut written = 0;
+    for (row, stem) in roster.rows.iter().zip(&stems) {
+        let document = row.apply(&prepared.document);
+        let result = match prepared.build(&document, options.timestamp) {
+            Ok(built) => {
+                let target = out.join(format!("{stem}.pdf"));
+                match output::write_atomically(&target, &built.pdf) {
+                    Ok(()) => {
+                        written += 1;
+                        Outcome::Success
+                    }
+                    Err(error) => {
+                        progress.suspend(|| {
+                            eprintln!("error: cannot write {}: {error}", target.display())
+                        });
+                        Outcome::UsageOrIo
+                    }
+                }
+            }
+            Err(BuildError::Content(diagnostics)) => {
+                progress.suspend(|| {
+                    print_all(reporter, &diagnostics);
+                    eprintln!(
+                        "{}: row on line {}: not built",
+                        roster_file.display(),
+                        row.line
+                    );
+                });
+                Outcome::ContentErrors
+            }
+            Err(BuildError::Render(error)) => {
+                progress.suspend(|| eprintln!("error: row on line {}: {error}", row.line));
+                Outcome::UsageOrIo
+            }
+        };
+        outcome = outcome.max(result);
+        progress.inc(1);
+    }
+    progress.finish_and_clear();
+    println!(
+        "{written} handouts in {:.2} s → {}",
+        started.elapsed().as_secs_f64(),
+        out.display()
+    );
+    outcome
+}
+
+/// A progress bar on a terminal; nothing on a pipe or in a log.
+fn progress_bar(rows: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(rows);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} handouts") {
+        bar.set_style(style);
+    }
+    bar
+}

@@ -1,0 +1,181 @@
+//! Rosters: one PDF per row, overrides on the right exercise, every row checked first.
+
+mod common;
+
+use common::{handout, page_text, sample_workspace};
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+const HANDOUT: &str = "content/handouts/inner-knee-pain.toml";
+
+fn text_of(pdf: &std::path::Path) -> String {
+    let pages = (1..=6).map(|page| page_text(pdf, page)).collect::<String>();
+    pages.replace('\u{a0}', " ")
+}
+
+#[test]
+fn each_row_gets_its_own_pdf_with_its_dosages_on_the_right_exercise() {
+    let ws = sample_workspace();
+    let roster = "\u{feff}name,note,split-squat.reps,single-leg-bridge.sets\n\
+                  \"Aoife O’Brien\",\"Easy week, keep runs short\",6,2\n\
+                  Sinéad Ní Bhriain,,,\n\
+                  Jane Doe,,,\n\
+                  Jane Doe,,9,\n";
+    std::fs::write(ws.path().join("roster.csv"), roster).unwrap();
+    let out = handout(
+        ws.path(),
+        &[
+            "build",
+            HANDOUT,
+            "--roster",
+            "roster.csv",
+            "--clinician",
+            "Dr Shah",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("4 handouts in"));
+    let mut names: Vec<String> = std::fs::read_dir(ws.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "inner-knee-pain--aoife-obrien.pdf",
+            "inner-knee-pain--jane-doe-2.pdf",
+            "inner-knee-pain--jane-doe.pdf",
+            "inner-knee-pain--sinead-ni-bhriain.pdf"
+        ]
+    );
+    let aoife = text_of(&ws.path().join("out/inner-knee-pain--aoife-obrien.pdf"));
+    assert!(
+        aoife.contains("Prepared for Aoife O’Brien by Dr Shah"),
+        "{aoife}"
+    );
+    assert!(aoife.contains("Easy week, keep runs short"));
+    assert!(
+        aoife.contains("How much: 2 sets × 8 reps"),
+        "single leg bridge: 2 sets"
+    );
+    assert!(
+        aoife.contains("How much: 3 sets × 10 reps"),
+        "hamstring bridge unchanged"
+    );
+    assert!(
+        aoife.contains("How much: 3 sets × 6 reps"),
+        "split squat: 6 reps"
+    );
+    let sinead = text_of(&ws.path().join("out/inner-knee-pain--sinead-ni-bhriain.pdf"));
+    assert!(sinead.contains("Prepared for Sinéad Ní Bhriain"));
+    assert!(
+        sinead.contains("How much: 3 sets × 8 reps"),
+        "no override: the handout's own dosage"
+    );
+    let second_jane = text_of(&ws.path().join("out/inner-knee-pain--jane-doe-2.pdf"));
+    assert!(
+        second_jane.contains("3 sets × 9 reps"),
+        "the second Jane Doe has her own row"
+    );
+}
+
+#[test]
+fn the_same_roster_gives_the_same_bytes() {
+    let ws = sample_workspace();
+    std::fs::write(
+        ws.path().join("roster.csv"),
+        "name,split-squat.reps\nAoife,7\nBrian,8\n",
+    )
+    .unwrap();
+    let mut runs = Vec::new();
+    for dir in ["a", "b"] {
+        let out = handout(
+            ws.path(),
+            &["build", HANDOUT, "--roster", "roster.csv", "-o", dir],
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        runs.push(std::fs::read(ws.path().join(dir).join("inner-knee-pain--brian.pdf")).unwrap());
+    }
+    assert!(runs[0] == runs[1]);
+}
+
+#[test]
+fn a_bad_row_stops_the_batch_with_its_row_and_column_and_writes_nothing() {
+    let cases = [
+        (
+            "name,split-sqat.reps\nAoife,6\n",
+            "roster.csv:1:6",
+            "did you mean `split-squat.reps`?",
+        ),
+        (
+            "name,split-squat.repz\nAoife,6\n",
+            "roster.csv:1:6",
+            "did you mean `split-squat.reps`?",
+        ),
+        (
+            "name,split-squat.reps\nAoife,six\n",
+            "roster.csv:2:7",
+            "expected a whole number from 1 to 500, found `six`",
+        ),
+        (
+            "name,split-squat.sets\nAoife,99\n",
+            "roster.csv:2:7",
+            "expected a whole number from 1 to 20",
+        ),
+        (
+            "name,split-squat.each_side\nAoife,maybe\n",
+            "roster.csv:2:7",
+            "expected yes or no",
+        ),
+        (
+            "name,note\nAoife,ok\n,no name here\n",
+            "roster.csv:3:1",
+            "the name is empty",
+        ),
+        (
+            "patient,note\nAoife,ok\n",
+            "roster.csv:1:1",
+            "the roster has no `name` column",
+        ),
+        (
+            "name,date\nAoife,25/11/2026\n",
+            "roster.csv:2:7",
+            "is not a date",
+        ),
+        (
+            "name,note\nAoife\n",
+            "roster.csv:2:1",
+            "this row has 1 cells",
+        ),
+    ];
+    for (roster, place, message) in cases {
+        let ws = sample_workspace();
+        std::fs::write(ws.path().join("roster.csv"), roster).unwrap();
+        let out = handout(ws.path(), &["build", HANDOUT, "--roster", "roster.csv"]);
+        assert_eq!(out.status.code(), Some(1), "{roster}");
+        let report = stderr(&out);
+        assert!(report.contains(place), "{roster}: {report}");
+        assert!(report.contains(message), "{roster}: {report}");
+        assert!(
+            !ws.path().join("out").exists(),
+            "{roster}: a PDF was written"
+        );
+    }
+}
+
+#[test]
+fn a_roster_goes_with_exactly_one_handout() {
+    let ws = sample_workspace();
+    std::fs::write(ws.path().join("roster.csv"), "name\nAoife\n").unwrap();
+    let out = handout(
+        ws.path(),
+        &["build", HANDOUT, HANDOUT, "--roster", "roster.csv"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let missing = handout(ws.path(), &["build", HANDOUT, "--roster", "nope.csv"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("nope.csv is not a file"));
+}
