@@ -1,6 +1,7 @@
 //! Rosters: one handout for each row of a CSV file, with the person's name, an
 //! optional note, clinician and date, and per-exercise dosage overrides in
-//! columns named `EXERCISE_ID.FIELD` (`split-squat.reps`).
+//! columns named `EXERCISE_ID.FIELD` (`split-squat.reps`): the library id, or the
+//! name of an exercise written in place, in lower case with hyphens.
 //!
 //! Every row is checked against the handout before anything is built, so a bad
 //! row stops the whole batch with its file, row and column.
@@ -9,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::calendar::parse_date;
 use crate::content::suggest::closest;
-use crate::content::{Document, DosageField, DosageValue, Recipient};
+use crate::content::{Document, DosageField, DosageValue, Exercise, Recipient};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 
 /// The rows of a roster, checked against one handout.
@@ -210,11 +211,8 @@ fn column(header: &str, document: &Document) -> Result<Column, Box<Diagnostic>> 
         "date" => return Ok(Column::Date),
         _ => {}
     }
-    let ids: Vec<&str> = document
-        .exercises
-        .iter()
-        .filter_map(|e| e.id.as_deref())
-        .collect();
+    let keys: Vec<String> = document.exercises.iter().map(exercise_key).collect();
+    let ids: Vec<&str> = keys.iter().map(String::as_str).collect();
     let Some((exercise, field)) = header.split_once('.') else {
         let hint = match closest(header, PERSON_COLUMNS) {
             Some(near) => format!("did you mean `{near}`?"),
@@ -228,8 +226,7 @@ fn column(header: &str, document: &Document) -> Result<Column, Box<Diagnostic>> 
     if !ids.contains(&exercise) {
         let hint = match closest(exercise, ids.iter().copied()) {
             Some(near) => format!("did you mean `{near}.{field}`?"),
-            None if ids.is_empty() => "this handout uses no exercises from the library".to_string(),
-            None => format!("this handout's library exercises are {}", ids.join(", ")),
+            None => format!("this handout's exercises are {}", ids.join(", ")),
         };
         return Err(Box::new(
             Diagnostic::error(format!("the handout has no exercise `{exercise}`")).hint(hint),
@@ -320,13 +317,19 @@ impl Row {
             let matching = document
                 .exercises
                 .iter_mut()
-                .filter(|e| e.id.as_deref() == Some(change.exercise.as_str()));
+                .filter(|e| exercise_key(e) == change.exercise);
             for exercise in matching {
                 exercise.dosage.set(change.field, change.value);
             }
         }
         document
     }
+}
+
+/// How a roster names an exercise: its library id, or for one written in place,
+/// its name as lower-case words joined by hyphens ("Split Squat" → `split-squat`).
+fn exercise_key(exercise: &Exercise) -> String {
+    exercise.id.clone().unwrap_or_else(|| slug(&exercise.name))
 }
 
 /// File names for the rows: `STEM--NAME` in lower-case ASCII, with `-2`, `-3`, …

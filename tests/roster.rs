@@ -179,3 +179,44 @@ fn a_roster_goes_with_exactly_one_handout() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("nope.csv is not a file"));
 }
+
+#[test]
+fn an_exercise_written_in_place_is_named_by_its_name() {
+    let ws = tempfile::tempdir().unwrap();
+    let fixture = common::repo().join("tests/fixtures/clinic");
+    for part in [
+        "content/brand.toml",
+        "content/exercises/glute-bridge.toml",
+        "content/handouts/low-back-pain.toml",
+        "images/logo.png",
+        "images/bridge.png",
+        "images/cat-cow.jpg",
+    ] {
+        let target = ws.path().join(part);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(fixture.join(part), target).unwrap();
+    }
+    // "Cat–cow" is written in place in the handout; glute-bridge comes from the library.
+    std::fs::write(
+        ws.path().join("r.csv"),
+        "name,cat-cow.reps,glute-bridge.sets\nSam,4,5\n",
+    )
+    .unwrap();
+    let out = handout(
+        ws.path(),
+        &[
+            "build",
+            "content/handouts/low-back-pain.toml",
+            "--roster",
+            "r.csv",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let pdf = ws.path().join("out/low-back-pain--sam.pdf");
+    let text: String = (1..=3)
+        .map(|p| page_text(&pdf, p))
+        .collect::<String>()
+        .replace('\u{a0}', " ");
+    assert!(text.contains("How much: 4 reps"), "{text}");
+    assert!(text.contains("How much: 5 sets × 8 reps"), "{text}");
+}
