@@ -170,21 +170,8 @@ fn every_exercise_card_is_whole_on_one_page() {
 /// A scratch workspace with the clinic fixture's brand, library and pictures,
 /// and one handout written by the test.
 fn scratch_handout(handout: &str) -> (tempfile::TempDir, std::path::PathBuf) {
-    let ws = tempfile::tempdir().unwrap();
-    let fixture = repo().join("tests/fixtures/clinic");
-    for part in [
-        "content/brand.toml",
-        "content/exercises/glute-bridge.toml",
-        "images/logo.png",
-        "images/bridge.png",
-        "images/cat-cow.jpg",
-    ] {
-        let target = ws.path().join(part);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::copy(fixture.join(part), target).unwrap();
-    }
+    let ws = clinic_workspace();
     let file = ws.path().join("content/handouts/scratch.toml");
-    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
     std::fs::write(&file, handout).unwrap();
     (ws, file)
 }

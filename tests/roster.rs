@@ -182,20 +182,7 @@ fn a_roster_goes_with_exactly_one_handout() {
 
 #[test]
 fn an_exercise_written_in_place_is_named_by_its_name() {
-    let ws = tempfile::tempdir().unwrap();
-    let fixture = common::repo().join("tests/fixtures/clinic");
-    for part in [
-        "content/brand.toml",
-        "content/exercises/glute-bridge.toml",
-        "content/handouts/low-back-pain.toml",
-        "images/logo.png",
-        "images/bridge.png",
-        "images/cat-cow.jpg",
-    ] {
-        let target = ws.path().join(part);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::copy(fixture.join(part), target).unwrap();
-    }
+    let ws = common::clinic_workspace();
     // "Cat–cow" is written in place in the handout; glute-bridge comes from the library.
     std::fs::write(
         ws.path().join("r.csv"),

@@ -2,7 +2,7 @@
 //! for", the disclaimer, the review date and "Page X of Y".
 
 use super::compose::{stack, Composer};
-use super::frame::{Frame, Item, Shape};
+use super::frame::{Frame, Item};
 use super::words;
 use crate::content::{Document, Rgb};
 use crate::geom::{Point, Size};
@@ -22,8 +22,8 @@ pub fn header(c: &mut Composer, doc: &Document) -> Frame {
     let x = logo(&mut frame, doc, width);
     let left = identity_rows(c, doc);
     let right = contact_rows(c, doc);
-    let left_width = natural_width(c, &left);
-    let right_width = natural_width(c, &right);
+    let left_width = widest(c, &left);
+    let right_width = widest(c, &right);
     let mut bottom = frame.height;
     if left_width + COLUMN_GAP + right_width <= width - x {
         let left = rows_frame(c, &left, left_width);
@@ -114,10 +114,9 @@ fn contact_rows(c: &Composer, doc: &Document) -> Vec<Vec<Span>> {
 }
 
 /// The width of the widest row set on one line.
-fn natural_width(c: &mut Composer, rows: &[Vec<Span>]) -> f32 {
+fn widest(c: &mut Composer, rows: &[Vec<Span>]) -> f32 {
     rows.iter()
-        .flat_map(|row| c.whole_word_lines(row, f32::INFINITY))
-        .map(|line| line.width)
+        .map(|row| c.natural_width(row))
         .fold(0.0, f32::max)
 }
 
@@ -131,15 +130,7 @@ fn rows_frame(c: &mut Composer, rows: &[Vec<Span>], width: f32) -> Frame {
 
 fn rule(frame: &mut Frame, width: f32, thickness: f32, color: Rgb) {
     let y = frame.height;
-    frame.rect(
-        Point::new(0.0, y),
-        Shape {
-            size: Size::new(width, thickness),
-            fill: Some(color),
-            stroke: None,
-            radius: 0.0,
-        },
-    );
+    frame.fill(Point::new(0.0, y), Size::new(width, thickness), color);
     frame.height = y + thickness;
 }
 
@@ -157,8 +148,8 @@ pub fn footer(c: &mut Composer, doc: &Document) -> Footer {
     let width = c.theme.column_width();
     // Room for the widest page number a handout will need, and a gap before it.
     let number_style = c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.muted);
-    let widest = c.plain("Page 999 of 999", number_style);
-    let number_room = natural_width(c, &[widest]) + 12.0;
+    let number = c.plain("Page 999 of 999", number_style);
+    let number_room = c.natural_width(&number) + 12.0;
     let mut frame = Frame::default();
     rule(&mut frame, width, 0.8, c.theme.colors.rule);
     frame.height += 5.0;

@@ -40,9 +40,18 @@ pub fn for_patient(name: &str) -> BuildOptions {
 
 /// A copy of the repository's workspace (content, images) in a temporary folder.
 pub fn sample_workspace() -> tempfile::TempDir {
+    workspace_copy(&repo())
+}
+
+/// A copy of the clinic fixture's workspace in a temporary folder.
+pub fn clinic_workspace() -> tempfile::TempDir {
+    workspace_copy(&repo().join("tests/fixtures/clinic"))
+}
+
+fn workspace_copy(root: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for part in ["content", "images"] {
-        copy_dir(&repo().join(part), &dir.path().join(part));
+        copy_dir(&root.join(part), &dir.path().join(part));
     }
     dir
 }
