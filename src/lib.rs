@@ -26,7 +26,7 @@ use content::{Document, LoadOptions, Recipient};
 use diag::{Diagnostic, Diagnostics};
 use layout::{PagedLayout, Theme};
 use render::PdfOptions;
-use text::FontBook;
+use text::{Coverage, FaceId, FontBook};
 
 /// What a build needs besides the handout file.
 #[derive(Debug, Clone, Default)]
@@ -118,6 +118,9 @@ impl Prepared {
     /// loading warnings ahead of its own.
     pub fn lay_out(&self, document: &Document) -> Result<PagedLayout, Diagnostics> {
         let mut warnings = self.warnings.clone();
+        if let Some(recipient) = &document.recipient {
+            warnings.extend(self.recipient_warnings(recipient));
+        }
         match layout::layout(document, &self.theme, &self.fonts) {
             Ok(mut layout) => {
                 warnings.extend(layout.warnings);
@@ -130,6 +133,26 @@ impl Prepared {
                 Err(all)
             }
         }
+    }
+
+    /// Warnings for characters of the reader's details that the font lacks: these come
+    /// from the command line or a roster, which the loader never saw.
+    fn recipient_warnings(&self, recipient: &Recipient) -> Diagnostics {
+        let coverage = Coverage::of(self.fonts.font(FaceId::Regular).data.clone());
+        let fields = [
+            ("the reader's name", &recipient.name),
+            ("the clinician's name", &recipient.clinician),
+            ("the note", &recipient.note),
+        ];
+        let mut warnings = Diagnostics::default();
+        for (what, text) in fields {
+            let missing = text.as_deref().and_then(|t| coverage.missing(t));
+            if let Some(missing) = missing {
+                let (message, hint) = missing.explain();
+                warnings.push(Diagnostic::warning(format!("{what}: {message}")).hint(hint));
+            }
+        }
+        warnings
     }
 
     /// Lays out and renders `document`; the PDF's date is `timestamp`, else the review date.

@@ -11,9 +11,10 @@ use subsetter::GlyphRemapper;
 use super::fields;
 use super::loader::Loader;
 use super::source::SourceFile;
-use super::toml_tree::{FileCx, Outer, Table, Value};
+use super::toml_tree::{Outer, Table, Value};
 use crate::content::model::{Brand, Colors, FontFile, FontFiles, Paper, Rgb};
 use crate::diag::Diagnostic;
+use crate::text::Coverage;
 
 pub(crate) const KEYS: &[&str] = &[
     "name",
@@ -72,18 +73,21 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandFil
         loader.report,
     )?;
     let tree = source.parse(loader.report)?;
-    let cx = FileCx {
-        file: &source,
-        report: loader.report,
-    };
+    let cx = loader.file_cx(&source);
     let table = Table::root(&cx, &tree);
     table.check_keys(KEYS, None);
 
+    // The fonts first, so that the brand's own text is checked against them.
+    let fonts = read_fonts(loader, &table);
+    let coverage = match fonts.as_ref().and_then(|f| f.regular.as_ref()) {
+        Some(regular) => Coverage::of(regular.data.clone()),
+        None => Coverage::bundled(),
+    };
+    let _ = loader.coverage.set(coverage);
     let name = table
         .require("name", "name = \"Riverside Physio\"")
         .and_then(|v| fields::plain(&v));
     let colors = read_colors(&table);
-    let fonts = read_fonts(loader, &table);
     let paper = table.read("page", |v| v.table()).and_then(|page| {
         page.check_keys(PAGE_KEYS, Some(&OUTER));
         page.read("paper", |v| fields::choice(v, PAPERS))

@@ -16,7 +16,7 @@ use super::loader::Loader;
 use super::paths::PathError;
 use super::source::SourceFile;
 use super::suggest;
-use super::toml_tree::{read_all, FileCx, Outer, Table, Value};
+use super::toml_tree::{read_all, Outer, Table, Value};
 use crate::content::model::{Dosage, DosageField, Exercise, Figure, Paragraph, Position, RichText};
 
 /// The fields of an exercise, in a library file or in place.
@@ -307,10 +307,7 @@ fn read_library_file(loader: &Loader, path: &Path) -> Option<Fields> {
     let what = "an exercise needs at least name = \"…\" and steps = [\"…\"]";
     let source = SourceFile::read(path, what, loader.report)?;
     let tree = source.parse(loader.report)?;
-    let cx = FileCx {
-        file: &source,
-        report: loader.report,
-    };
+    let cx = loader.file_cx(&source);
     let table = Table::root(&cx, &tree);
     table.check_keys(KEYS, None);
     let name = table.require("name", "name = \"Split squat\"");

@@ -301,6 +301,11 @@ fn text_source<'a>(value: &Value<'a>) -> Option<&'a str> {
         value.emit(value.error(message).hint(hint));
         return None;
     }
+    let missing = value.cx().coverage.get().and_then(|c| c.missing(text));
+    if let Some(missing) = missing {
+        let (message, hint) = missing.explain();
+        value.emit(value.warning(message).hint(hint));
+    }
     Some(text)
 }
 
@@ -385,6 +390,7 @@ mod tests {
         let cx = FileCx {
             file: &file,
             report: &report,
+            coverage: &std::cell::OnceCell::new(),
         };
         let result = Table::root(&cx, &tree).read("x", read);
         let problems = report

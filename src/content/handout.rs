@@ -4,7 +4,7 @@ use super::exercise;
 use super::fields;
 use super::loader::Loader;
 use super::source::SourceFile;
-use super::toml_tree::{read_all, FileCx, Outer, Table};
+use super::toml_tree::{read_all, Outer, Table};
 use crate::content::model::{
     Brand, Cause, Closing, Document, Exercise, Headings, Paper, RedFlag, Section, Urgency,
 };
@@ -41,10 +41,7 @@ pub(crate) struct Frame {
 /// Reads the handout in `source` into a document; `None` when anything was wrong with it.
 pub(crate) fn read(loader: &Loader, source: &SourceFile, frame: Frame) -> Option<Document> {
     let tree = source.parse(loader.report)?;
-    let cx = FileCx {
-        file: source,
-        report: loader.report,
-    };
+    let cx = loader.file_cx(source);
     let table = Table::root(&cx, &tree);
     table.check_keys(KEYS, None);
 

@@ -1,5 +1,6 @@
 //! What one call to `load` shares: the workspace, the report and the caches.
 
+use std::cell::OnceCell;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -7,14 +8,18 @@ use super::exercise::Library;
 use super::paths::Workspace;
 use super::pictures::Pictures;
 use super::report::Report;
-use super::toml_tree::Value;
+use super::source::SourceFile;
+use super::toml_tree::{FileCx, Value};
 use crate::content::model::Picture;
+use crate::text::Coverage;
 
 pub(crate) struct Loader<'a> {
     pub report: &'a Report,
     pub workspace: Workspace,
     pub pictures: Pictures,
     pub library: Library,
+    /// Set once the brand's fonts are known.
+    pub coverage: OnceCell<Coverage>,
 }
 
 impl<'a> Loader<'a> {
@@ -24,6 +29,16 @@ impl<'a> Loader<'a> {
             workspace,
             pictures: Pictures::default(),
             library: Library::default(),
+            coverage: OnceCell::new(),
+        }
+    }
+
+    /// What reading `source` needs: where to report, and which characters the font has.
+    pub fn file_cx<'s>(&'s self, source: &'s SourceFile) -> FileCx<'s> {
+        FileCx {
+            file: source,
+            report: self.report,
+            coverage: &self.coverage,
         }
     }
 

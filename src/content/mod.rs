@@ -32,6 +32,7 @@ pub use paths::workspace_root;
 pub use schema::SCHEMA;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::text::Coverage;
 use loader::Loader;
 use paths::Workspace;
 use report::Report;
@@ -109,6 +110,7 @@ fn read_document(handout: &Path, options: &LoadOptions, report: &Report) -> Opti
         .clone()
         .unwrap_or_else(|| loader.workspace.content("brand.toml"));
     let brand = brand::read(&loader, &brand_path, options.brand.is_some());
+    loader.coverage.get_or_init(Coverage::bundled);
     let source = source?;
     let paper = options
         .paper

@@ -4,6 +4,7 @@
 //! what was expected and a hint) and returns `None`, so one run reports every problem it can.
 //! Positions in lists count from 1, as a reader counts them: `exercise[1]` is the first exercise.
 
+use std::cell::OnceCell;
 use std::path::Path;
 
 use toml::de::{DeTable, DeValue};
@@ -14,11 +15,15 @@ use super::report::Report;
 use super::source::SourceFile;
 use super::suggest;
 use crate::diag::{Diagnostic, Location};
+use crate::text::Coverage;
 
 /// One file being walked, and where its problems go.
 pub(crate) struct FileCx<'a> {
     pub file: &'a SourceFile,
     pub report: &'a Report,
+    /// What the handout's font covers, once the brand has said which font that is; text
+    /// read before then is not checked.
+    pub coverage: &'a OnceCell<Coverage>,
 }
 
 impl<'a> FileCx<'a> {
@@ -30,6 +35,12 @@ impl<'a> FileCx<'a> {
     pub fn error(&self, offset: usize, key: &str, message: impl Into<String>) -> Diagnostic {
         let location = Location::at_offset(&self.file.path, &self.file.text, offset);
         Diagnostic::error(message).at(location).key(key)
+    }
+
+    /// A warning at byte `offset` of this file about the dotted `key`.
+    pub fn warning(&self, offset: usize, key: &str, message: impl Into<String>) -> Diagnostic {
+        let location = Location::at_offset(&self.file.path, &self.file.text, offset);
+        Diagnostic::warning(message).at(location).key(key)
     }
 
     pub fn emit(&self, diagnostic: Diagnostic) {
@@ -166,6 +177,11 @@ impl<'a> Value<'a> {
 
     pub fn offset(&self) -> usize {
         self.value.span().start
+    }
+
+    /// A warning located at this value and naming its key.
+    pub fn warning(&self, message: impl Into<String>) -> Diagnostic {
+        self.cx.warning(self.offset(), &self.key, message)
     }
 
     /// An error located at this value and naming its key.
@@ -403,6 +419,7 @@ mod tests {
         let cx = FileCx {
             file: &file,
             report: &report,
+            coverage: &OnceCell::new(),
         };
         walk(Table::root(&cx, &tree));
         report

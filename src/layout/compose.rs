@@ -1,22 +1,18 @@
 //! Setting text: styled spans → broken lines → frames, and boxes around frames.
 
-use std::path::Path;
-
 use hyphenation::{Language, Load, Standard};
 
 use super::frame::{Frame, Shape};
 use super::paginate::Block;
 use super::theme::Theme;
 use crate::content::{Paragraph, Rgb, RichText};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::Diagnostics;
 use crate::geom::{Point, Size};
 use crate::text::{break_lines, FaceId, FontBook, Line, Shaper, Span, TextStyle};
 
 /// What every part of layout needs: the theme, the fonts and somewhere to put warnings.
 pub struct Composer<'a> {
     pub theme: &'a Theme,
-    /// The handout file, which warnings point at.
-    source: &'a Path,
     shaper: Shaper<'a>,
     hyphenator: Option<Standard>,
     ascent: f32,
@@ -25,12 +21,7 @@ pub struct Composer<'a> {
 }
 
 impl<'a> Composer<'a> {
-    pub fn new(
-        theme: &'a Theme,
-        fonts: &'a FontBook,
-        language: &str,
-        source: &'a Path,
-    ) -> Composer<'a> {
+    pub fn new(theme: &'a Theme, fonts: &'a FontBook, language: &str) -> Composer<'a> {
         // Only English patterns are bundled; other languages are set without hyphens.
         let english = language == "en" || language.starts_with("en-");
         let hyphenator = english
@@ -39,7 +30,6 @@ impl<'a> Composer<'a> {
         let regular = fonts.font(FaceId::Regular);
         Composer {
             theme,
-            source,
             shaper: Shaper::new(fonts),
             hyphenator,
             ascent: regular.ascender,
@@ -116,37 +106,9 @@ impl<'a> Composer<'a> {
     }
 
     fn break_spans(&mut self, spans: &[Span], width: f32, hyphenate: bool) -> Vec<Line> {
-        for span in spans {
-            self.check_coverage(span);
-        }
+        let spans = self.shaper.fall_back(spans);
         let hyphenator = self.hyphenator.as_ref().filter(|_| hyphenate);
-        break_lines(spans, width, &self.shaper, hyphenator)
-    }
-
-    fn check_coverage(&mut self, span: &Span) {
-        let missing: Vec<char> = span
-            .text
-            .chars()
-            .filter(|&c| !c.is_whitespace() && !c.is_control())
-            .filter(|&c| !self.shaper.covers(span.style.face, c))
-            .collect();
-        if let Some(&c) = missing.first() {
-            let message = format!(
-                "the font has no glyph for {c:?} (U+{:04X}) in “{}”; it prints as an empty box",
-                c as u32,
-                excerpt(&span.text)
-            );
-            let diagnostic = Diagnostic::warning(message).in_file(self.source).hint(
-                "use a brand font that covers it ([fonts] in brand.toml), or write it another way",
-            );
-            if !self
-                .warnings
-                .iter()
-                .any(|d| d.message == diagnostic.message)
-            {
-                self.warnings.push(diagnostic);
-            }
-        }
+        break_lines(&spans, width, &self.shaper, hyphenator)
     }
 
     /// The width of spans set on one line.
@@ -502,14 +464,6 @@ fn draw_slice(
     if let Some(bar) = style.bar {
         frame.fill(Point::new(0.0, 0.0), Size::new(BAR_WIDTH, height), bar);
     }
-}
-
-fn excerpt(text: &str) -> String {
-    let mut short: String = text.chars().take(40).collect();
-    if short.len() < text.len() {
-        short.push('…');
-    }
-    short
 }
 
 #[cfg(test)]

@@ -64,7 +64,7 @@ pub struct Bookmark {
 
 /// Lays out `doc` on pages of the theme's paper.
 pub fn layout(doc: &Document, theme: &Theme, fonts: &FontBook) -> Result<PagedLayout, Diagnostics> {
-    let mut c = compose::Composer::new(theme, fonts, &doc.language, &doc.source);
+    let mut c = compose::Composer::new(theme, fonts, &doc.language);
     let header = furniture::header(&mut c, doc);
     let footer = furniture::footer(&mut c, doc);
     let body_top = theme.margin_top + header.height + FURNITURE_GAP;

@@ -2,12 +2,11 @@
 //! PDF's is the bottom left, so every y is flipped here and nowhere else.
 
 use printpdf::{
-    Actions, BorderArray, Codepoint, Color, LinePoint, LinkAnnotation, Op, PaintMode,
+    Actions, BorderArray, Codepoint, Color, DictItem, LinePoint, LinkAnnotation, Op, PaintMode,
     PdfFontHandle, Point as PdfPoint, Polygon, PolygonRing, Pt, Rect, TextItem, WindingOrder,
     XObjectId, XObjectTransform,
 };
 
-use super::fonts::Subset;
 use super::Resources;
 use crate::content::Rgb;
 use crate::layout::{Item, Page, Shape, TextRun};
@@ -68,18 +67,6 @@ fn text(ops: &mut Vec<Op>, run: &TextRun, x: f32, baseline: f32, resources: &Res
         return;
     };
     let size = run.style.size;
-    let codepoints = run
-        .glyphs
-        .iter()
-        .map(|glyph| {
-            codepoint(
-                subset,
-                glyph.id,
-                glyph.natural_advance - glyph.advance,
-                size,
-            )
-        })
-        .collect();
     ops.push(Op::StartTextSection);
     ops.push(Op::SetFont {
         font: PdfFontHandle::External(font.clone()),
@@ -95,25 +82,54 @@ fn text(ops: &mut Vec<Op>, run: &TextRun, x: f32, baseline: f32, resources: &Res
             y: Pt(baseline),
         },
     });
-    ops.push(Op::ShowText {
-        items: vec![TextItem::GlyphIds(codepoints)],
-    });
+    let mut items = Vec::new();
+    for glyph in &run.glyphs {
+        let (gid, copies_as) = subset.glyph(glyph.id);
+        // A glyph that stands for other text than its font's map says (the replacement
+        // drawn for a character no font has) is shown alone, with its text as ActualText.
+        let own_text = (!glyph.text.is_empty() && glyph.text != copies_as).then_some(&glyph.text);
+        if own_text.is_some() && !items.is_empty() {
+            ops.push(show(std::mem::take(&mut items)));
+        }
+        // TJ numbers are thousandths of an em, and a positive one moves the pen left.
+        let em = |points: f32| points * 1000.0 / size;
+        if glyph.x_offset.abs() >= 1e-3 {
+            items.push(TextItem::Offset(-em(glyph.x_offset)));
+        }
+        let after = glyph.natural_advance - glyph.advance + glyph.x_offset;
+        items.push(TextItem::GlyphIds(vec![Codepoint {
+            gid,
+            offset: if after.abs() < 1e-3 { 0.0 } else { em(after) },
+            cid: Some(copies_as),
+        }]));
+        if let Some(text) = own_text {
+            ops.push(Op::BeginMarkedContentWithProperties {
+                tag: "Span".to_string(),
+                properties: DictItem::Dict {
+                    map: [("ActualText".to_string(), text_string(text))].into(),
+                },
+            });
+            ops.push(show(std::mem::take(&mut items)));
+            ops.push(Op::EndMarkedContent);
+        }
+    }
+    if !items.is_empty() {
+        ops.push(show(items));
+    }
     ops.push(Op::EndTextSection);
 }
 
-/// A glyph for the TJ array: `shortfall` is how much less than its natural advance
-/// the pen should move (kerning), in points.
-fn codepoint(subset: &Subset, original: u16, shortfall: f32, size: f32) -> Codepoint {
-    let (gid, text) = subset.glyph(original);
-    let offset = if shortfall.abs() < 1e-3 {
-        0.0
-    } else {
-        shortfall * 1000.0 / size
-    };
-    Codepoint {
-        gid,
-        offset,
-        cid: Some(text),
+fn show(items: Vec<TextItem>) -> Op {
+    Op::ShowText { items }
+}
+
+/// A PDF text string: UTF-16BE with its byte order mark, so any character survives.
+fn text_string(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    DictItem::String {
+        data,
+        literal: false,
     }
 }
 

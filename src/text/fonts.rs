@@ -1,27 +1,32 @@
-//! The four faces a handout is set in: the bundled Atkinson Hyperlegible, or the brand's own.
+//! The four faces a handout is set in (the bundled Atkinson Hyperlegible, or the brand's own),
+//! and the fallback face for characters they lack.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rustybuzz::ttf_parser;
 
 use crate::content::{FontFile, FontFiles};
 
-/// Which of the four faces a piece of text uses.
+/// Which face a piece of text uses: one of the family's four, or the fallback.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FaceId {
     Regular,
     Bold,
     Italic,
     BoldItalic,
+    /// DejaVu Sans, for the characters the family lacks: arrows, ticks, Greek, Cyrillic,
+    /// Hebrew, Arabic and many symbols.
+    Fallback,
 }
 
 impl FaceId {
-    pub const ALL: [FaceId; 4] = [
+    pub const ALL: [FaceId; 5] = [
         FaceId::Regular,
         FaceId::Bold,
         FaceId::Italic,
         FaceId::BoldItalic,
+        FaceId::Fallback,
     ];
 
     pub fn new(bold: bool, italic: bool) -> FaceId {
@@ -107,11 +112,22 @@ impl Font {
     }
 }
 
-/// The regular, bold, italic and bold italic faces of one family.
+/// The regular, bold, italic and bold italic faces of one family, and the fallback face.
 #[derive(Debug, Clone)]
 pub struct FontBook {
     faces: [Font; 4],
+    /// Read on first use: most handouts never need it.
+    fallback: OnceLock<Font>,
 }
+
+/// The bundled family's regular face.
+pub const BUNDLED_REGULAR: &[u8] = BUNDLED[0].1;
+
+/// The fallback face, built into the binary.
+pub const FALLBACK: (&str, &[u8]) = (
+    "DejaVuSans.ttf",
+    include_bytes!("../../fonts/DejaVuSans.ttf"),
+);
 
 const BUNDLED: [(&str, &[u8]); 4] = [
     (
@@ -138,7 +154,10 @@ impl FontBook {
         let faces = BUNDLED.map(|(name, bytes)| {
             Font::from_bytes(Arc::from(bytes), name).expect("the bundled fonts parse")
         });
-        FontBook { faces }
+        FontBook {
+            faces,
+            fallback: OnceLock::new(),
+        }
     }
 
     /// The brand's fonts where it names them. A face the brand leaves out is taken
@@ -167,11 +186,18 @@ impl FontBook {
                 load(italic)?,
                 load(bold_italic)?,
             ],
+            fallback: OnceLock::new(),
         })
     }
 
     pub fn font(&self, face: FaceId) -> &Font {
-        &self.faces[face.index()]
+        match face {
+            FaceId::Fallback => self.fallback.get_or_init(|| {
+                let (name, bytes) = FALLBACK;
+                Font::from_bytes(Arc::from(bytes), name).expect("the fallback font parses")
+            }),
+            _ => &self.faces[face.index()],
+        }
     }
 }
 

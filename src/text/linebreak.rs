@@ -8,6 +8,7 @@ use std::ops::Range;
 use hyphenation::{Hyphenator, Standard};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
+use super::bidi::{self, Direction};
 use super::fonts::FaceId;
 use super::shape::{Glyph, Measure};
 use crate::content::Rgb;
@@ -37,6 +38,8 @@ pub struct PlacedGlyph {
     pub id: u16,
     pub advance: f32,
     pub natural_advance: f32,
+    /// How far right of the pen the glyph is drawn.
+    pub x_offset: f32,
     /// The characters this glyph shows, for copy and paste; empty for the
     /// second and later glyphs of one cluster.
     pub text: String,
@@ -124,12 +127,15 @@ impl<'a> Paragraph<'a> {
         }
     }
 
-    /// Whether byte `at` falls strictly inside a span that must not break.
+    /// Whether byte `at` falls strictly inside a span that must not break, or between
+    /// two such spans (one name set partly in the fallback face holds together too).
     fn inside_unbreakable(&self, at: usize) -> bool {
-        self.starts
-            .iter()
-            .zip(self.spans)
-            .any(|(&start, span)| span.unbreakable && start < at && at < start + span.text.len())
+        self.starts.iter().enumerate().any(|(i, &start)| {
+            let span = &self.spans[i];
+            let end = start + span.text.len();
+            let next_unbreakable = self.spans.get(i + 1).is_some_and(|next| next.unbreakable);
+            span.unbreakable && start < at && (at < end || (at == end && next_unbreakable))
+        })
     }
 
     /// The spans overlapping `range`, each with the part of `range` it covers.
@@ -171,6 +177,40 @@ impl Piece {
 
     fn char_at(&self, index: usize) -> Option<char> {
         self.text.get(index..).and_then(|s| s.chars().next())
+    }
+
+    /// The whitespace glyphs at the end as a piece of their own, if there are any and
+    /// something else is left.
+    fn split_off_trailing_space(&mut self) -> Option<Piece> {
+        let spaces = self
+            .glyphs
+            .iter()
+            .rev()
+            .take_while(|g| self.char_at(g.cluster).is_some_and(char::is_whitespace))
+            .count();
+        let keep = self.glyphs.len() - spaces;
+        if spaces == 0 || keep == 0 {
+            return None;
+        }
+        let cut = self.glyphs[keep].cluster;
+        if self.glyphs[..keep].iter().any(|g| g.cluster >= cut) {
+            return None;
+        }
+        let glyphs = self
+            .glyphs
+            .split_off(keep)
+            .into_iter()
+            .map(|g| Glyph {
+                cluster: g.cluster - cut,
+                ..g
+            })
+            .collect();
+        let text = self.text.split_off(cut);
+        Some(Piece {
+            span: self.span,
+            text,
+            glyphs,
+        })
     }
 
     /// Drops the whitespace glyphs at the end, and their text.
@@ -370,6 +410,21 @@ impl Breaker<'_> {
                 break;
             }
         }
+        let direction = |piece: &Piece| bidi::strong_direction(&piece.text);
+        if pieces
+            .iter()
+            .any(|p| direction(p) == Some(Direction::RightToLeft))
+        {
+            // The spaces between right-to-left words turn with them; so they must stand alone.
+            pieces = pieces
+                .into_iter()
+                .flat_map(|mut piece| {
+                    let space = piece.split_off_trailing_space();
+                    std::iter::once(piece).chain(space)
+                })
+                .collect();
+            bidi::reorder(&mut pieces, direction);
+        }
         let mut line = Line::default();
         for piece in pieces {
             let span = &self.paragraph.spans[piece.span];
@@ -423,6 +478,7 @@ fn placed_glyphs(piece: &Piece) -> Vec<PlacedGlyph> {
                 id: glyph.id,
                 advance: glyph.advance,
                 natural_advance: glyph.natural_advance,
+                x_offset: glyph.x_offset,
                 text,
             }
         })
@@ -444,6 +500,7 @@ mod tests {
                     id: c as u16,
                     advance: size,
                     natural_advance: size,
+                    x_offset: 0.0,
                     cluster,
                 })
                 .collect()

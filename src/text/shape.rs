@@ -1,8 +1,17 @@
 //! Shaping: text in one face and size → glyphs with advances, kerning applied.
 
-use rustybuzz::{Face, UnicodeBuffer};
+use std::cell::OnceCell;
 
+use rustybuzz::{Face, UnicodeBuffer};
+use unicode_linebreak::{break_property, BreakClass};
+
+use super::bidi::{strong_direction, Direction};
 use super::fonts::{FaceId, FontBook};
+use super::linebreak::Span;
+
+/// What the fallback face draws for a character no bundled face has: visible, and
+/// copied as the character it stands for.
+pub const REPLACEMENT: char = '\u{FFFD}';
 
 /// One shaped glyph. Distances are in points.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,6 +22,8 @@ pub struct Glyph {
     /// The font's own advance for the glyph, without kerning; the PDF viewer
     /// moves by this much unless told otherwise.
     pub natural_advance: f32,
+    /// How far right of the pen the glyph is drawn (a combining mark over its base).
+    pub x_offset: f32,
     /// Byte offset of the glyph's cluster in the shaped text.
     pub cluster: usize,
 }
@@ -25,32 +36,167 @@ pub trait Measure {
 
 /// Shapes with rustybuzz over the faces of a [`FontBook`].
 pub struct Shaper<'a> {
+    book: &'a FontBook,
     faces: Vec<Face<'a>>,
+    /// Parsed on first use, like the font itself.
+    fallback: OnceCell<Face<'a>>,
 }
 
 impl<'a> Shaper<'a> {
     pub fn new(book: &'a FontBook) -> Shaper<'a> {
         let faces = FaceId::ALL
             .iter()
+            .filter(|&&id| id != FaceId::Fallback)
             .map(|&id| {
                 Face::from_slice(&book.font(id).data, 0).expect("fonts are checked when loaded")
             })
             .collect();
-        Shaper { faces }
+        Shaper {
+            book,
+            faces,
+            fallback: OnceCell::new(),
+        }
+    }
+
+    fn face(&self, face: FaceId) -> &Face<'a> {
+        match face {
+            FaceId::Fallback => self.fallback.get_or_init(|| {
+                let font = self.book.font(FaceId::Fallback);
+                Face::from_slice(&font.data, 0).expect("the fallback font parses")
+            }),
+            _ => &self.faces[face.index()],
+        }
     }
 
     /// Whether the face has a glyph for `c`.
     pub fn covers(&self, face: FaceId, c: char) -> bool {
-        self.faces[face.index()].glyph_index(c).is_some()
+        self.face(face).glyph_index(c).is_some()
     }
+
+    /// The spans again, with each run of characters their face lacks moved to the
+    /// fallback face. A combining mark, joiner or invisible character goes with the
+    /// character before it, so a letter and its accents are set in one face.
+    pub fn fall_back(&self, spans: &[Span]) -> Vec<Span> {
+        let mut out = Vec::with_capacity(spans.len());
+        for span in spans {
+            let face = span.style.face;
+            if span.text.chars().all(|c| self.covers(face, c) || !shows(c)) {
+                out.push(span.clone());
+                continue;
+            }
+            for (text, fallback) in clusters_by_face(&span.text, |cluster| {
+                cluster
+                    .chars()
+                    .filter(|&c| shows(c))
+                    .any(|c| !self.covers(face, c))
+            }) {
+                let mut piece = span.clone();
+                piece.text = text.to_string();
+                if fallback {
+                    piece.style.face = FaceId::Fallback;
+                }
+                out.push(piece);
+            }
+        }
+        out
+    }
+}
+
+/// Whether `c` needs a glyph of its own: not white space, a control character or a
+/// character Unicode says to show as nothing (shaping hides those the face lacks).
+pub(crate) fn shows(c: char) -> bool {
+    !(c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        ))
+}
+
+/// Whether `c` belongs to the character before it: a mark, a joiner or an invisible
+/// character (but not a space, which separates).
+fn attaches(c: char) -> bool {
+    (!shows(c) && !c.is_whitespace())
+        || matches!(
+            break_property(c as u32),
+            BreakClass::CombiningMark | BreakClass::ZeroWidthJoiner
+        )
+}
+
+/// `text` cut into the longest pieces whose clusters all agree on `needs_fallback`.
+fn clusters_by_face(text: &str, needs_fallback: impl Fn(&str) -> bool) -> Vec<(&str, bool)> {
+    let mut clusters: Vec<(usize, usize)> = Vec::new();
+    for (at, c) in text.char_indices() {
+        let end = at + c.len_utf8();
+        match clusters.last_mut() {
+            Some(last) if attaches(c) => last.1 = end,
+            _ => clusters.push((at, end)),
+        }
+    }
+    let mut pieces: Vec<(usize, usize, bool)> = Vec::new();
+    for (start, end) in clusters {
+        let fallback = needs_fallback(&text[start..end]);
+        match pieces.last_mut() {
+            Some(last) if last.2 == fallback => last.1 = end,
+            _ => pieces.push((start, end, fallback)),
+        }
+    }
+    pieces
+        .into_iter()
+        .map(|(start, end, fallback)| (&text[start..end], fallback))
+        .collect()
 }
 
 impl Measure for Shaper<'_> {
     fn shape(&self, text: &str, face: FaceId, size: f32) -> Vec<Glyph> {
-        let font = &self.faces[face.index()];
+        // A right-to-left word's trailing space stays after it, where line breaking looks
+        // for it, instead of being turned to the word's left with its letters.
+        let word = text.trim_end();
+        if word.len() < text.len()
+            && !word.is_empty()
+            && strong_direction(word) == Some(Direction::RightToLeft)
+        {
+            let mut glyphs = self.shape_run(word, face, size);
+            let space = self.shape_run(&text[word.len()..], face, size);
+            glyphs.extend(space.into_iter().map(|g| Glyph {
+                cluster: g.cluster + word.len(),
+                ..g
+            }));
+            return glyphs;
+        }
+        self.shape_run(text, face, size)
+    }
+}
+
+impl Shaper<'_> {
+    fn shape_run(&self, text: &str, face: FaceId, size: f32) -> Vec<Glyph> {
+        let font = self.face(face);
         let scale = size / font.units_per_em() as f32;
         let mut buffer = UnicodeBuffer::new();
-        buffer.push_str(text);
+        if face == FaceId::Fallback {
+            // What even the fallback lacks is drawn as the replacement character; the
+            // cluster keeps pointing at the original, which is what copying gives.
+            for (at, c) in text.char_indices() {
+                let drawn = if shows(c) && font.glyph_index(c).is_none() {
+                    REPLACEMENT
+                } else {
+                    c
+                };
+                buffer.add(drawn, at as u32);
+            }
+        } else {
+            buffer.push_str(text);
+        }
+        buffer.guess_segment_properties();
         let shaped = rustybuzz::shape(font, &[], buffer);
         shaped
             .glyph_infos()
@@ -65,9 +211,90 @@ impl Measure for Shaper<'_> {
                     id,
                     advance: position.x_advance as f32 * scale,
                     natural_advance: f32::from(natural) * scale,
+                    x_offset: position.x_offset as f32 * scale,
                     cluster: info.cluster as usize,
                 }
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Rgb;
+    use crate::text::TextStyle;
+
+    fn span(text: &str) -> Span {
+        Span {
+            text: text.to_string(),
+            style: TextStyle {
+                face: FaceId::Regular,
+                size: 12.0,
+                color: Rgb(0, 0, 0),
+            },
+            link: None,
+            unbreakable: true,
+        }
+    }
+
+    fn faces(spans: &[Span]) -> Vec<(&str, FaceId)> {
+        spans
+            .iter()
+            .map(|s| (s.text.as_str(), s.style.face))
+            .collect()
+    }
+
+    #[test]
+    fn characters_the_family_lacks_move_to_the_fallback_face() {
+        let book = FontBook::bundled();
+        let shaper = Shaper::new(&book);
+        let spans = shaper.fall_back(&[span("Knee → hip ✓ done")]);
+        assert_eq!(
+            faces(&spans),
+            [
+                ("Knee ", FaceId::Regular),
+                ("→", FaceId::Fallback),
+                (" hip ", FaceId::Regular),
+                ("✓", FaceId::Fallback),
+                (" done", FaceId::Regular),
+            ]
+        );
+        assert!(
+            spans.iter().all(|s| s.unbreakable),
+            "pieces keep the span's ways"
+        );
+    }
+
+    #[test]
+    fn a_letter_keeps_its_combining_marks_and_invisible_characters() {
+        let book = FontBook::bundled();
+        let shaper = Shaper::new(&book);
+        // Atkinson has "e" but not the combining hook above, so both go together.
+        let spans = shaper.fall_back(&[span("ae\u{0309}\u{200B}b")]);
+        assert_eq!(
+            faces(&spans),
+            [
+                ("a", FaceId::Regular),
+                ("e\u{0309}\u{200B}", FaceId::Fallback),
+                ("b", FaceId::Regular),
+            ]
+        );
+        let covered = shaper.fall_back(&[span("zero\u{200B}width")]);
+        assert_eq!(faces(&covered), [("zero\u{200B}width", FaceId::Regular)]);
+    }
+
+    #[test]
+    fn what_no_face_has_is_drawn_as_the_replacement_but_keeps_its_cluster() {
+        let book = FontBook::bundled();
+        let shaper = Shaper::new(&book);
+        let text = "a🏃b";
+        let glyphs = shaper.shape(text, FaceId::Fallback, 12.0);
+        let fallback = shaper.face(FaceId::Fallback);
+        let replacement = fallback.glyph_index(REPLACEMENT).unwrap().0;
+        assert_eq!(glyphs.len(), 3);
+        assert_eq!(glyphs[1].id, replacement);
+        assert_eq!(glyphs[1].cluster, 1, "the emoji's own byte offset");
+        assert!(glyphs[1].advance > 0.0, "the replacement is visible");
     }
 }

@@ -1,0 +1,120 @@
+//! Which characters of a text the handout's font lacks, for warnings that name them.
+
+use std::sync::Arc;
+
+use rustybuzz::ttf_parser::Face;
+
+use super::fonts::{BUNDLED_REGULAR, FALLBACK};
+use super::shape::{shows, REPLACEMENT};
+
+/// The regular face of the handout's family, asked character by character.
+#[derive(Clone)]
+pub struct Coverage {
+    regular: Arc<[u8]>,
+}
+
+/// The characters of one text that the family lacks, each listed once.
+#[derive(Debug, PartialEq)]
+pub struct Missing {
+    /// Printed in the fallback face.
+    pub in_fallback: Vec<char>,
+    /// In no face at all: printed as the replacement character.
+    pub nowhere: Vec<char>,
+}
+
+impl Coverage {
+    pub fn bundled() -> Coverage {
+        Coverage {
+            regular: Arc::from(BUNDLED_REGULAR),
+        }
+    }
+
+    /// The coverage of a brand's regular face, whose bytes the loader checked.
+    pub fn of(regular: Arc<[u8]>) -> Coverage {
+        Coverage { regular }
+    }
+
+    /// What of `text` the family cannot print, if anything.
+    pub fn missing(&self, text: &str) -> Option<Missing> {
+        let family = Face::parse(&self.regular, 0).ok()?;
+        let mut lacking: Vec<char> = Vec::new();
+        for c in text.chars().filter(|&c| shows(c)) {
+            if family.glyph_index(c).is_none() && !lacking.contains(&c) {
+                lacking.push(c);
+            }
+        }
+        if lacking.is_empty() {
+            return None;
+        }
+        let fallback = Face::parse(FALLBACK.1, 0).ok()?;
+        let (in_fallback, nowhere) = lacking
+            .into_iter()
+            .partition(|&c| fallback.glyph_index(c).is_some());
+        Some(Missing {
+            in_fallback,
+            nowhere,
+        })
+    }
+}
+
+impl Missing {
+    /// A warning's message and hint.
+    pub fn explain(&self) -> (String, String) {
+        let mut parts = Vec::new();
+        if !self.in_fallback.is_empty() {
+            parts.push(format!(
+                "the font has no {}; {} printed in the fallback font, DejaVu Sans",
+                list(&self.in_fallback),
+                if self.in_fallback.len() == 1 {
+                    "it is"
+                } else {
+                    "they are"
+                }
+            ));
+        }
+        if !self.nowhere.is_empty() {
+            parts.push(format!(
+                "no bundled font has {}; {} printed as {REPLACEMENT} but copied as written",
+                list(&self.nowhere),
+                if self.nowhere.len() == 1 {
+                    "it is"
+                } else {
+                    "they are"
+                }
+            ));
+        }
+        let hint = "to print it in the handout's own font, choose a brand font that has it \
+                    ([fonts] in brand.toml), or write it another way";
+        (parts.join("; "), hint.to_string())
+    }
+}
+
+/// `“→” (U+2192), “✓” (U+2713)`
+fn list(chars: &[char]) -> String {
+    chars
+        .iter()
+        .map(|&c| format!("“{c}” (U+{:04X})", c as u32))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_each_missing_character_once_and_where_it_prints() {
+        let coverage = Coverage::bundled();
+        assert_eq!(coverage.missing("Knee pain, zero\u{200B}width"), None);
+        let missing = coverage.missing("→ then → and 🏃 ✓").unwrap();
+        assert_eq!(missing.in_fallback, ['→', '✓']);
+        assert_eq!(missing.nowhere, ['🏃']);
+        let (message, _) = missing.explain();
+        assert_eq!(
+            message,
+            "the font has no “→” (U+2192), “✓” (U+2713); they are printed in the fallback \
+             font, DejaVu Sans; no bundled font has “🏃” (U+1F3C3); it is printed as � but \
+             copied as written"
+        );
+    }
+}
