@@ -47,6 +47,9 @@ fn build(args: BuildArgs, reporter: &mut Reporter) -> Outcome {
     if let Err(message) = output::check_names_unique(&handouts) {
         return usage_error(&message);
     }
+    if let Err(message) = output::ready_folder(&args.out) {
+        return usage_error(&message);
+    }
     let options = build_options(&args.inputs, &args.recipient);
     if let Some(roster) = &args.roster {
         let [handout] = handouts.as_slice() else {

@@ -31,6 +31,55 @@ pub fn check_names_unique(handouts: &[PathBuf]) -> Result<(), String> {
     Ok(())
 }
 
+/// Makes sure PDFs can be written into `folder` before anything is built: it is created if
+/// missing, and must be a folder that takes new files. Parts of PDFs that an interrupted
+/// build left there are removed.
+pub fn ready_folder(folder: &Path) -> Result<(), String> {
+    if folder.exists() && !folder.is_dir() {
+        return Err(format!(
+            "the output folder {} is a file; choose another folder with -o",
+            folder.display()
+        ));
+    }
+    std::fs::create_dir_all(folder)
+        .map_err(|e| format!("cannot make the output folder {}: {e}", folder.display()))?;
+    tempfile::Builder::new()
+        .prefix(PART_PREFIX)
+        .tempfile_in(folder)
+        .map_err(|e| {
+            format!(
+                "cannot write in the output folder {}: {e}",
+                folder.display()
+            )
+        })?;
+    remove_stale_parts(folder);
+    Ok(())
+}
+
+const PART_PREFIX: &str = ".handout-";
+const PART_SUFFIX: &str = ".pdf.part";
+
+/// Removes parts of PDFs over a minute old: a build takes milliseconds, so these were left
+/// by one that was killed, not by one still running.
+fn remove_stale_parts(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let is_part = name.starts_with(PART_PREFIX) && name.ends_with(PART_SUFFIX);
+        let age = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| modified.elapsed().ok());
+        if is_part && age.is_some_and(|age| age.as_secs() > 60) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Writes `bytes` to a temporary file beside `target`, then renames it into place:
 /// readers see the old file or the new one, never a part of either.
 pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -40,8 +89,8 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let mut file = tempfile::Builder::new()
-        .prefix(".handout-")
-        .suffix(".pdf.part")
+        .prefix(PART_PREFIX)
+        .suffix(PART_SUFFIX)
         .tempfile_in(dir)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;

@@ -76,7 +76,13 @@ pub(crate) fn whole_number(value: &Value, range: RangeInclusive<u32>) -> Option<
                 range.start(),
                 range.end()
             );
-            value.emit(value.error(message));
+            let hint = format!(
+                "write {} = and a number from {} to {}",
+                value.name(),
+                range.start(),
+                range.end()
+            );
+            value.emit(value.error(message).hint(hint));
             None
         }
     }
@@ -269,15 +275,38 @@ pub(crate) fn email(value: &Value) -> Option<String> {
     None
 }
 
-/// The string of a text field, refused when empty or holding control characters.
+/// The most characters one text field may hold: about ten printed pages.
+pub(crate) const MAX_TEXT_CHARS: usize = 30_000;
+
+/// The string of a text field, refused when empty, too long or holding control characters.
 fn text_source<'a>(value: &Value<'a>) -> Option<&'a str> {
     let text = value.str()?;
+    let length = text.chars().count();
+    if length > MAX_TEXT_CHARS {
+        let message = format!(
+            "the text has {length} characters; a field holds at most {MAX_TEXT_CHARS} \
+             (about ten pages)"
+        );
+        let hint = "shorten it, or split it over several sections";
+        value.emit(value.error(message).hint(hint));
+        return None;
+    }
     if let Some(c) = text
         .chars()
         .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
     {
         let message = format!("the text contains the control character U+{:04X}", c as u32);
         let hint = "delete it; it can't be printed";
+        value.emit(value.error(message).hint(hint));
+        return None;
+    }
+    if let Some(c) = text.chars().find(|c| is_direction_override(*c)) {
+        let message = format!(
+            "the text contains the direction control U+{:04X}, which would show the text in \
+             another order than it is written",
+            c as u32
+        );
+        let hint = "delete it; right-to-left words are set in their own direction without it";
         value.emit(value.error(message).hint(hint));
         return None;
     }
@@ -324,6 +353,13 @@ fn prints_something(value: &Value, text: &str) -> bool {
     );
     value.emit(value.error("the text prints as nothing").hint(hint));
     false
+}
+
+/// The embeddings, overrides and isolates of the Unicode bidirectional algorithm, which can
+/// make text read differently from its source ("Trojan Source"); the marks U+200E and
+/// U+200F, which only nudge neutral characters, are allowed.
+fn is_direction_override(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Whether `c` leaves a mark on the page: not white space, and not one of the characters
@@ -423,7 +459,7 @@ mod tests {
             assert_eq!(
                 problems,
                 [format!(
-                    "1:5 x: expected a whole number from 1 to 20, found {n} | "
+                    "1:5 x: expected a whole number from 1 to 20, found {n} | write x = and a number from 1 to 20"
                 )]
             );
         }

@@ -73,7 +73,11 @@ impl PictureError {
                 "scale it down; 2000 pixels across is plenty for print".into(),
             ),
             PictureError::Damaged(reason) => (
-                format!("`{written}` can't be read as a picture: {reason}"),
+                // Decoders' messages may run over several lines; a diagnostic has one.
+                format!(
+                    "`{written}` can't be read as a picture: {}",
+                    reason.split_whitespace().collect::<Vec<_>>().join(" ")
+                ),
                 "the file may be cut short or damaged; export or download it again".into(),
             ),
         }

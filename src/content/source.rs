@@ -10,8 +10,9 @@ use toml::Spanned;
 use super::report::Report;
 use crate::diag::{Diagnostic, Location};
 
-/// Larger than any hand-written content file; refused before reading.
-const MAX_BYTES: u64 = 5 * 1024 * 1024;
+/// Far above any real content file (the sample handout is 4 KB), and low enough that the
+/// longest file that passes lays out in about a second.
+const MAX_BYTES: u64 = 1024 * 1024;
 
 /// A content file's path, as diagnostics show it, and its text.
 #[derive(Debug)]
@@ -42,8 +43,8 @@ impl SourceFile {
             Ok(m) if m.len() > MAX_BYTES => {
                 return fail(
                     format!(
-                        "the file is too large ({} MiB); content files may be at most {} MiB",
-                        m.len() / (1024 * 1024),
+                        "the file is too large ({:.1} MiB); content files may be at most {} MiB",
+                        m.len() as f64 / (1024.0 * 1024.0),
                         MAX_BYTES / (1024 * 1024)
                     ),
                     Some("is this the right file?"),
@@ -89,28 +90,39 @@ impl SourceFile {
         let (table, errors) = DeTable::parse_recoverable(&self.text);
         for error in &errors {
             let offset = error.span().map_or(0, |span| span.start);
-            let mut diagnostic = Diagnostic::error(error.message())
-                .at(Location::at_offset(&self.path, &self.text, offset));
-            if let Some(hint) = syntax_hint(error.message()) {
-                diagnostic = diagnostic.hint(hint);
-            }
+            let diagnostic = Diagnostic::error(error.message())
+                .at(Location::at_offset(&self.path, &self.text, offset))
+                .hint(syntax_hint(error.message()));
             report.push(diagnostic);
         }
         errors.is_empty().then_some(table)
     }
 }
 
-/// Advice for the TOML mistakes people make most when typing by hand.
-fn syntax_hint(message: &str) -> Option<&'static str> {
-    if message.starts_with("duplicate key") {
-        Some("each key may appear only once in a table; delete or rename one of them")
-    } else if message.starts_with("invalid basic string") {
-        Some("close the text with \" on the same line, or use \"\"\" … \"\"\" for text over several lines")
-    } else if message.starts_with("string values must be quoted") {
-        Some("put text in double quotes, e.g. name = \"Split squat\"")
-    } else {
-        None
-    }
+/// Advice for a TOML syntax error: specific for the mistakes people make most when typing
+/// by hand, general otherwise.
+fn syntax_hint(message: &str) -> &'static str {
+    let advice: [(&str, &str); 11] = [
+        ("duplicate key", "each key may appear only once in a table; delete or rename one of them"),
+        ("invalid basic string", "close the text with \" on the same line, or use \"\"\" … \"\"\" for text over several lines"),
+        ("string values must be quoted", "put text in double quotes, e.g. name = \"Split squat\""),
+        ("carriage return", "save the file with ordinary line endings (LF, or CR LF on Windows)"),
+        ("unclosed array table", "write the header with two brackets on each side, e.g. [[exercise]]"),
+        ("unclosed table", "write the header with one bracket on each side, e.g. [headings]"),
+        ("unclosed array", "close the list with ], e.g. steps = [\"First.\", \"Second.\"]"),
+        ("invalid date", "write a date that exists, as YYYY-MM-DD, e.g. reviewed = 2026-11-23"),
+        ("cannot recurse", "lists and tables are nested too deeply; a handout needs only a list of text"),
+        ("escape", "write a backslash as \\\\, or use '…' quotes, in which \\ is plain"),
+        ("unicode", "write a character as \\u and four hex digits (\\u00E9), or type it as it is"),
+    ];
+    advice
+        .iter()
+        .find(|(start, _)| message.contains(start))
+        .map_or(
+            "compare the line with a file from `handout new handout`: text in double quotes, \
+             lists in [ ], tables under [name] or [[name]]",
+            |(_, hint)| hint,
+        )
 }
 
 #[cfg(test)]

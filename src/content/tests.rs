@@ -305,7 +305,7 @@ fn a_library_file_is_read_once_and_its_problems_point_into_it() {
     );
     assert_eq!(
         ws.problems("content/handouts/knee.toml"),
-        ["content/exercises/bridge.toml:3:8 sets: expected a whole number from 1 to 20, found 0 | "]
+        ["content/exercises/bridge.toml:3:8 sets: expected a whole number from 1 to 20, found 0 | write sets = and a number from 1 to 20"]
     );
 }
 
@@ -526,7 +526,7 @@ days_per_week = 8
             "content/handouts/knee.toml:3:12 reviewed: expected a date, found a string | write reviewed = 2026-11-23 without quotes",
             "content/handouts/knee.toml:7:1 headings.summary: unknown key `summary` | keys below a [header] line belong to that table; move `summary` above the first [table]",
             "content/handouts/knee.toml:14:9 exercise[2].steps: expected at least one step, found an empty list | write at least one step, e.g. steps = [\"Lie on your back.\"]",
-            "content/handouts/knee.toml:15:17 exercise[2].days_per_week: expected a whole number from 1 to 7, found 8 | ",
+            "content/handouts/knee.toml:15:17 exercise[2].days_per_week: expected a whole number from 1 to 7, found 8 | write days_per_week = and a number from 1 to 7",
             "content/brand.toml:2:11 website: the link `javascript:alert(1)` starts with `javascript:`, which is not allowed | write a web address starting with https://",
             "content/brand.toml:5:10 colors.accent: expected a colour like \"#0F6E6E\", found \"#12345\" | write # and six hex digits (0-9, A-F): two each for red, green and blue",
             "content/exercises/bridge.toml:2:1 step: unknown key `step` | did you mean `steps`?",

@@ -48,6 +48,10 @@ impl<'a> FileCx<'a> {
     }
 }
 
+/// The most items a list may have: far more than a printed handout can use (a page holds
+/// about 20 steps), and few enough that layout stays quick and small.
+pub(crate) const MAX_LIST_ITEMS: usize = 100;
+
 /// A TOML table and its dotted key (empty for the top of the file).
 #[derive(Clone)]
 pub(crate) struct Table<'a> {
@@ -246,7 +250,8 @@ impl<'a> Value<'a> {
             DeValue::Integer(i) => {
                 let n = i64::from_str_radix(i.as_str(), i.radix()).ok();
                 if n.is_none() {
-                    self.emit(self.error("the number is too large"));
+                    let hint = format!("write {name} = and a small whole number, e.g. {name} = 10");
+                    self.emit(self.error("the number is too large").hint(hint));
                 }
                 n
             }
@@ -324,6 +329,15 @@ impl<'a> Value<'a> {
     pub fn list(&self) -> Option<Vec<Value<'a>>> {
         let name = self.name;
         match self.value.get_ref() {
+            DeValue::Array(items) if items.len() > MAX_LIST_ITEMS => {
+                let message = format!(
+                    "the list has {} items; a handout takes at most {MAX_LIST_ITEMS}",
+                    items.len()
+                );
+                let hint = "shorten it, or split the material over several handouts";
+                self.emit(self.error(message).hint(hint));
+                None
+            }
             DeValue::Array(items) => Some(
                 items
                     .iter()
