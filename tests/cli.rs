@@ -166,7 +166,7 @@ fn an_output_path_that_is_a_file_is_an_io_error() {
     std::fs::write(ws.path().join("taken"), b"not a folder").unwrap();
     let out = handout(ws.path(), &["build", "-o", "taken"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("taken is a file"), "{}", stderr(&out));
 }
 
 #[test]

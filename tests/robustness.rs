@@ -250,6 +250,17 @@ fn cases() -> Vec<Case> {
                 "title = \"K\"\n[[exercise]]\nname = \"W\"\nsteps = []\n",
             )
         }),
+        case!(
+            "subtitle-no-title",
+            "a `subtitle` but no `title` (found by fuzzing)",
+            |r| {
+                write(
+                    r,
+                    "content/handouts/h.toml",
+                    HANDOUT.replace("title", "subtitle"),
+                )
+            }
+        ),
         case!("empty-string", "`title = \"\"`", |r| {
             write(
                 r,

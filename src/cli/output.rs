@@ -31,28 +31,46 @@ pub fn check_names_unique(handouts: &[PathBuf]) -> Result<(), String> {
     Ok(())
 }
 
-/// Makes sure PDFs can be written into `folder` before anything is built: it is created if
-/// missing, and must be a folder that takes new files. Parts of PDFs that an interrupted
-/// build left there are removed.
+/// Makes sure PDFs can be written into `folder` before anything is built: the folder, or
+/// the nearest one above it that exists (the rest is made when the first PDF is written),
+/// must be a folder that takes new files. Parts of PDFs that an interrupted build left
+/// there are removed.
 pub fn ready_folder(folder: &Path) -> Result<(), String> {
-    if folder.exists() && !folder.is_dir() {
+    let existing = folder
+        .ancestors()
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
+        .find(|p| p.exists())
+        .unwrap_or(Path::new("."));
+    if !existing.is_dir() {
+        let which = if existing == folder {
+            String::new()
+        } else {
+            format!(" can't be made: {}", existing.display())
+        };
         return Err(format!(
-            "the output folder {} is a file; choose another folder with -o",
+            "the output folder {}{which} is a file; choose another folder with -o",
             folder.display()
         ));
     }
-    std::fs::create_dir_all(folder)
-        .map_err(|e| format!("cannot make the output folder {}: {e}", folder.display()))?;
-    tempfile::Builder::new()
-        .prefix(PART_PREFIX)
-        .tempfile_in(folder)
+    let probe = existing.join(format!("{PART_PREFIX}{}.probe", std::process::id()));
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
         .map_err(|e| {
             format!(
                 "cannot write in the output folder {}: {e}",
                 folder.display()
             )
         })?;
-    remove_stale_parts(folder);
+    let _ = std::fs::remove_file(&probe);
+    remove_stale_parts(existing);
     Ok(())
 }
 

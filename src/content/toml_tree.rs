@@ -4,7 +4,7 @@
 //! what was expected and a hint) and returns `None`, so one run reports every problem it can.
 //! Positions in lists count from 1, as a reader counts them: `exercise[1]` is the first exercise.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::path::Path;
 
 use toml::de::{DeTable, DeValue};
@@ -60,6 +60,8 @@ pub(crate) struct Table<'a> {
     /// Where the table's header is, or the start of the file for the top level.
     offset: usize,
     key: String,
+    /// The keys [`Table::check_keys`] found unknown.
+    unknown: RefCell<Vec<String>>,
 }
 
 impl<'a> Table<'a> {
@@ -69,6 +71,7 @@ impl<'a> Table<'a> {
             entries: tree.get_ref(),
             offset: tree.span().start,
             key: String::new(),
+            unknown: RefCell::default(),
         }
     }
 
@@ -109,10 +112,13 @@ impl<'a> Table<'a> {
     /// a misspelling of `name` is there, as its "did you mean" already says what is wrong.
     pub fn require(&self, name: &'a str, example: &str) -> Option<Value<'a>> {
         let value = self.get(name);
+        // An unknown key close to this name (`titel`) has been reported with the name as
+        // its suggestion, which says all there is to say.
         let misspelt = || {
-            self.entries
-                .keys()
-                .any(|key| suggest::closest(key.get_ref(), [name]).is_some())
+            self.unknown
+                .borrow()
+                .iter()
+                .any(|key| suggest::closest(key, [name]).is_some())
         };
         if value.is_none() && !misspelt() {
             let message = format!("missing required key `{name}`");
@@ -149,6 +155,7 @@ impl<'a> Table<'a> {
                 format!("unknown key `{name}`"),
             );
             self.cx.emit(diagnostic.hint(hint));
+            self.unknown.borrow_mut().push(name.to_string());
         }
     }
 }
@@ -314,6 +321,7 @@ impl<'a> Value<'a> {
                 entries,
                 offset: self.offset(),
                 key: self.key.clone(),
+                unknown: RefCell::default(),
             }),
             _ => {
                 let hint = format!(
