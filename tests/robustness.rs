@@ -790,3 +790,89 @@ fn a_killed_build_leaves_the_earlier_pdf_or_the_whole_new_one() {
         .collect();
     assert_eq!(pdfs, ["h.pdf"]);
 }
+
+/// Every PDF the cases above build, and the sample in each of its editions, passes qpdf,
+/// Ghostscript, MuPDF, pdfcpu's strict validation and the policy scans of
+/// `tools/validate/validate-pdf` (which `tools/validate/setup` installs).
+#[test]
+fn every_pdf_the_tests_build_passes_the_validators() {
+    let setup = std::process::Command::new(repo().join("tools/validate/setup"))
+        .status()
+        .expect("tools/validate/setup runs");
+    assert!(setup.success(), "tools/validate/setup failed");
+
+    let collected = tempfile::tempdir().unwrap();
+    let doc = fs::read_to_string(repo().join(TABLE)).unwrap();
+    let building: Vec<String> = read_table(&doc)
+        .into_iter()
+        .filter(|row| row.exit == 0)
+        .map(|row| row.id)
+        .collect();
+    for case in cases()
+        .iter()
+        .filter(|c| building.iter().any(|id| id == c.id))
+    {
+        let (row, output, dir) = run(case);
+        assert_eq!(
+            row.exit,
+            0,
+            "{}: {}",
+            case.id,
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let pdf = dir.path().join(output_folder(&row)).join("h.pdf");
+        fs::copy(pdf, collected.path().join(format!("{}.pdf", case.id))).unwrap();
+    }
+    let editions: [(&str, &[&str]); 5] = [
+        ("sample-a4", &[]),
+        ("sample-letter", &["--paper", "letter"]),
+        (
+            "sample-patient",
+            &["--patient", "Aoife O’Brien", "--clinician", "Sam Lee"],
+        ),
+        (
+            "sample-large-print",
+            &["--large-print", "--patient", "Sinéad Ní Bhriain"],
+        ),
+        ("clinic", &["content/handouts/low-back-pain.toml"]),
+    ];
+    for (name, flags) in editions {
+        let ws = if name == "clinic" {
+            clinic_workspace()
+        } else {
+            sample_workspace()
+        };
+        let mut args = vec!["build", "-o", "built"];
+        args.extend(flags);
+        let output = handout(ws.path(), &args);
+        assert!(
+            output.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let built = fs::read_dir(ws.path().join("built"))
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap();
+        fs::copy(built.path(), collected.path().join(format!("{name}.pdf"))).unwrap();
+    }
+
+    let mut pdfs: Vec<String> = fs::read_dir(collected.path())
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    pdfs.sort();
+    let mut args = vec!["--versions".to_string()];
+    args.extend(pdfs);
+    let validate = std::process::Command::new(repo().join("tools/validate/validate-pdf"))
+        .args(&args)
+        .output()
+        .expect("validate-pdf runs");
+    assert!(
+        validate.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&validate.stdout),
+        String::from_utf8_lossy(&validate.stderr)
+    );
+}

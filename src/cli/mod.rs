@@ -3,7 +3,7 @@
 mod args;
 mod batch;
 mod new;
-mod output;
+pub mod output;
 mod report;
 
 use std::path::{Path, PathBuf};

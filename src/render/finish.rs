@@ -17,6 +17,7 @@ pub fn finish(
     timestamp: Option<i64>,
 ) {
     doc.version = "1.7".to_string();
+    make_annotations_indirect(doc);
     name_subset_fonts(doc, subsets);
     set_info(doc, timestamp);
     let outline = add_outline(doc, layout);
@@ -39,6 +40,32 @@ pub fn finish(
             Object::String(id, StringFormat::Hexadecimal),
         ]),
     );
+}
+
+/// Moves each page's link annotations into objects of their own: the standard wants a
+/// page's `/Annots` to hold references, and printpdf writes the dictionaries in place.
+fn make_annotations_indirect(doc: &mut Document) {
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    for page in pages {
+        let direct: Vec<Object> = match doc
+            .get_dictionary(page)
+            .and_then(|p| p.get(b"Annots"))
+            .and_then(Object::as_array)
+        {
+            Ok(annotations) => annotations.clone(),
+            Err(_) => continue,
+        };
+        let indirect: Vec<Object> = direct
+            .into_iter()
+            .map(|annotation| match annotation {
+                Object::Dictionary(_) => Object::Reference(doc.add_object(annotation)),
+                other => other,
+            })
+            .collect();
+        if let Ok(dict) = doc.get_dictionary_mut(page) {
+            dict.set("Annots", Object::Array(indirect));
+        }
+    }
 }
 
 /// A PDF text string: plain when ASCII, else UTF-16BE with a byte-order mark.

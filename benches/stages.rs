@@ -1,0 +1,88 @@
+//! Times each stage of one build on its own, so that a change that slows one shows where:
+//!
+//!     cargo bench --bench stages [-- HANDOUT.toml [RUNS]]
+//!
+//! Load (content files, pictures and fonts read and checked), layout, render (PDF bytes)
+//! and write (the atomic file write) are each run RUNS times (default 50); the median and
+//! the fastest run of each are printed in milliseconds. The sample handout is the default.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use handout::cli::output::write_atomically;
+use handout::render::{self, PdfOptions};
+use handout::BuildOptions;
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let handout = args.first().map(PathBuf::from).unwrap_or_else(|| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("content/handouts/inner-knee-pain.toml")
+    });
+    let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(50);
+    let options = BuildOptions::default();
+
+    let prepared = handout::prepare(&handout, &options).expect("the handout loads");
+    let layout = prepared
+        .lay_out(&prepared.document)
+        .expect("the handout lays out");
+    let pdf = render::pdf(&layout, &prepared.fonts, &PdfOptions::default()).expect("renders");
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("bench.pdf");
+
+    let stages: [(&str, Box<dyn Fn()>); 4] = [
+        (
+            "load",
+            Box::new(|| {
+                handout::prepare(&handout, &options).unwrap();
+            }),
+        ),
+        (
+            "layout",
+            Box::new(|| {
+                prepared.lay_out(&prepared.document).unwrap();
+            }),
+        ),
+        (
+            "render",
+            Box::new(|| {
+                render::pdf(&layout, &prepared.fonts, &PdfOptions::default()).unwrap();
+            }),
+        ),
+        (
+            "write",
+            Box::new(|| write_atomically(&target, &pdf).unwrap()),
+        ),
+    ];
+    println!(
+        "{}: {} pages, {} KB, {runs} runs",
+        handout.display(),
+        layout.pages.len(),
+        pdf.len() / 1024
+    );
+    println!("{:<8}{:>10}{:>10}", "stage", "median", "fastest");
+    let mut total = Duration::ZERO;
+    for (name, stage) in &stages {
+        let mut times: Vec<Duration> = (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                stage();
+                start.elapsed()
+            })
+            .collect();
+        times.sort();
+        total += times[runs / 2];
+        println!(
+            "{name:<8}{:>10.2}{:>10.2}",
+            ms(times[runs / 2]),
+            ms(times[0])
+        );
+    }
+    println!("{:<8}{:>10.2}", "total", ms(total));
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
