@@ -32,7 +32,7 @@ fn main() {
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("bench.pdf");
 
-    let stages: [(&str, Box<dyn Fn()>); 4] = [
+    let stages: [Stage; 4] = [
         (
             "load",
             Box::new(|| {
@@ -82,6 +82,9 @@ fn main() {
     }
     println!("{:<8}{:>10.2}", "total", ms(total));
 }
+
+/// A stage's name and one run of it.
+type Stage<'a> = (&'static str, Box<dyn Fn() + 'a>);
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
