@@ -448,6 +448,9 @@ fn cases() -> Vec<Case> {
             "a phone photo turned by EXIF, with camera and GPS data (builds)",
             |r| { picture(r, "rotated.jpg") }
         ),
+        case!("jpeg-camera-data", "an upright phone photo with camera, owner and GPS data (builds; none of it reaches the PDF)", |r| {
+            picture(r, "camera.jpg")
+        }),
         // Paths.
         case!(
             "path-dot-dot",
@@ -821,6 +824,15 @@ fn every_pdf_the_tests_build_passes_the_validators() {
             String::from_utf8_lossy(&output.stderr)
         );
         let pdf = dir.path().join(output_folder(&row)).join("h.pdf");
+        let bytes = fs::read(&pdf).unwrap();
+        for private in [&b"PhoneMaker"[..], b"Jane Photographer", b"Pocket Camera"] {
+            let leaked = bytes.windows(private.len()).any(|w| w == private);
+            assert!(
+                !leaked,
+                "{}: a photo's camera data reached the PDF",
+                case.id
+            );
+        }
         fs::copy(pdf, collected.path().join(format!("{}.pdf", case.id))).unwrap();
     }
     let editions: [(&str, &[&str]); 5] = [

@@ -71,6 +71,10 @@ def main():
     exif[0x8825] = {1: "N", 2: (51.0, 30.0, 0.0)}
     save("rotated.jpg", scene(size=(30, 48)), format="JPEG", exif=exif.tobytes(), quality=90)
 
+    # The same camera data on a photo that needs no turning, which is copied, not decoded.
+    exif[0x0112] = 1
+    save("camera.jpg", scene(), format="JPEG", exif=exif.tobytes(), quality=90)
+
     png = save("good.png", scene(), format="PNG")
     (OUT / "truncated.png").write_bytes(png[: len(png) // 2])
     corrupt = bytearray(png)
