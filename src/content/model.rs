@@ -275,7 +275,23 @@ pub struct Picture {
     pub orientation: image::metadata::Orientation,
     /// The file's bytes, as read.
     pub bytes: Arc<[u8]>,
+    /// The upright pixels, when the picture can't go into the PDF as stored (it has
+    /// transparency, 16 bits, interlacing, CMYK or a turn to make) and the loader
+    /// decoded it already.
+    pub pixels: Option<Pixels>,
 }
+
+/// Decoded pixels, shared; two are the same when they are the same decoding.
+#[derive(Debug, Clone)]
+pub struct Pixels(pub Arc<image::DynamicImage>);
+
+impl PartialEq for Pixels {
+    fn eq(&self, other: &Pixels) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Pixels {}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PictureFormat {

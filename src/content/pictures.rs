@@ -2,9 +2,12 @@
 //!
 //! A picture is checked in three steps, cheapest first: its first bytes say what kind of file
 //! it is, its header gives its size (refused when absurd, before a single pixel is decoded,
-//! so a small "decompression bomb" can't eat the machine's memory), then a full decode finds
-//! files that are cut short or damaged. The bytes are kept as read, with the Exif orientation
-//! found in them, and the size is given as displayed, that orientation applied.
+//! so a small "decompression bomb" can't eat the machine's memory), then its structure finds
+//! files that are cut short or damaged. A PNG that the PDF can hold as stored is checked
+//! chunk by chunk, each against its checksum, and is never decoded: its compressed pixels
+//! are copied. Every other picture is decoded here, once, and its upright pixels kept for
+//! the PDF. The bytes are kept as read, with the Exif orientation found in them, and the
+//! size is given as displayed, that orientation applied.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -14,9 +17,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use image::metadata::Orientation;
-use image::{ImageDecoder, ImageFormat, ImageReader, Limits};
+use image::{ExtendedColorType, ImageDecoder, ImageFormat, ImageReader, Limits};
 
-use crate::content::model::{Picture, PictureFormat};
+use crate::content::model::{Picture, PictureFormat, Pixels};
 
 const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 const MAX_SIDE: u32 = 12_000;
@@ -127,18 +130,34 @@ fn read(path: &Path) -> Result<Picture, PictureError> {
         return Err(PictureError::TooManyPixels { width, height });
     }
     let orientation = header.orientation().map_err(damaged)?;
+    let file_colours = header.original_color_type();
     drop(header);
+    let copyable = match format {
+        PictureFormat::Png => png_copyable(&bytes).map_err(PictureError::Damaged)?,
+        PictureFormat::Jpeg => matches!(
+            file_colours,
+            ExtendedColorType::L8 | ExtendedColorType::Rgb8
+        ),
+    };
     let (width, height) = if turns_sideways(orientation) {
         (height, width)
     } else {
         (width, height)
     };
-    let mut decoder = ImageReader::with_format(Cursor::new(&bytes), image_format);
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    decoder.limits(limits);
-    decoder.decode().map_err(damaged)?;
+    // JPEG data can't be checked without decoding it; a PNG's checksums stand in for that.
+    let must_decode = !copyable || orientation != Orientation::NoTransforms;
+    let pixels = if must_decode || format == PictureFormat::Jpeg {
+        let mut decoder = ImageReader::with_format(Cursor::new(&bytes), image_format);
+        let mut limits = Limits::default();
+        limits.max_image_width = Some(MAX_SIDE);
+        limits.max_image_height = Some(MAX_SIDE);
+        decoder.limits(limits);
+        let mut decoded = decoder.decode().map_err(damaged)?;
+        decoded.apply_orientation(orientation);
+        must_decode.then(|| Pixels(Arc::new(decoded)))
+    } else {
+        None
+    };
     Ok(Picture {
         path: path.to_path_buf(),
         format,
@@ -146,7 +165,47 @@ fn read(path: &Path) -> Result<Picture, PictureError> {
         height,
         orientation,
         bytes: bytes.into(),
+        pixels,
     })
+}
+
+/// Whether a PNG's compressed pixels can be copied into a PDF as they are (8-bit grey, RGB
+/// or palette, not interlaced, without transparency), once every chunk is found whole and
+/// matching its checksum; why not, when one isn't.
+fn png_copyable(bytes: &[u8]) -> Result<bool, String> {
+    let mut rest = &bytes[8..];
+    let mut header: Option<[u8; 13]> = None;
+    let (mut palette, mut transparency, mut data, mut end) = (false, false, false, false);
+    while !end {
+        let cut = || "the file ends in the middle of its data".to_string();
+        let length = rest.get(..4).ok_or_else(cut)?;
+        let length = u32::from_be_bytes(length.try_into().expect("four bytes")) as usize;
+        let chunk = rest.get(4..8 + length).ok_or_else(cut)?;
+        let checksum = rest.get(8 + length..12 + length).ok_or_else(cut)?;
+        let (kind, body) = chunk.split_at(4);
+        if crc32fast::hash(chunk).to_be_bytes() != checksum {
+            let kind = String::from_utf8_lossy(kind);
+            return Err(format!(
+                "its {kind} data is damaged (the checksum does not match)"
+            ));
+        }
+        match kind {
+            b"IHDR" => header = body.try_into().ok(),
+            b"PLTE" => palette = true,
+            b"tRNS" => transparency = true,
+            b"IDAT" => data = true,
+            b"IEND" => end = true,
+            _ => {}
+        }
+        rest = &rest[12 + length..];
+    }
+    let header = header.ok_or("it has no image header")?;
+    if !data {
+        return Err("it has no image data".into());
+    }
+    let (bit_depth, colour, interlaced) = (header[8], header[9], header[12] != 0);
+    let colours_copy = matches!(colour, 0 | 2) || (colour == 3 && palette);
+    Ok(bit_depth == 8 && colours_copy && !interlaced && !transparency)
 }
 
 /// Whether showing a picture upright swaps its width and height.

@@ -31,8 +31,9 @@ pub fn xobject(picture: &Picture) -> Result<ExternalXObject, ImageError> {
         reason,
     };
     let stream = match picture.format {
-        // The stored pixels are sideways or mirrored: only decoding can turn them upright.
-        _ if picture.orientation != Orientation::NoTransforms => {
+        // The loader decoded what can't be copied; and pixels stored sideways or mirrored
+        // only decoding can turn upright.
+        _ if picture.pixels.is_some() || picture.orientation != Orientation::NoTransforms => {
             decoded_stream(picture).map_err(fail)?
         }
         PictureFormat::Jpeg => jpeg_stream(picture).map_err(fail)?,
@@ -309,7 +310,14 @@ fn decode_upright(picture: &Picture) -> Result<DynamicImage, String> {
 /// Decodes the picture, upright, and stores it as 8-bit RGB (or grey) plus an alpha soft
 /// mask.
 fn decoded_stream(picture: &Picture) -> Result<ExternalStream, String> {
-    let decoded = decode_upright(picture)?;
+    let owned;
+    let decoded = match &picture.pixels {
+        Some(pixels) => &*pixels.0,
+        None => {
+            owned = decode_upright(picture)?;
+            &owned
+        }
+    };
     let has_alpha = decoded.color().has_alpha();
     let grey = !decoded.color().has_color();
     let smask = if has_alpha {
@@ -359,6 +367,7 @@ mod tests {
             height,
             orientation: image::metadata::Orientation::NoTransforms,
             bytes: Arc::from(bytes),
+            pixels: None,
         }
     }
 
@@ -419,6 +428,7 @@ mod tests {
             height,
             orientation,
             bytes: Arc::from(bytes),
+            pixels: None,
         }
     }
 
