@@ -1,6 +1,7 @@
 //! Shaping: text in one face and size → glyphs with advances, kerning applied.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 
 use rustybuzz::{Face, UnicodeBuffer};
 use unicode_linebreak::{break_property, BreakClass};
@@ -40,6 +41,9 @@ pub struct Shaper<'a> {
     faces: Vec<Face<'a>>,
     /// Parsed on first use, like the font itself.
     fallback: OnceCell<Face<'a>>,
+    /// Words shaped before, by face and size: a handout repeats its words, and line
+    /// breaking measures the same word more than once.
+    shaped: RefCell<HashMap<(FaceId, u32), HashMap<String, Vec<Glyph>>>>,
 }
 
 impl<'a> Shaper<'a> {
@@ -55,6 +59,7 @@ impl<'a> Shaper<'a> {
             book,
             faces,
             fallback: OnceCell::new(),
+            shaped: RefCell::default(),
         }
     }
 
@@ -158,6 +163,27 @@ fn clusters_by_face(text: &str, needs_fallback: impl Fn(&str) -> bool) -> Vec<(&
 
 impl Measure for Shaper<'_> {
     fn shape(&self, text: &str, face: FaceId, size: f32) -> Vec<Glyph> {
+        let key = (face, size.to_bits());
+        if let Some(glyphs) = self
+            .shaped
+            .borrow()
+            .get(&key)
+            .and_then(|words| words.get(text))
+        {
+            return glyphs.clone();
+        }
+        let glyphs = self.shape_word(text, face, size);
+        self.shaped
+            .borrow_mut()
+            .entry(key)
+            .or_default()
+            .insert(text.to_string(), glyphs.clone());
+        glyphs
+    }
+}
+
+impl Shaper<'_> {
+    fn shape_word(&self, text: &str, face: FaceId, size: f32) -> Vec<Glyph> {
         // A right-to-left word's trailing space stays after it, where line breaking looks
         // for it, instead of being turned to the word's left with its letters.
         let word = text.trim_end();
@@ -175,9 +201,7 @@ impl Measure for Shaper<'_> {
         }
         self.shape_run(text, face, size)
     }
-}
 
-impl Shaper<'_> {
     fn shape_run(&self, text: &str, face: FaceId, size: f32) -> Vec<Glyph> {
         let font = self.face(face);
         let scale = size / font.units_per_em() as f32;
