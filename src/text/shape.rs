@@ -35,6 +35,9 @@ pub trait Measure {
     fn shape(&self, text: &str, face: FaceId, size: f32) -> Vec<Glyph>;
 }
 
+/// Shaped words by their text.
+type Words = HashMap<String, Vec<Glyph>>;
+
 /// Shapes with rustybuzz over the faces of a [`FontBook`].
 pub struct Shaper<'a> {
     book: &'a FontBook,
@@ -43,7 +46,7 @@ pub struct Shaper<'a> {
     fallback: OnceCell<Face<'a>>,
     /// Words shaped before, by face and size: a handout repeats its words, and line
     /// breaking measures the same word more than once.
-    shaped: RefCell<HashMap<(FaceId, u32), HashMap<String, Vec<Glyph>>>>,
+    shaped: RefCell<HashMap<(FaceId, u32), Words>>,
 }
 
 impl<'a> Shaper<'a> {
