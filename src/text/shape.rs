@@ -3,10 +3,10 @@
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
-use rustybuzz::{Face, UnicodeBuffer};
+use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer};
 use unicode_linebreak::{break_property, BreakClass};
 
-use super::bidi::{strong_direction, Direction};
+use super::bidi::{self, strong_direction};
 use super::fonts::{FaceId, FontBook};
 use super::linebreak::Span;
 
@@ -47,6 +47,7 @@ pub struct Shaper<'a> {
     /// Words shaped before, by face and size: a handout repeats its words, and line
     /// breaking measures the same word more than once.
     shaped: RefCell<HashMap<(FaceId, u32), Words>>,
+    plans: RefCell<HashMap<(FaceId, Direction, Script), ShapePlan>>,
 }
 
 impl<'a> Shaper<'a> {
@@ -63,6 +64,7 @@ impl<'a> Shaper<'a> {
             faces,
             fallback: OnceCell::new(),
             shaped: RefCell::default(),
+            plans: RefCell::default(),
         }
     }
 
@@ -192,7 +194,7 @@ impl Shaper<'_> {
         let word = text.trim_end();
         if word.len() < text.len()
             && !word.is_empty()
-            && strong_direction(word) == Some(Direction::RightToLeft)
+            && strong_direction(word) == Some(bidi::Direction::RightToLeft)
         {
             let mut glyphs = self.shape_run(word, face, size);
             let space = self.shape_run(&text[word.len()..], face, size);
@@ -224,7 +226,14 @@ impl Shaper<'_> {
             buffer.push_str(text);
         }
         buffer.guess_segment_properties();
-        let shaped = rustybuzz::shape(font, &[], buffer);
+        // Making a shaping plan costs more than shaping a word with it; one plan serves
+        // every run of a face in one direction and script.
+        let key = (face, buffer.direction(), buffer.script());
+        let mut plans = self.plans.borrow_mut();
+        let plan = plans.entry(key).or_insert_with(|| {
+            ShapePlan::new(font, key.1, Some(key.2), buffer.language().as_ref(), &[])
+        });
+        let shaped = rustybuzz::shape_with_plan(font, plan, buffer);
         shaped
             .glyph_infos()
             .iter()
