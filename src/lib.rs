@@ -25,8 +25,8 @@ use std::path::Path;
 use content::{Document, LoadOptions, Recipient};
 use diag::{Diagnostic, Diagnostics};
 use layout::{PagedLayout, Theme};
-use render::PdfOptions;
-use text::{Coverage, FaceId, FontBook};
+use render::{PdfOptions, PictureStore};
+use text::{Coverage, FaceId, FontBook, Shaper};
 
 /// What a build needs besides the handout file.
 #[derive(Debug, Clone, Default)]
@@ -80,6 +80,12 @@ pub fn lay_out(
     Ok((layout, prepared.fonts))
 }
 
+/// What the documents of a run share on one thread; see [`Prepared::reuse`].
+pub struct Reuse<'a> {
+    shaper: Shaper<'a>,
+    pictures: PictureStore,
+}
+
 /// A handout loaded once, with its fonts and theme, ready to lay out for any
 /// number of readers.
 #[derive(Debug, Clone)]
@@ -114,14 +120,32 @@ pub fn prepare(handout: &Path, options: &BuildOptions) -> Result<Prepared, Diagn
 }
 
 impl Prepared {
+    /// What the documents of a run can share, on one thread: words already shaped and
+    /// pictures already made into PDF objects.
+    pub fn reuse(&self) -> Reuse<'_> {
+        Reuse {
+            shaper: Shaper::new(&self.fonts),
+            pictures: PictureStore::default(),
+        }
+    }
+
     /// Lays out `document` (this handout, perhaps for another reader), with the
     /// loading warnings ahead of its own.
     pub fn lay_out(&self, document: &Document) -> Result<PagedLayout, Diagnostics> {
+        self.lay_out_reusing(document, &self.reuse())
+    }
+
+    /// [`Prepared::lay_out`], with what earlier documents of the run left in `reuse`.
+    pub fn lay_out_reusing(
+        &self,
+        document: &Document,
+        reuse: &Reuse,
+    ) -> Result<PagedLayout, Diagnostics> {
         let mut warnings = self.warnings.clone();
         if let Some(recipient) = &document.recipient {
             warnings.extend(self.recipient_warnings(recipient));
         }
-        match layout::layout(document, &self.theme, &self.fonts) {
+        match layout::layout(document, &self.theme, &reuse.shaper) {
             Ok(mut layout) => {
                 warnings.extend(layout.warnings);
                 layout.warnings = warnings;
@@ -157,9 +181,22 @@ impl Prepared {
 
     /// Lays out and renders `document`; the PDF's date is `timestamp`, else the review date.
     pub fn build(&self, document: &Document, timestamp: Option<i64>) -> Result<Built, BuildError> {
-        let layout = self.lay_out(document).map_err(BuildError::Content)?;
+        self.build_reusing(document, timestamp, &self.reuse())
+    }
+
+    /// [`Prepared::build`], with what earlier documents of the run left in `reuse`.
+    pub fn build_reusing(
+        &self,
+        document: &Document,
+        timestamp: Option<i64>,
+        reuse: &Reuse,
+    ) -> Result<Built, BuildError> {
+        let layout = self
+            .lay_out_reusing(document, reuse)
+            .map_err(BuildError::Content)?;
         let timestamp = timestamp.or_else(|| layout.info.date.map(calendar::midnight));
-        let pdf = render::pdf(&layout, &self.fonts, &PdfOptions { timestamp })?;
+        let options = PdfOptions { timestamp };
+        let pdf = render::pdf(&layout, &self.fonts, &options, &reuse.pictures)?;
         Ok(Built {
             pdf,
             pages: layout.pages.len(),

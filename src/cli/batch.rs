@@ -1,10 +1,11 @@
 //! `handout build HANDOUT --roster FILE.csv`: one PDF per row, every row checked first.
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 
 use super::report::Reporter;
 use super::{output, print_all, Outcome};
@@ -47,52 +48,69 @@ pub fn build(
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     let stems = roster::file_stems(&stem, &roster);
     let progress = progress_bar(roster.rows.len() as u64);
+    // Rows are built on every core, each thread reusing its shaped words and pictures;
+    // a row's PDF is written as soon as it is made, so memory does not grow with the roster.
+    let rows: Vec<_> = roster.rows.iter().zip(&stems).collect();
+    let results: Vec<Result<(), RowFailure>> = rows
+        .par_iter()
+        .map_init(
+            || prepared.reuse(),
+            |reuse, (row, stem)| {
+                let document = row.apply(&prepared.document);
+                let result = match prepared.build_reusing(&document, options.timestamp, reuse) {
+                    Ok(built) => {
+                        let target = out.join(format!("{stem}.pdf"));
+                        output::write_atomically(&target, &built.pdf)
+                            .map_err(|error| RowFailure::Write(target, error))
+                    }
+                    Err(error) => Err(RowFailure::Build(error)),
+                };
+                progress.inc(1);
+                result
+            },
+        )
+        .collect();
+    progress.finish_and_clear();
     let mut outcome = Outcome::Success;
     let mut written = 0;
-    for (row, stem) in roster.rows.iter().zip(&stems) {
-        let document = row.apply(&prepared.document);
-        let result = match prepared.build(&document, options.timestamp) {
-            Ok(built) => {
-                let target = out.join(format!("{stem}.pdf"));
-                match output::write_atomically(&target, &built.pdf) {
-                    Ok(()) => {
-                        written += 1;
-                        Outcome::Success
-                    }
-                    Err(error) => {
-                        progress.suspend(|| {
-                            eprintln!("error: cannot write {}: {error}", target.display())
-                        });
-                        Outcome::UsageOrIo
-                    }
-                }
+    for ((row, _), result) in rows.iter().zip(results) {
+        let result = match result {
+            Ok(()) => {
+                written += 1;
+                Outcome::Success
             }
-            Err(BuildError::Content(diagnostics)) => {
-                progress.suspend(|| {
-                    print_all(reporter, &diagnostics);
-                    eprintln!(
-                        "{}: row on line {}: not built",
-                        roster_file.display(),
-                        row.line
-                    );
-                });
+            Err(RowFailure::Write(target, error)) => {
+                eprintln!("error: cannot write {}: {error}", target.display());
+                Outcome::UsageOrIo
+            }
+            Err(RowFailure::Build(BuildError::Content(diagnostics))) => {
+                print_all(reporter, &diagnostics);
+                eprintln!(
+                    "{}: row on line {}: not built",
+                    roster_file.display(),
+                    row.line
+                );
                 Outcome::ContentErrors
             }
-            Err(BuildError::Render(error)) => {
-                progress.suspend(|| eprintln!("error: row on line {}: {error}", row.line));
+            Err(RowFailure::Build(BuildError::Render(error))) => {
+                eprintln!("error: row on line {}: {error}", row.line);
                 Outcome::UsageOrIo
             }
         };
         outcome = outcome.max(result);
-        progress.inc(1);
     }
-    progress.finish_and_clear();
     println!(
         "{written} handouts in {:.2} s → {}",
         started.elapsed().as_secs_f64(),
         out.display()
     );
     outcome
+}
+
+/// Why one row of a roster gave no PDF.
+enum RowFailure {
+    Build(BuildError),
+    Write(PathBuf, std::io::Error),
 }
 
 /// A progress bar on a terminal; nothing on a pipe or in a log.

@@ -1,5 +1,7 @@
 //! Setting text: styled spans → broken lines → frames, and boxes around frames.
 
+use std::sync::OnceLock;
+
 use hyphenation::{Language, Load, Standard};
 
 use super::frame::{Frame, Shape};
@@ -8,29 +10,35 @@ use super::theme::Theme;
 use crate::content::{Paragraph, Rgb, RichText};
 use crate::diag::Diagnostics;
 use crate::geom::{Point, Size};
-use crate::text::{break_lines, FaceId, FontBook, Line, Shaper, Span, TextStyle};
+use crate::text::{break_lines, FaceId, Line, Shaper, Span, TextStyle};
+
+/// The English hyphenation patterns, read from the binary once per process.
+fn english_patterns() -> Option<&'static Standard> {
+    static PATTERNS: OnceLock<Option<Standard>> = OnceLock::new();
+    PATTERNS
+        .get_or_init(|| Standard::from_embedded(Language::EnglishUS).ok())
+        .as_ref()
+}
 
 /// What every part of layout needs: the theme, the fonts and somewhere to put warnings.
-pub struct Composer<'a> {
+pub struct Composer<'a, 's> {
     pub theme: &'a Theme,
-    shaper: Shaper<'a>,
-    hyphenator: Option<Standard>,
+    shaper: &'a Shaper<'s>,
+    hyphenator: Option<&'static Standard>,
     ascent: f32,
     descent: f32,
     pub warnings: Diagnostics,
 }
 
-impl<'a> Composer<'a> {
-    pub fn new(theme: &'a Theme, fonts: &'a FontBook, language: &str) -> Composer<'a> {
+impl<'a, 's> Composer<'a, 's> {
+    pub fn new(theme: &'a Theme, shaper: &'a Shaper<'s>, language: &str) -> Composer<'a, 's> {
         // Only English patterns are bundled; other languages are set without hyphens.
         let english = language == "en" || language.starts_with("en-");
-        let hyphenator = english
-            .then(|| Standard::from_embedded(Language::EnglishUS).ok())
-            .flatten();
-        let regular = fonts.font(FaceId::Regular);
+        let hyphenator = english.then(english_patterns).flatten();
+        let regular = shaper.fonts().font(FaceId::Regular);
         Composer {
             theme,
-            shaper: Shaper::new(fonts),
+            shaper,
             hyphenator,
             ascent: regular.ascender,
             descent: regular.descender,
@@ -107,8 +115,8 @@ impl<'a> Composer<'a> {
 
     fn break_spans(&mut self, spans: &[Span], width: f32, hyphenate: bool) -> Vec<Line> {
         let spans = self.shaper.fall_back(spans);
-        let hyphenator = self.hyphenator.as_ref().filter(|_| hyphenate);
-        break_lines(&spans, width, &self.shaper, hyphenator)
+        let hyphenator = self.hyphenator.filter(|_| hyphenate);
+        break_lines(&spans, width, self.shaper, hyphenator)
     }
 
     /// The width of spans set on one line.

@@ -21,7 +21,7 @@ pub use theme::Theme;
 use crate::content::{Date, Document};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::geom::{Point, Size};
-use crate::text::FontBook;
+use crate::text::Shaper;
 
 /// Space between the header and the text, and between the text and the footer.
 const FURNITURE_GAP: f32 = 14.0;
@@ -62,9 +62,9 @@ pub struct Bookmark {
     pub y: f32,
 }
 
-/// Lays out `doc` on pages of the theme's paper.
-pub fn layout(doc: &Document, theme: &Theme, fonts: &FontBook) -> Result<PagedLayout, Diagnostics> {
-    let mut c = compose::Composer::new(theme, fonts, &doc.language);
+/// Lays out `doc` on pages of the theme's paper, in the shaper's fonts.
+pub fn layout(doc: &Document, theme: &Theme, shaper: &Shaper) -> Result<PagedLayout, Diagnostics> {
+    let mut c = compose::Composer::new(theme, shaper, &doc.language);
     let header = furniture::header(&mut c, doc);
     let footer = furniture::footer(&mut c, doc);
     let body_top = theme.margin_top + header.height + FURNITURE_GAP;

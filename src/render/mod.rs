@@ -10,12 +10,14 @@ mod fonts;
 mod images;
 mod page;
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use printpdf::{
-    FontId, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect, XObject, XObjectId,
+    ExternalXObject, FontId, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect,
+    XObject, XObjectId,
 };
 
 use crate::content::Picture;
@@ -58,6 +60,26 @@ impl Resources {
     }
 }
 
+/// Pictures already made into PDF image objects, for the next document of a run: a
+/// roster's handouts all show the same logo and exercise pictures.
+#[derive(Default)]
+pub struct PictureStore {
+    objects: RefCell<HashMap<PathBuf, ExternalXObject>>,
+}
+
+impl PictureStore {
+    fn object(&self, picture: &Picture) -> Result<ExternalXObject, RenderError> {
+        if let Some(object) = self.objects.borrow().get(&picture.path) {
+            return Ok(object.clone());
+        }
+        let object = images::xobject(picture)?;
+        self.objects
+            .borrow_mut()
+            .insert(picture.path.clone(), object.clone());
+        Ok(object)
+    }
+}
+
 fn font_resource_name(index: usize) -> String {
     format!("F{}", index + 1)
 }
@@ -67,10 +89,11 @@ pub fn pdf(
     layout: &PagedLayout,
     fonts: &FontBook,
     options: &PdfOptions,
+    pictures: &PictureStore,
 ) -> Result<Vec<u8>, RenderError> {
     let mut doc = PdfDocument::new(&layout.info.title);
     let subsets = fonts::subset_fonts(layout, fonts)?;
-    let resources = register(&mut doc, layout, subsets)?;
+    let resources = register(&mut doc, layout, subsets, pictures)?;
 
     let pages = layout
         .pages
@@ -118,6 +141,7 @@ fn register(
     doc: &mut PdfDocument,
     layout: &PagedLayout,
     subsets: Vec<Subset>,
+    store: &PictureStore,
 ) -> Result<Resources, RenderError> {
     let mut fonts = BTreeMap::new();
     for (index, subset) in subsets.into_iter().enumerate() {
@@ -144,7 +168,7 @@ fn register(
             continue;
         }
         let id = XObjectId(format!("Im{}", images.len() + 1));
-        let object = images::xobject(Arc::as_ref(picture))?;
+        let object = store.object(Arc::as_ref(picture))?;
         doc.resources
             .xobjects
             .map

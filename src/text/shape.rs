@@ -78,6 +78,11 @@ impl<'a> Shaper<'a> {
         }
     }
 
+    /// The fonts this shaper sets text in.
+    pub fn fonts(&self) -> &'a FontBook {
+        self.book
+    }
+
     /// Whether the face has a glyph for `c`.
     pub fn covers(&self, face: FaceId, c: char) -> bool {
         self.face(face).glyph_index(c).is_some()
