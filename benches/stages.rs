@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use handout::cli::output::write_atomically;
-use handout::render::{self, PdfOptions, PictureStore};
+use handout::render::{self, PdfOptions, RenderCache};
 use handout::BuildOptions;
 
 fn main() {
@@ -30,7 +30,7 @@ fn main() {
         .expect("the handout lays out");
     let render = || {
         // A fresh store each time: the cold cost, pictures included.
-        let pictures = PictureStore::default();
+        let pictures = RenderCache::default();
         render::pdf(&layout, &prepared.fonts, &PdfOptions::default(), &pictures).unwrap()
     };
     let pdf = render();

@@ -25,7 +25,7 @@ use std::path::Path;
 use content::{Document, LoadOptions, Recipient};
 use diag::{Diagnostic, Diagnostics};
 use layout::{PagedLayout, Theme};
-use render::{PdfOptions, PictureStore};
+use render::{PdfOptions, RenderCache};
 use text::{Coverage, FaceId, FontBook, Shaper};
 
 /// What a build needs besides the handout file.
@@ -83,7 +83,7 @@ pub fn lay_out(
 /// What the documents of a run share on one thread; see [`Prepared::reuse`].
 pub struct Reuse<'a> {
     shaper: Shaper<'a>,
-    pictures: PictureStore,
+    rendered: RenderCache,
 }
 
 /// A handout loaded once, with its fonts and theme, ready to lay out for any
@@ -125,7 +125,7 @@ impl Prepared {
     pub fn reuse(&self) -> Reuse<'_> {
         Reuse {
             shaper: Shaper::new(&self.fonts),
-            pictures: PictureStore::default(),
+            rendered: RenderCache::default(),
         }
     }
 
@@ -196,7 +196,7 @@ impl Prepared {
             .map_err(BuildError::Content)?;
         let timestamp = timestamp.or_else(|| layout.info.date.map(calendar::midnight));
         let options = PdfOptions { timestamp };
-        let pdf = render::pdf(&layout, &self.fonts, &options, &reuse.pictures)?;
+        let pdf = render::pdf(&layout, &self.fonts, &options, &reuse.rendered)?;
         Ok(Built {
             pdf,
             pages: layout.pages.len(),

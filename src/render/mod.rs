@@ -12,6 +12,7 @@ mod page;
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -19,6 +20,9 @@ use printpdf::{
     ExternalXObject, FontId, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect,
     XObject, XObjectId,
 };
+
+use flate2::write::ZlibEncoder;
+use flate2::Compression;
 
 use crate::content::Picture;
 use crate::layout::{Item, PagedLayout};
@@ -60,14 +64,16 @@ impl Resources {
     }
 }
 
-/// Pictures already made into PDF image objects, for the next document of a run: a
-/// roster's handouts all show the same logo and exercise pictures.
+/// What rendering keeps for the next document of a run: the pictures made into PDF image
+/// objects (a roster's handouts all show the same logo and exercise pictures), and the
+/// deflated font subsets (which differ only when a reader's name needs other letters).
 #[derive(Default)]
-pub struct PictureStore {
+pub struct RenderCache {
     objects: RefCell<HashMap<PathBuf, ExternalXObject>>,
+    fonts: RefCell<HashMap<Vec<u8>, Vec<u8>>>,
 }
 
-impl PictureStore {
+impl RenderCache {
     fn object(&self, picture: &Picture) -> Result<ExternalXObject, RenderError> {
         if let Some(object) = self.objects.borrow().get(&picture.path) {
             return Ok(object.clone());
@@ -80,6 +86,43 @@ impl PictureStore {
     }
 }
 
+/// Deflates every stream not compressed yet, as tightly as zlib can, with one compressor
+/// for all of them (setting one up costs more than deflating a page of text). A font
+/// subset deflated for an earlier document of the run is taken from `cache`.
+fn deflate_streams(doc: &mut lopdf::Document, cache: &RenderCache) -> std::io::Result<()> {
+    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::best());
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            continue;
+        }
+        let is_font = stream.dict.has(b"Length1");
+        let known = is_font
+            .then(|| cache.fonts.borrow().get(&stream.content).cloned())
+            .flatten();
+        let deflated = match known {
+            Some(deflated) => deflated,
+            None => {
+                encoder.write_all(&stream.content)?;
+                let deflated = encoder.reset(Vec::new())?;
+                if is_font {
+                    let mut fonts = cache.fonts.borrow_mut();
+                    fonts.insert(stream.content.clone(), deflated.clone());
+                }
+                deflated
+            }
+        };
+        // As lopdf does: a stream that deflating would not shrink stays as it is.
+        if deflated.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(deflated);
+        }
+    }
+    Ok(())
+}
+
 fn font_resource_name(index: usize) -> String {
     format!("F{}", index + 1)
 }
@@ -89,11 +132,11 @@ pub fn pdf(
     layout: &PagedLayout,
     fonts: &FontBook,
     options: &PdfOptions,
-    pictures: &PictureStore,
+    cache: &RenderCache,
 ) -> Result<Vec<u8>, RenderError> {
     let mut doc = PdfDocument::new(&layout.info.title);
     let subsets = fonts::subset_fonts(layout, fonts)?;
-    let resources = register(&mut doc, layout, subsets, pictures)?;
+    let resources = register(&mut doc, layout, subsets, cache)?;
 
     let pages = layout
         .pages
@@ -130,7 +173,7 @@ pub fn pdf(
         .map(|(_, subset)| subset)
         .collect();
     finish::finish(&mut lopdf, layout, &subsets, options.timestamp);
-    lopdf.compress();
+    deflate_streams(&mut lopdf, cache)?;
     let mut bytes = Vec::new();
     lopdf.save_to(&mut bytes)?;
     Ok(bytes)
@@ -141,7 +184,7 @@ fn register(
     doc: &mut PdfDocument,
     layout: &PagedLayout,
     subsets: Vec<Subset>,
-    store: &PictureStore,
+    store: &RenderCache,
 ) -> Result<Resources, RenderError> {
     let mut fonts = BTreeMap::new();
     for (index, subset) in subsets.into_iter().enumerate() {
