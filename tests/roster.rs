@@ -102,6 +102,59 @@ fn the_same_roster_gives_the_same_bytes() {
     assert!(runs[0] == runs[1]);
 }
 
+/// Rows are built in parallel, each thread reusing what earlier rows shaped, embedded
+/// and deflated; none of that may show: every row's PDF is the one a build for that
+/// reader alone gives.
+#[test]
+fn a_rows_pdf_is_the_one_a_build_for_that_reader_alone_gives() {
+    let ws = sample_workspace();
+    let names = [
+        "Aoife O’Brien",
+        "Sinéad Ní Bhriain",
+        "Jane Doe",
+        "Zoë Łukasiewicz",
+        "Brian Ó Dálaigh",
+        "Anna-Lena Müller",
+        "Kai",
+        "Jane Doe",
+    ];
+    let mut csv = String::from("name\n");
+    for name in names {
+        csv.push_str(&format!("\"{name}\"\n"));
+    }
+    std::fs::write(ws.path().join("roster.csv"), csv).unwrap();
+    let batch = handout(
+        ws.path(),
+        &["build", HANDOUT, "--roster", "roster.csv", "-o", "batch"],
+    );
+    assert_eq!(batch.status.code(), Some(0), "{}", stderr(&batch));
+    let made: Vec<_> = std::fs::read_dir(ws.path().join("batch"))
+        .unwrap()
+        .collect();
+    assert_eq!(made.len(), names.len());
+
+    for (name, file) in [
+        (
+            "Sinéad Ní Bhriain",
+            "inner-knee-pain--sinead-ni-bhriain.pdf",
+        ),
+        ("Zoë Łukasiewicz", "inner-knee-pain--zoe-lukasiewicz.pdf"),
+        ("Kai", "inner-knee-pain--kai.pdf"),
+    ] {
+        let alone = handout(
+            ws.path(),
+            &["build", HANDOUT, "--patient", name, "-o", "alone"],
+        );
+        assert_eq!(alone.status.code(), Some(0), "{}", stderr(&alone));
+        let alone = std::fs::read(ws.path().join("alone/inner-knee-pain.pdf")).unwrap();
+        let from_batch = std::fs::read(ws.path().join("batch").join(file)).unwrap();
+        assert!(
+            alone == from_batch,
+            "{name}: the roster's PDF differs from a single build"
+        );
+    }
+}
+
 #[test]
 fn a_bad_row_stops_the_batch_with_its_row_and_column_and_writes_nothing() {
     let cases = [
