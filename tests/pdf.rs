@@ -380,3 +380,37 @@ fn long_names_disclaimers_and_captions_are_printed_whole() {
         );
     }
 }
+
+/// A brand that gives only a regular font sets bold and italics in it too; the PDF then
+/// holds that font once, not a copy per face.
+#[test]
+fn faces_set_in_one_font_file_share_one_embedded_font() {
+    let ws = sample_workspace();
+    let fonts = ws.path().join("fonts");
+    std::fs::create_dir_all(&fonts).unwrap();
+    std::fs::copy(
+        repo().join("fonts/AtkinsonHyperlegible_400Regular.ttf"),
+        fonts.join("Brand.ttf"),
+    )
+    .unwrap();
+    let brand = ws.path().join("content/brand.toml");
+    let text = std::fs::read_to_string(&brand).unwrap();
+    std::fs::write(
+        &brand,
+        format!("{text}\n[fonts]\nregular = \"/fonts/Brand.ttf\"\n"),
+    )
+    .unwrap();
+    let handout = ws.path().join("content/handouts/inner-knee-pain.toml");
+    let bytes = build(&handout, &BuildOptions::default());
+    let doc = parse(&bytes);
+    let fonts: Vec<_> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Type0".as_slice()))
+        .collect();
+    assert_eq!(fonts.len(), 1, "one font file, one embedded font");
+    let pdf = write_temp_pdf(&bytes);
+    let text = page_text(pdf.path(), 1);
+    assert!(text.contains("In short"), "bold text still copies: {text}");
+}

@@ -2,15 +2,18 @@
 //! glyph gets one fixed text for the PDF's ToUnicode map.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use subsetter::GlyphRemapper;
 
 use crate::layout::{Item, PagedLayout};
 use crate::text::{FaceId, FontBook};
 
-/// A face cut down to the glyphs one document uses.
+/// A font cut down to the glyphs one document uses.
 pub struct Subset {
-    pub face: FaceId,
+    /// The faces set in this font: more than one when a brand leaves a face out and its
+    /// sibling's font stands in (italics in the regular font, say).
+    pub faces: Vec<FaceId>,
     pub bytes: Vec<u8>,
     /// Original glyph id → id in the subset.
     remapper: GlyphRemapper,
@@ -35,7 +38,8 @@ pub struct SubsetError {
     reason: String,
 }
 
-/// Subsets every face the layout uses, in a fixed order.
+/// Subsets every font the layout uses, in a fixed order; faces set in one font file share
+/// one subset.
 pub fn subset_fonts(layout: &PagedLayout, fonts: &FontBook) -> Result<Vec<Subset>, SubsetError> {
     let mut used: BTreeMap<FaceId, BTreeMap<u16, String>> = BTreeMap::new();
     for page in &layout.pages {
@@ -56,9 +60,29 @@ pub fn subset_fonts(layout: &PagedLayout, fonts: &FontBook) -> Result<Vec<Subset
             }
         }
     }
-    used.into_iter()
-        .map(|(face, texts)| {
-            let font = fonts.font(face);
+    let mut groups: Vec<(Vec<FaceId>, BTreeMap<u16, String>)> = Vec::new();
+    for (face, texts) in used {
+        let data = &fonts.font(face).data;
+        let same_file = groups
+            .iter_mut()
+            .find(|(faces, _)| Arc::ptr_eq(&fonts.font(faces[0]).data, data));
+        match same_file {
+            Some((faces, merged)) => {
+                faces.push(face);
+                for (glyph, text) in texts {
+                    let entry = merged.entry(glyph).or_default();
+                    if entry.is_empty() {
+                        *entry = text;
+                    }
+                }
+            }
+            None => groups.push((vec![face], texts)),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(faces, texts)| {
+            let font = fonts.font(faces[0]);
             let glyphs: Vec<u16> = texts.keys().copied().collect();
             let remapper = GlyphRemapper::new_from_glyphs_sorted(&glyphs);
             let bytes = subsetter::subset(&font.data, 0, &remapper).map_err(|e| SubsetError {
@@ -66,7 +90,7 @@ pub fn subset_fonts(layout: &PagedLayout, fonts: &FontBook) -> Result<Vec<Subset
                 reason: format!("{e:?}"),
             })?;
             Ok(Subset {
-                face,
+                faces,
                 bytes,
                 remapper,
                 texts,

@@ -50,13 +50,16 @@ pub enum RenderError {
 
 /// The fonts and pictures a document's pages refer to, under fixed resource names.
 pub(crate) struct Resources {
-    fonts: BTreeMap<FaceId, (FontId, Subset)>,
+    fonts: Vec<(FontId, Subset)>,
+    /// Which of `fonts` sets each face.
+    faces: BTreeMap<FaceId, usize>,
     images: BTreeMap<PathBuf, XObjectId>,
 }
 
 impl Resources {
     fn font(&self, face: FaceId) -> Option<(&FontId, &Subset)> {
-        self.fonts.get(&face).map(|(id, subset)| (id, subset))
+        let (id, subset) = &self.fonts[*self.faces.get(&face)?];
+        Some((id, subset))
     }
 
     fn image(&self, picture: &Picture) -> Option<&XObjectId> {
@@ -169,7 +172,7 @@ pub fn pdf(
     let mut lopdf = doc.to_lopdf_document(&save, &mut warnings);
     let subsets: Vec<Subset> = resources
         .fonts
-        .into_values()
+        .into_iter()
         .map(|(_, subset)| subset)
         .collect();
     finish::finish(&mut lopdf, layout, &subsets, options.timestamp);
@@ -186,7 +189,8 @@ fn register(
     subsets: Vec<Subset>,
     store: &RenderCache,
 ) -> Result<Resources, RenderError> {
-    let mut fonts = BTreeMap::new();
+    let mut fonts = Vec::new();
+    let mut faces = BTreeMap::new();
     for (index, subset) in subsets.into_iter().enumerate() {
         let parsed = ParsedFont::from_bytes(&subset.bytes, 0, &mut Vec::new())
             .ok_or_else(|| RenderError::Font(subset.postscript_name.clone()))?;
@@ -195,7 +199,8 @@ fn register(
             .fonts
             .map
             .insert(id.clone(), PdfFont::new(parsed));
-        fonts.insert(subset.face, (id, subset));
+        faces.extend(subset.faces.iter().map(|&face| (face, index)));
+        fonts.push((id, subset));
     }
     let mut images: BTreeMap<PathBuf, XObjectId> = BTreeMap::new();
     let pictures = layout
@@ -218,5 +223,9 @@ fn register(
             .insert(id.clone(), XObject::External(object));
         images.insert(picture.path.clone(), id);
     }
-    Ok(Resources { fonts, images })
+    Ok(Resources {
+        fonts,
+        faces,
+        images,
+    })
 }
