@@ -11,6 +11,7 @@ use super::markdown;
 use super::suggest;
 use super::toml_tree::{read_all, Value};
 use crate::content::model::{Date, Paragraph, Rgb, RichText};
+use crate::text::shows;
 
 /// Text that may run to several paragraphs, with inline Markdown.
 pub(crate) fn rich_text(value: &Value) -> Option<RichText> {
@@ -362,35 +363,10 @@ fn is_direction_override(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Whether `c` leaves a mark on the page: not white space, and not one of the characters
-/// Unicode says to show as nothing (Default_Ignorable_Code_Point: zero-width spaces and
-/// joiners, direction marks, variation selectors, the byte order mark, soft hyphen,
-/// fillers, tags), nor the blank Braille pattern.
+/// Whether `c` leaves a mark on the page: it has a glyph of its own, and is not the blank
+/// Braille pattern, whose glyph is empty.
 fn is_visible(c: char) -> bool {
-    let invisible = c.is_whitespace()
-        || c.is_control()
-        || matches!(
-            c,
-            '\u{00AD}'
-                | '\u{034F}'
-                | '\u{061C}'
-                | '\u{115F}'..='\u{1160}'
-                | '\u{17B4}'..='\u{17B5}'
-                | '\u{180B}'..='\u{180F}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{206F}'
-                | '\u{2800}'
-                | '\u{3164}'
-                | '\u{FE00}'..='\u{FE0F}'
-                | '\u{FEFF}'
-                | '\u{FFA0}'
-                | '\u{FFF0}'..='\u{FFF8}'
-                | '\u{1BCA0}'..='\u{1BCA3}'
-                | '\u{1D173}'..='\u{1D17A}'
-                | '\u{E0000}'..='\u{E0FFF}'
-        );
-    !invisible
+    shows(c) && c != '\u{2800}'
 }
 
 /// Reports each refusal at `value`; true when there were none.

@@ -65,27 +65,27 @@ impl Missing {
             parts.push(format!(
                 "the font has no {}; {} printed in the fallback font, DejaVu Sans",
                 list(&self.in_fallback),
-                if self.in_fallback.len() == 1 {
-                    "it is"
-                } else {
-                    "they are"
-                }
+                it_is(&self.in_fallback)
             ));
         }
         if !self.nowhere.is_empty() {
             parts.push(format!(
                 "no bundled font has {}; {} printed as {REPLACEMENT} but copied as written",
                 list(&self.nowhere),
-                if self.nowhere.len() == 1 {
-                    "it is"
-                } else {
-                    "they are"
-                }
+                it_is(&self.nowhere)
             ));
         }
         let hint = "to print it in the handout's own font, choose a brand font that has it \
                     ([fonts] in brand.toml), or write it another way";
         (parts.join("; "), hint.to_string())
+    }
+}
+
+fn it_is(chars: &[char]) -> &'static str {
+    if chars.len() == 1 {
+        "it is"
+    } else {
+        "they are"
     }
 }
 

@@ -9,4 +9,4 @@ pub mod shape;
 pub use coverage::{Coverage, Missing};
 pub use fonts::{FaceId, Font, FontBook, FontError};
 pub use linebreak::{break_lines, Fragment, Line, PlacedGlyph, Span, TextStyle};
-pub use shape::{Glyph, Measure, Shaper};
+pub use shape::{shows, Glyph, Measure, Shaper};

@@ -119,22 +119,34 @@ impl<'a> Shaper<'a> {
 
 /// Whether `c` needs a glyph of its own: not white space, a control character or a
 /// character Unicode says to show as nothing (shaping hides those the face lacks).
-pub(crate) fn shows(c: char) -> bool {
-    !(c.is_whitespace()
-        || c.is_control()
-        || matches!(
-            c,
-            '\u{00AD}'
-                | '\u{034F}'
-                | '\u{061C}'
-                | '\u{180B}'..='\u{180F}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{206F}'
-                | '\u{FE00}'..='\u{FE0F}'
-                | '\u{FEFF}'
-                | '\u{E0000}'..='\u{E0FFF}'
-        ))
+pub fn shows(c: char) -> bool {
+    !(c.is_whitespace() || c.is_control() || is_default_ignorable(c))
+}
+
+/// The characters Unicode says to show as nothing (Default_Ignorable_Code_Point): zero-width
+/// spaces and joiners, direction marks, variation selectors, the byte order mark, the soft
+/// hyphen, fillers and tags.
+fn is_default_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
 }
 
 /// Whether `c` belongs to the character before it: a mark, a joiner or an invisible
