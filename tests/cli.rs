@@ -252,3 +252,22 @@ fn schema_prints_a_json_schema_of_the_three_file_kinds() {
         assert!(schema["$defs"][kind]["properties"].is_object(), "{kind}");
     }
 }
+
+/// `handout schema | head -1` and the like: output that nobody reads any more is no
+/// reason to fail, and never a panic.
+#[test]
+fn a_closed_output_pipe_is_not_a_failure() {
+    let ws = sample_workspace();
+    for args in [&["schema"][..], &["build"], &["check"]] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
+            .args(args)
+            .current_dir(ws.path())
+            .stdout(writer)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("panicked"), "{args:?}");
+    }
+}

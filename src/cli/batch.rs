@@ -20,7 +20,7 @@ pub fn build(
 ) -> Outcome {
     let started = Instant::now();
     if !roster_file.is_file() {
-        eprintln!(
+        complain!(
             "error: {} is not a file; --roster takes a CSV file",
             roster_file.display()
         );
@@ -30,7 +30,7 @@ pub fn build(
         Ok(prepared) => prepared,
         Err(diagnostics) => {
             print_all(reporter, &diagnostics);
-            eprintln!("{}: not built, no PDF written", handout.display());
+            complain!("{}: not built, no PDF written", handout.display());
             return Outcome::ContentErrors;
         }
     };
@@ -39,7 +39,7 @@ pub fn build(
         Ok(roster) => roster,
         Err(diagnostics) => {
             print_all(reporter, &diagnostics);
-            eprintln!("{}: not built, no PDF written", roster_file.display());
+            complain!("{}: not built, no PDF written", roster_file.display());
             return Outcome::ContentErrors;
         }
     };
@@ -80,12 +80,12 @@ pub fn build(
                 Outcome::Success
             }
             Err(RowFailure::Write(target, error)) => {
-                eprintln!("error: cannot write {}: {error}", target.display());
+                complain!("error: cannot write {}: {error}", target.display());
                 Outcome::UsageOrIo
             }
             Err(RowFailure::Build(BuildError::Content(diagnostics))) => {
                 print_all(reporter, &diagnostics);
-                eprintln!(
+                complain!(
                     "{}: row on line {}: not built",
                     roster_file.display(),
                     row.line
@@ -93,13 +93,13 @@ pub fn build(
                 Outcome::ContentErrors
             }
             Err(RowFailure::Build(BuildError::Render(error))) => {
-                eprintln!("error: row on line {}: {error}", row.line);
+                complain!("error: row on line {}: {error}", row.line);
                 Outcome::UsageOrIo
             }
         };
         outcome = outcome.max(result);
     }
-    println!(
+    say!(
         "{written} handouts in {:.2} s → {}",
         started.elapsed().as_secs_f64(),
         out.display()

@@ -1,5 +1,22 @@
 //! The command line: flags → library calls → files, messages and an exit code.
 
+/// A line on standard output. A reader that stops reading (`handout build | head -1`) is
+/// not a reason to stop building, and never a panic, as `println!` would make it.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// A line on standard error, written as [`say!`] writes to standard output.
+macro_rules! complain {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod args;
 mod batch;
 mod new;
@@ -32,7 +49,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check(args, &mut reporter),
         Command::New(args) => new_file(args),
         Command::Schema => {
-            println!("{}", crate::content::SCHEMA.trim_end());
+            say!("{}", crate::content::SCHEMA.trim_end());
             Outcome::Success
         }
     };
@@ -67,22 +84,22 @@ fn build(args: BuildArgs, reporter: &mut Reporter) -> Outcome {
                 let target = output::pdf_path(&args.out, handout);
                 match output::write_atomically(&target, &built.pdf) {
                     Ok(()) => {
-                        println!("{}: {} pages", target.display(), built.pages);
+                        say!("{}: {} pages", target.display(), built.pages);
                         Outcome::Success
                     }
                     Err(error) => {
-                        eprintln!("error: cannot write {}: {error}", target.display());
+                        complain!("error: cannot write {}: {error}", target.display());
                         Outcome::UsageOrIo
                     }
                 }
             }
             Err(BuildError::Content(diagnostics)) => {
                 print_all(reporter, &diagnostics);
-                eprintln!("{}: not built, no PDF written", handout.display());
+                complain!("{}: not built, no PDF written", handout.display());
                 Outcome::ContentErrors
             }
             Err(BuildError::Render(error)) => {
-                eprintln!("error: {}: {error}", handout.display());
+                complain!("error: {}: {error}", handout.display());
                 Outcome::UsageOrIo
             }
         };
@@ -105,7 +122,7 @@ fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
         match crate::check(handout, &options) {
             Ok(warnings) => {
                 print_all(reporter, &warnings);
-                println!("{}: ok", handout.display());
+                say!("{}: ok", handout.display());
             }
             Err(diagnostics) => {
                 print_all(reporter, &diagnostics);
@@ -122,7 +139,7 @@ fn new_file(args: NewArgs) -> Outcome {
     let today = today();
     match new::create(&args.root, args.kind, &args.name, &today) {
         Ok(path) => {
-            println!("wrote {}", path.display());
+            say!("wrote {}", path.display());
             Outcome::Success
         }
         Err(message) => usage_error(&message),
@@ -139,7 +156,7 @@ fn today() -> String {
 }
 
 fn usage_error(message: &str) -> Outcome {
-    eprintln!("error: {message}");
+    complain!("error: {message}");
     Outcome::UsageOrIo
 }
 
