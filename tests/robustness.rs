@@ -381,6 +381,12 @@ fn cases() -> Vec<Case> {
                 )
             }
         ),
+        case!("handout-is-a-pipe", "a named pipe given as the handout file", |r| -> args {
+            let pipe = r.join("content/handouts/pipe.toml");
+            let made = std::process::Command::new("mkfifo").arg(&pipe).status().unwrap();
+            assert!(made.success());
+            vec!["content/handouts/pipe.toml".into()]
+        }),
         // Pictures.
         case!("image-missing", "a picture path that does not exist", |r| {
             fs::remove_file(r.join("images/picture.png")).unwrap()

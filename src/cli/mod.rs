@@ -218,6 +218,11 @@ fn find_handouts(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
             return Err(format!(
                 "no {DEFAULT_HANDOUTS} folder here; run handout in a workspace, or name handout files"
             ));
+        } else if path.exists() {
+            return Err(format!(
+                "{} is not a file or folder of handouts (a pipe or a device?)",
+                path.display()
+            ));
         } else {
             return Err(format!("{} does not exist", path.display()));
         }
