@@ -3,6 +3,7 @@
 //! a panic, no line is wider than the column, and the glyphs copy back to the text.
 
 use handout::content::Rgb;
+use handout::text::bidi::{strong_direction, Direction};
 use handout::text::{break_lines, FaceId, FontBook, Line, Shaper, Span, TextStyle};
 use proptest::prelude::*;
 
@@ -15,6 +16,7 @@ fn piece() -> impl Strategy<Value = String> {
         1 => "[a-z]{40,90}",
         1 => "[\u{05D0}-\u{05EA}]{1,6}",
         1 => "[\u{0627}-\u{064A}]{1,6}",
+        1 => "[\u{10800}-\u{10838}\u{1EE00}-\u{1EE3B}]{1,3}",
         1 => "[a-e][\u{0300}-\u{036F}]{1,3}",
         1 => "[\u{1F600}-\u{1F64F}\u{1F3C3}]",
         1 => "[\u{4E00}-\u{4E80}]{1,4}",
@@ -59,9 +61,11 @@ fn copied(lines: &[Line]) -> String {
         .collect()
 }
 
+/// Whether any character of `text` reads right to left (Hebrew, Arabic and their
+/// relatives, wherever Unicode puts them).
 fn right_to_left(text: &str) -> bool {
     text.chars()
-        .any(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FEFC}'))
+        .any(|c| strong_direction(&c.to_string()) == Some(Direction::RightToLeft))
 }
 
 proptest! {
