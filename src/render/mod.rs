@@ -178,7 +178,7 @@ pub fn pdf(
     finish::finish(&mut lopdf, layout, &subsets, options.timestamp);
     deflate_streams(&mut lopdf, cache)?;
     let mut bytes = Vec::new();
-    lopdf.save_to(&mut bytes)?;
+    lopdf.save_modern(&mut bytes)?;
     Ok(bytes)
 }
 
