@@ -14,6 +14,7 @@ mod markdown;
 pub mod model;
 mod paths;
 mod pictures;
+pub(crate) mod png;
 mod report;
 mod schema;
 mod source;

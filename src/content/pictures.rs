@@ -19,6 +19,7 @@ use std::sync::Arc;
 use image::metadata::Orientation;
 use image::{ExtendedColorType, ImageDecoder, ImageFormat, ImageReader, Limits};
 
+use super::png::Png;
 use crate::content::model::{Picture, PictureFormat, Pixels};
 
 const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -133,7 +134,7 @@ fn read(path: &Path) -> Result<Picture, PictureError> {
     let file_colours = header.original_color_type();
     drop(header);
     let copyable = match format {
-        PictureFormat::Png => png_copyable(&bytes).map_err(PictureError::Damaged)?,
+        PictureFormat::Png => Png::read(&bytes).map_err(PictureError::Damaged)?.copyable(),
         PictureFormat::Jpeg => matches!(
             file_colours,
             ExtendedColorType::L8 | ExtendedColorType::Rgb8
@@ -167,45 +168,6 @@ fn read(path: &Path) -> Result<Picture, PictureError> {
         bytes: bytes.into(),
         pixels,
     })
-}
-
-/// Whether a PNG's compressed pixels can be copied into a PDF as they are (8-bit grey, RGB
-/// or palette, not interlaced, without transparency), once every chunk is found whole and
-/// matching its checksum; why not, when one isn't.
-fn png_copyable(bytes: &[u8]) -> Result<bool, String> {
-    let mut rest = &bytes[8..];
-    let mut header: Option<[u8; 13]> = None;
-    let (mut palette, mut transparency, mut data, mut end) = (false, false, false, false);
-    while !end {
-        let cut = || "the file ends in the middle of its data".to_string();
-        let length = rest.get(..4).ok_or_else(cut)?;
-        let length = u32::from_be_bytes(length.try_into().expect("four bytes")) as usize;
-        let chunk = rest.get(4..8 + length).ok_or_else(cut)?;
-        let checksum = rest.get(8 + length..12 + length).ok_or_else(cut)?;
-        let (kind, body) = chunk.split_at(4);
-        if crc32fast::hash(chunk).to_be_bytes() != checksum {
-            let kind = String::from_utf8_lossy(kind);
-            return Err(format!(
-                "its {kind} data is damaged (the checksum does not match)"
-            ));
-        }
-        match kind {
-            b"IHDR" => header = body.try_into().ok(),
-            b"PLTE" => palette = true,
-            b"tRNS" => transparency = true,
-            b"IDAT" => data = true,
-            b"IEND" => end = true,
-            _ => {}
-        }
-        rest = &rest[12 + length..];
-    }
-    let header = header.ok_or("it has no image header")?;
-    if !data {
-        return Err("it has no image data".into());
-    }
-    let (bit_depth, colour, interlaced) = (header[8], header[9], header[12] != 0);
-    let colours_copy = matches!(colour, 0 | 2) || (colour == 3 && palette);
-    Ok(bit_depth == 8 && colours_copy && !interlaced && !transparency)
 }
 
 /// Whether showing a picture upright swaps its width and height.

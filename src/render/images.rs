@@ -16,6 +16,7 @@ use image::metadata::Orientation;
 use image::{ColorType, DynamicImage, ImageEncoder};
 use printpdf::{DictItem, ExternalStream, ExternalXObject, Px};
 
+use crate::content::png::Png;
 use crate::content::{Picture, PictureFormat};
 
 #[derive(Debug, thiserror::Error)]
@@ -201,57 +202,10 @@ fn without_metadata(bytes: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The parts of a PNG file that PDF's Flate filter with the PNG predictor reads as they are.
-struct PngParts {
-    width: u32,
-    height: u32,
-    bit_depth: u8,
-    color_type: u8,
-    interlaced: bool,
-    palette: Option<Vec<u8>>,
-    transparency: bool,
-    data: Vec<u8>,
-}
-
-fn png_parts(bytes: &[u8]) -> Option<PngParts> {
-    const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
-    let mut rest = bytes.strip_prefix(SIGNATURE)?;
-    let mut parts: Option<PngParts> = None;
-    while rest.len() >= 12 {
-        let length = u32::from_be_bytes(rest[..4].try_into().ok()?) as usize;
-        let kind = &rest[4..8];
-        let body = rest.get(8..8 + length)?;
-        rest = rest.get(12 + length..)?;
-        match kind {
-            b"IHDR" if body.len() >= 13 => {
-                parts = Some(PngParts {
-                    width: u32::from_be_bytes(body[..4].try_into().ok()?),
-                    height: u32::from_be_bytes(body[4..8].try_into().ok()?),
-                    bit_depth: body[8],
-                    color_type: body[9],
-                    interlaced: body[12] != 0,
-                    palette: None,
-                    transparency: false,
-                    data: Vec::new(),
-                });
-            }
-            b"PLTE" => parts.as_mut()?.palette = Some(body.to_vec()),
-            b"tRNS" => parts.as_mut()?.transparency = true,
-            b"IDAT" => parts.as_mut()?.data.extend_from_slice(body),
-            b"IEND" => break,
-            _ => {}
-        }
-    }
-    parts
-}
-
 /// The PNG's own compressed data behind a PNG predictor, when PDF can read it as is.
 fn png_passthrough(bytes: &[u8], smask: Option<ExternalStream>) -> Option<ExternalStream> {
-    let png = png_parts(bytes)?;
-    if png.bit_depth != 8 || png.interlaced || png.transparency {
-        return None;
-    }
-    let (color_space, colors) = match (png.color_type, &png.palette) {
+    let png = Png::read(bytes).ok().filter(Png::copyable)?;
+    let (color_space, colors) = match (png.color_type, png.palette) {
         (0, _) => (name("DeviceGray"), 1),
         (2, _) => (name("DeviceRGB"), 3),
         (3, Some(palette)) => (
@@ -260,7 +214,7 @@ fn png_passthrough(bytes: &[u8], smask: Option<ExternalStream>) -> Option<Extern
                 name("DeviceRGB"),
                 DictItem::Int((palette.len() / 3) as i64 - 1),
                 DictItem::String {
-                    data: palette.clone(),
+                    data: palette.to_vec(),
                     literal: false,
                 },
             ]),
@@ -281,7 +235,7 @@ fn png_passthrough(bytes: &[u8], smask: Option<ExternalStream>) -> Option<Extern
     }
     Some(ExternalStream {
         dict,
-        content: png.data,
+        content: png.data.concat(),
         compress: false,
     })
 }
@@ -405,9 +359,11 @@ mod tests {
     #[test]
     fn an_opaque_rgb_png_is_copied_not_recompressed() {
         let bytes = rgb_png(20, 10);
-        let parts = png_parts(&bytes).unwrap();
-        let object = xobject(&picture(bytes, 20, 10)).unwrap();
-        assert_eq!(object.stream.content, parts.data);
+        let object = xobject(&picture(bytes.clone(), 20, 10)).unwrap();
+        assert_eq!(
+            object.stream.content,
+            Png::read(&bytes).unwrap().data.concat()
+        );
         assert!(object.stream.dict.contains_key("DecodeParms"));
         assert!(!object.stream.dict.contains_key("SMask"));
     }

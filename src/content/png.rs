@@ -1,0 +1,73 @@
+//! A PNG file's chunks, read once for both jobs that need them: checking a picture when it
+//! is loaded, and copying its compressed pixels into the PDF.
+
+/// What a PNG file's chunks say, every chunk checked against its checksum.
+pub(crate) struct Png<'a> {
+    pub width: u32,
+    pub height: u32,
+    pub bit_depth: u8,
+    pub color_type: u8,
+    pub interlaced: bool,
+    pub palette: Option<&'a [u8]>,
+    pub transparency: bool,
+    /// The IDAT chunks' bodies, which together are one zlib stream.
+    pub data: Vec<&'a [u8]>,
+}
+
+impl<'a> Png<'a> {
+    /// Reads the chunks after the signature up to IEND; why not, when one is cut short,
+    /// damaged or missing.
+    pub fn read(bytes: &'a [u8]) -> Result<Png<'a>, String> {
+        let mut rest = bytes
+            .strip_prefix(b"\x89PNG\r\n\x1a\n".as_slice())
+            .ok_or("it has no PNG signature")?;
+        let mut header: Option<&[u8; 13]> = None;
+        let (mut palette, mut transparency, mut data) = (None, false, Vec::new());
+        loop {
+            let cut = || "the file ends in the middle of its data".to_string();
+            let length = rest.get(..4).ok_or_else(cut)?;
+            let length = u32::from_be_bytes(length.try_into().expect("four bytes")) as usize;
+            let chunk = rest.get(4..8 + length).ok_or_else(cut)?;
+            let checksum = rest.get(8 + length..12 + length).ok_or_else(cut)?;
+            let (kind, body) = chunk.split_at(4);
+            if crc32fast::hash(chunk).to_be_bytes() != checksum {
+                let kind = String::from_utf8_lossy(kind);
+                return Err(format!(
+                    "its {kind} data is damaged (the checksum does not match)"
+                ));
+            }
+            match kind {
+                b"IHDR" => header = body.try_into().ok(),
+                b"PLTE" => palette = Some(body),
+                b"tRNS" => transparency = true,
+                b"IDAT" => data.push(body),
+                b"IEND" => break,
+                _ => {}
+            }
+            rest = &rest[12 + length..];
+        }
+        let header = header.ok_or("it has no image header")?;
+        if data.is_empty() {
+            return Err("it has no image data".into());
+        }
+        let number = |at: usize| u32::from_be_bytes(header[at..at + 4].try_into().expect("four"));
+        Ok(Png {
+            width: number(0),
+            height: number(4),
+            bit_depth: header[8],
+            color_type: header[9],
+            interlaced: header[12] != 0,
+            palette,
+            transparency,
+            data,
+        })
+    }
+
+    /// Whether PDF's Flate filter with the PNG predictor reads the compressed pixels as
+    /// they are: 8-bit grey, RGB or palette, not interlaced, without transparency.
+    pub fn copyable(&self) -> bool {
+        let colours =
+            matches!(self.color_type, 0 | 2) || (self.color_type == 3 && self.palette.is_some());
+        self.bit_depth == 8 && colours && !self.interlaced && !self.transparency
+    }
+}
