@@ -73,10 +73,16 @@ pub fn text_string(text: &str) -> Object {
     if text.is_ascii() {
         Object::String(text.as_bytes().to_vec(), StringFormat::Literal)
     } else {
-        let mut bytes = vec![0xFE, 0xFF];
-        bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
-        Object::String(bytes, StringFormat::Hexadecimal)
+        Object::String(utf16_with_bom(text), StringFormat::Hexadecimal)
     }
+}
+
+/// `text` as UTF-16BE after a byte-order mark, the form of a PDF text string that holds
+/// any character.
+pub fn utf16_with_bom(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xFE, 0xFF];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    bytes
 }
 
 /// Gives each embedded font the `ABCDEF+Name` form PDF uses for subsets, the tag

@@ -187,7 +187,7 @@ fn register(
     doc: &mut PdfDocument,
     layout: &PagedLayout,
     subsets: Vec<Subset>,
-    store: &RenderCache,
+    cache: &RenderCache,
 ) -> Result<Resources, RenderError> {
     let mut fonts = Vec::new();
     let mut faces = BTreeMap::new();
@@ -216,7 +216,7 @@ fn register(
             continue;
         }
         let id = XObjectId(format!("Im{}", images.len() + 1));
-        let object = store.object(Arc::as_ref(picture))?;
+        let object = cache.object(Arc::as_ref(picture))?;
         doc.resources
             .xobjects
             .map

@@ -7,6 +7,7 @@ use printpdf::{
     XObjectId, XObjectTransform,
 };
 
+use super::finish::utf16_with_bom;
 use super::Resources;
 use crate::content::Rgb;
 use crate::layout::{Item, Page, Shape, TextRun};
@@ -123,12 +124,10 @@ fn show(items: Vec<TextItem>) -> Op {
     Op::ShowText { items }
 }
 
-/// A PDF text string: UTF-16BE with its byte order mark, so any character survives.
+/// A PDF text string that holds any character.
 fn text_string(text: &str) -> DictItem {
-    let mut data = vec![0xFE, 0xFF];
-    data.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
     DictItem::String {
-        data,
+        data: utf16_with_bom(text),
         literal: false,
     }
 }
