@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use handout::cli::output::write_atomically;
-use handout::render::{self, PdfOptions, RenderCache};
+use handout::render::{self, PdfOptions, PictureStore, RenderCache};
 use handout::BuildOptions;
 
 fn main() {
@@ -29,9 +29,11 @@ fn main() {
         .lay_out(&prepared.document)
         .expect("the handout lays out");
     let render = || {
-        // A fresh store each time: the cold cost, pictures included.
-        let pictures = RenderCache::default();
-        render::pdf(&layout, &prepared.fonts, &PdfOptions::default(), &pictures).unwrap()
+        // Fresh stores each time: the cold cost, pictures and font subsets included.
+        let pictures = PictureStore::new(&prepared.document);
+        let cache = RenderCache::default();
+        let options = PdfOptions::default();
+        render::pdf(&layout, &prepared.fonts, &options, &pictures, &cache).unwrap()
     };
     let pdf = render();
     let out = tempfile::tempdir().unwrap();
@@ -58,7 +60,7 @@ fn main() {
         ),
         (
             "write",
-            Box::new(|| write_atomically(&target, &pdf).unwrap()),
+            Box::new(|| write_atomically(&target, |file| pdf.write_to(file)).unwrap()),
         ),
     ];
     println!(

@@ -21,11 +21,12 @@ pub mod roster;
 pub mod text;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use content::{Document, LoadOptions, Recipient};
 use diag::{Diagnostic, Diagnostics};
 use layout::{PagedLayout, Theme};
-use render::{PdfOptions, RenderCache};
+use render::{Pdf, PdfOptions, PictureStore, RenderCache};
 use text::{Coverage, FaceId, FontBook, Shaper};
 
 /// What a build needs besides the handout file.
@@ -44,7 +45,7 @@ pub struct BuildOptions {
 /// A handout turned into a PDF, in memory.
 #[derive(Debug, Clone)]
 pub struct Built {
-    pub pdf: Vec<u8>,
+    pub pdf: Pdf,
     pub pages: usize,
     pub warnings: Diagnostics,
 }
@@ -62,7 +63,11 @@ pub enum BuildError {
 /// Loads, lays out and renders one handout.
 pub fn build(handout: &Path, options: &BuildOptions) -> Result<Built, BuildError> {
     let prepared = prepare(handout, options)?;
-    prepared.build(&prepared.document, options.timestamp)
+    std::thread::scope(|scope| {
+        // The pictures are made into PDF objects on another core while this one lays out.
+        scope.spawn(|| prepared.pictures.prepare_all());
+        prepared.build(&prepared.document, options.timestamp)
+    })
 }
 
 /// Everything a build checks, short of writing the PDF; returns the warnings.
@@ -80,7 +85,7 @@ pub fn lay_out(
     Ok((layout, prepared.fonts))
 }
 
-/// What the documents of a run share on one thread; see [`Prepared::reuse`].
+/// What the documents of a run reuse on one thread; see [`Prepared::reuse`].
 pub struct Reuse<'a> {
     shaper: Shaper<'a>,
     rendered: RenderCache,
@@ -94,6 +99,8 @@ pub struct Prepared {
     pub document: Document,
     pub fonts: FontBook,
     pub theme: Theme,
+    /// The handout's pictures as PDF objects, made once for every document of a run.
+    pub pictures: Arc<PictureStore>,
     /// What loading warned about.
     pub warnings: Diagnostics,
 }
@@ -112,6 +119,7 @@ pub fn prepare(handout: &Path, options: &BuildOptions) -> Result<Prepared, Diagn
         theme
     };
     Ok(Prepared {
+        pictures: Arc::new(PictureStore::new(&document)),
         document,
         fonts,
         theme,
@@ -120,8 +128,8 @@ pub fn prepare(handout: &Path, options: &BuildOptions) -> Result<Prepared, Diagn
 }
 
 impl Prepared {
-    /// What the documents of a run can share, on one thread: words already shaped and
-    /// pictures already made into PDF objects.
+    /// What the documents of a run can reuse, on one thread: words already shaped and
+    /// fonts already subset.
     pub fn reuse(&self) -> Reuse<'_> {
         Reuse {
             shaper: Shaper::new(&self.fonts),
@@ -196,7 +204,13 @@ impl Prepared {
             .map_err(BuildError::Content)?;
         let timestamp = timestamp.or_else(|| layout.info.date.map(calendar::midnight));
         let options = PdfOptions { timestamp };
-        let pdf = render::pdf(&layout, &self.fonts, &options, &reuse.rendered)?;
+        let pdf = render::pdf(
+            &layout,
+            &self.fonts,
+            &options,
+            &self.pictures,
+            &reuse.rendered,
+        )?;
         Ok(Built {
             pdf,
             pages: layout.pages.len(),

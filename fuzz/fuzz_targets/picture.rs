@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let file = workspace.path("images/exercises/split-squat-start.png");
     std::fs::write(&file, data).unwrap();
     match handout::build(&workspace.handout(), &BuildOptions::default()) {
-        Ok(built) => assert_whole_pdf(&built.pdf),
+        Ok(built) => assert_whole_pdf(&built.pdf.to_vec()),
         Err(handout::BuildError::Content(diagnostics)) => {
             let named = diagnostics
                 .iter()

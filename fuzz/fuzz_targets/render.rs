@@ -73,7 +73,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     match prepared.build(&document, None) {
-        Ok(built) => assert_whole_pdf(&built.pdf),
+        Ok(built) => assert_whole_pdf(&built.pdf.to_vec()),
         Err(BuildError::Content(diagnostics)) => assert!(diagnostics.has_errors()),
         Err(e) => panic!("rendering failed: {e}"),
     }

@@ -60,7 +60,7 @@ pub fn build(
                 let result = match prepared.build_reusing(&document, options.timestamp, reuse) {
                     Ok(built) => {
                         let target = out.join(format!("{stem}.pdf"));
-                        output::write_atomically(&target, &built.pdf)
+                        output::write_atomically(&target, |file| built.pdf.write_to(file))
                             .map_err(|error| RowFailure::Write(target, error))
                     }
                     Err(error) => Err(RowFailure::Build(error)),

@@ -82,7 +82,7 @@ fn build(args: BuildArgs, reporter: &mut Reporter) -> Outcome {
             Ok(built) => {
                 print_all(reporter, &built.warnings);
                 let target = output::pdf_path(&args.out, handout);
-                match output::write_atomically(&target, &built.pdf) {
+                match output::write_atomically(&target, |file| built.pdf.write_to(file)) {
                     Ok(()) => {
                         say!("{}: {} pages", target.display(), built.pages);
                         Outcome::Success

@@ -98,9 +98,13 @@ fn remove_stale_parts(folder: &Path) {
     }
 }
 
-/// Writes `bytes` to a temporary file beside `target`, then renames it into place:
-/// readers see the old file or the new one, never a part of either.
-pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes the file's contents (what `write` writes) to a temporary file beside `target`,
+/// then renames it into place: readers see the old file or the new one, never a part of
+/// either.
+pub fn write_atomically(
+    target: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = target
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -110,7 +114,7 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .prefix(PART_PREFIX)
         .suffix(PART_SUFFIX)
         .tempfile_in(dir)?;
-    file.write_all(bytes)?;
+    write(file.as_file_mut())?;
     file.as_file().sync_all()?;
     readable_by_all(file.path(), target)?;
     file.persist(target).map_err(|e| e.error)?;
@@ -175,8 +179,8 @@ mod tests {
     fn an_atomic_write_replaces_the_file_and_leaves_no_temporary_behind() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("sub/x.pdf");
-        write_atomically(&target, b"first").unwrap();
-        write_atomically(&target, b"second").unwrap();
+        write_atomically(&target, |f| f.write_all(b"first")).unwrap();
+        write_atomically(&target, |f| f.write_all(b"second")).unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"second");
         let names: Vec<_> = std::fs::read_dir(dir.path().join("sub")).unwrap().collect();
         assert_eq!(names.len(), 1);

@@ -1,34 +1,76 @@
-//! Font subsetting: each face is cut down to the glyphs the pages use, and every
-//! glyph gets one fixed text for the PDF's ToUnicode map.
+//! Fonts in the PDF. Each font file the pages use is cut down to the glyphs they use and
+//! trimmed of hinting ([`super::sfnt`]); each glyph gets a code, the widths PDF places it
+//! by and one fixed text for the ToUnicode map, so copying gives back the source.
+//!
+//! A font of at most 256 glyphs (every handout in one alphabet) is shown with one byte a
+//! glyph, through a one-byte identity CMap; a larger one with two, through Identity-H.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use rustybuzz::ttf_parser;
 use subsetter::GlyphRemapper;
 
+use super::deflate::Deflater;
+use super::file::{Body, PdfFile};
+use super::syntax::{self, Dict, Ref};
 use crate::layout::{Item, PagedLayout};
 use crate::text::{FaceId, FontBook};
 
-/// A font cut down to the glyphs one document uses.
-pub struct Subset {
+/// The glyphs one document sets in one font file, each with the text it copies as.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FontUse {
     /// The faces set in this font: more than one when a brand leaves a face out and its
     /// sibling's font stands in (italics in the regular font, say).
     pub faces: Vec<FaceId>,
-    pub bytes: Vec<u8>,
-    /// Original glyph id → id in the subset.
-    remapper: GlyphRemapper,
-    /// Original glyph id → the text it stands for when copied.
-    texts: BTreeMap<u16, String>,
-    pub postscript_name: String,
+    pub texts: BTreeMap<u16, String>,
 }
 
-impl Subset {
-    /// The subset's glyph id and copy text for an original glyph.
-    pub fn glyph(&self, original: u16) -> (u16, String) {
-        let id = self.remapper.get(original).unwrap_or(0);
-        let text = self.texts.get(&original).cloned().unwrap_or_default();
-        (id, text)
+/// The glyphs of a layout by font file, in a fixed order.
+pub fn uses(layout: &PagedLayout, fonts: &FontBook) -> Vec<FontUse> {
+    let mut by_face: BTreeMap<FaceId, BTreeMap<u16, String>> = BTreeMap::new();
+    for page in &layout.pages {
+        for placed in &page.items {
+            let Item::Text(run) = &placed.item else {
+                continue;
+            };
+            let texts = by_face.entry(run.style.face).or_default();
+            for glyph in &run.glyphs {
+                // A glyph keeps the first non-empty text it is seen with, so one glyph
+                // never maps to two texts. Glyph 0 stands for every character the font
+                // lacks, so it copies as the replacement character, never as one of them.
+                let entry = texts.entry(glyph.id).or_default();
+                if glyph.id == 0 {
+                    *entry = "\u{FFFD}".to_string();
+                } else if entry.is_empty() {
+                    entry.clone_from(&glyph.text);
+                }
+            }
+        }
     }
+    let mut uses: Vec<FontUse> = Vec::new();
+    for (face, texts) in by_face {
+        let data = &fonts.font(face).data;
+        let same_file = uses
+            .iter_mut()
+            .find(|u| Arc::ptr_eq(&fonts.font(u.faces[0]).data, data));
+        match same_file {
+            Some(found) => {
+                found.faces.push(face);
+                for (glyph, text) in texts {
+                    let entry = found.texts.entry(glyph).or_default();
+                    if entry.is_empty() {
+                        *entry = text;
+                    }
+                }
+            }
+            None => uses.push(FontUse {
+                faces: vec![face],
+                texts,
+            }),
+        }
+    }
+    uses
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -38,64 +80,377 @@ pub struct SubsetError {
     reason: String,
 }
 
-/// Subsets every font the layout uses, in a fixed order; faces set in one font file share
-/// one subset.
-pub fn subset_fonts(layout: &PagedLayout, fonts: &FontBook) -> Result<Vec<Subset>, SubsetError> {
-    let mut used: BTreeMap<FaceId, BTreeMap<u16, String>> = BTreeMap::new();
-    for page in &layout.pages {
-        for placed in &page.items {
-            if let Item::Text(run) = &placed.item {
-                let texts = used.entry(run.style.face).or_default();
-                for glyph in &run.glyphs {
-                    // A glyph keeps the first non-empty text it is seen with, so one glyph
-                    // never maps to two texts. Glyph 0 stands for every character the font
-                    // lacks, so it copies as the replacement character, never as one of them.
-                    let entry = texts.entry(glyph.id).or_default();
-                    if glyph.id == 0 {
-                        *entry = "\u{FFFD}".to_string();
-                    } else if entry.is_empty() {
-                        entry.clone_from(&glyph.text);
-                    }
-                }
-            }
+/// A font cut down to one document's glyphs, with every PDF object it needs made but
+/// for their numbers: a roster's documents that use the same glyphs share one.
+pub struct Subset {
+    pub faces: Vec<FaceId>,
+    /// Original glyph id → code in the content stream (the glyph's id in the subset).
+    remapper: GlyphRemapper,
+    /// By code: the text the glyph copies as.
+    texts: Vec<String>,
+    /// Bytes a code takes in a string: 1 or 2.
+    pub code_width: usize,
+    /// `ABCDEF+PostScriptName`, the tag derived from the subset itself.
+    base_font: String,
+    outlines: Outlines,
+    program: Deflated,
+    to_unicode: Deflated,
+    /// The `W` array: each code's advance in thousandths of an em.
+    widths: Vec<u8>,
+    descriptor: Descriptor,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outlines {
+    TrueType,
+    /// An OpenType font with CFF outlines, embedded whole (`FontFile3/OpenType`).
+    Cff,
+}
+
+/// A stream's data deflated, and its length before.
+struct Deflated {
+    data: Vec<u8>,
+    raw_length: usize,
+}
+
+impl Deflated {
+    fn new(raw: &[u8], deflater: &mut Deflater) -> Deflated {
+        Deflated {
+            data: deflater.deflate(raw),
+            raw_length: raw.len(),
         }
     }
-    let mut groups: Vec<(Vec<FaceId>, BTreeMap<u16, String>)> = Vec::new();
-    for (face, texts) in used {
-        let data = &fonts.font(face).data;
-        let same_file = groups
-            .iter_mut()
-            .find(|(faces, _)| Arc::ptr_eq(&fonts.font(faces[0]).data, data));
-        match same_file {
-            Some((faces, merged)) => {
-                faces.push(face);
-                for (glyph, text) in texts {
-                    let entry = merged.entry(glyph).or_default();
-                    if entry.is_empty() {
-                        *entry = text;
-                    }
-                }
+}
+
+/// What the font descriptor says, in thousandths of an em.
+struct Descriptor {
+    flags: i64,
+    bbox: [f32; 4],
+    italic_angle: f32,
+    ascent: f32,
+    descent: f32,
+    cap_height: f32,
+    stem_v: f32,
+}
+
+impl Subset {
+    /// Cuts `font` down to the glyphs of `used`.
+    pub fn new(
+        used: &FontUse,
+        fonts: &FontBook,
+        deflater: &mut Deflater,
+    ) -> Result<Subset, SubsetError> {
+        let font = fonts.font(used.faces[0]);
+        let fail = |reason: String| SubsetError {
+            name: font.postscript_name.clone(),
+            reason,
+        };
+        let glyphs: Vec<u16> = used.texts.keys().copied().collect();
+        let remapper = GlyphRemapper::new_from_glyphs_sorted(&glyphs);
+        let subset =
+            subsetter::subset(&font.data, 0, &remapper).map_err(|e| fail(format!("{e:?}")))?;
+        let (program, outlines) = if subset.starts_with(b"OTTO") {
+            (subset, Outlines::Cff)
+        } else {
+            (
+                super::sfnt::trim(&subset).unwrap_or(subset),
+                Outlines::TrueType,
+            )
+        };
+        let face = ttf_parser::Face::parse(&font.data, 0).map_err(|e| fail(e.to_string()))?;
+        let per_em = 1000.0 / f32::from(face.units_per_em());
+        let texts: Vec<String> = remapper
+            .remapped_gids()
+            .map(|original| used.texts.get(&original).cloned().unwrap_or_default())
+            .collect();
+        let code_width = if texts.len() <= 256 { 1 } else { 2 };
+        let widths = widths_array(remapper.remapped_gids().map(|original| {
+            let advance = face.glyph_hor_advance(ttf_parser::GlyphId(original));
+            f32::from(advance.unwrap_or(0)) * per_em
+        }));
+        let to_unicode = to_unicode_cmap(&texts, code_width);
+        Ok(Subset {
+            faces: used.faces.clone(),
+            base_font: format!("{}+{}", subset_tag(&program), font.postscript_name),
+            descriptor: Descriptor::of(&face, per_em),
+            program: Deflated::new(&program, deflater),
+            to_unicode: Deflated::new(&to_unicode, deflater),
+            remapper,
+            texts,
+            code_width,
+            outlines,
+            widths,
+        })
+    }
+
+    /// The code and copy text of an original glyph.
+    pub fn glyph(&self, original: u16) -> (u16, &str) {
+        let code = self.remapper.get(original).unwrap_or(0);
+        let text = self.texts.get(usize::from(code)).map_or("", String::as_str);
+        (code, text)
+    }
+
+    /// Writes the font's objects; its Type0 font dictionary is `font`. `one_byte` is the
+    /// document's one-byte identity CMap, there when some font's codes are single bytes.
+    pub fn write(&self, file: &mut PdfFile, font: Ref, one_byte: Option<Ref>) {
+        let [descendant, descriptor, program, to_unicode] = [(); 4].map(|_| file.alloc());
+        let base_font = &self.base_font;
+        file.packed(font, |o| {
+            let mut d = Dict::new(o);
+            d.name("Type", "Font")
+                .name("Subtype", "Type0")
+                .name("BaseFont", base_font)
+                .references("DescendantFonts", &[descendant])
+                .reference("ToUnicode", to_unicode);
+            match one_byte.filter(|_| self.code_width == 1) {
+                Some(cmap) => d.reference("Encoding", cmap),
+                None => d.name("Encoding", "Identity-H"),
+            };
+            d.finish();
+        });
+        file.packed(descendant, |o| {
+            let mut d = Dict::new(o);
+            d.name("Type", "Font")
+                .name(
+                    "Subtype",
+                    match self.outlines {
+                        Outlines::TrueType => "CIDFontType2",
+                        Outlines::Cff => "CIDFontType0",
+                    },
+                )
+                .name("BaseFont", base_font)
+                .raw("CIDSystemInfo", identity_system_info)
+                .reference("FontDescriptor", descriptor)
+                .raw("W", |o| o.extend_from_slice(&self.widths));
+            if self.outlines == Outlines::TrueType {
+                d.name("CIDToGIDMap", "Identity");
             }
-            None => groups.push((vec![face], texts)),
+            d.finish();
+        });
+        file.packed(descriptor, |o| {
+            let m = &self.descriptor;
+            let mut d = Dict::new(o);
+            d.name("Type", "FontDescriptor")
+                .name("FontName", base_font)
+                .int("Flags", m.flags)
+                .numbers("FontBBox", &m.bbox)
+                .real("ItalicAngle", m.italic_angle)
+                .real("Ascent", m.ascent)
+                .real("Descent", m.descent)
+                .real("CapHeight", m.cap_height)
+                .real("StemV", m.stem_v)
+                .reference(
+                    match self.outlines {
+                        Outlines::TrueType => "FontFile2",
+                        Outlines::Cff => "FontFile3",
+                    },
+                    program,
+                );
+            d.finish();
+        });
+        file.stream(
+            program,
+            |d| {
+                d.name("Filter", "FlateDecode");
+                match self.outlines {
+                    Outlines::TrueType => d.int("Length1", self.program.raw_length as i64),
+                    Outlines::Cff => d.name("Subtype", "OpenType"),
+                };
+            },
+            Body::Encoded(&self.program.data),
+        );
+        file.stream(
+            to_unicode,
+            |d| {
+                d.name("Filter", "FlateDecode");
+            },
+            Body::Encoded(&self.to_unicode.data),
+        );
+    }
+}
+
+/// Writes the CMap that reads each byte as the CID of the same number, for fonts whose
+/// codes are single bytes. Its name is the one text extraction tools know it by.
+pub fn write_one_byte_cmap(file: &mut PdfFile, id: Ref) {
+    const CMAP: &[u8] = b"/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>def\n\
+/CMapName/OneByteIdentityH def\n/CMapType 1 def\n\
+1 begincodespacerange\n<00><FF>\nendcodespacerange\n\
+1 begincidrange\n<00><FF>0\nendcidrange\n\
+endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n";
+    file.stream(
+        id,
+        |d| {
+            d.name("Type", "CMap")
+                .name("CMapName", "OneByteIdentityH")
+                .raw("CIDSystemInfo", identity_system_info);
+        },
+        Body::Deflate(CMAP),
+    );
+}
+
+fn identity_system_info(out: &mut Vec<u8>) {
+    out.extend_from_slice(b"<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>");
+}
+
+impl Descriptor {
+    fn of(face: &ttf_parser::Face, per_em: f32) -> Descriptor {
+        const FIXED_PITCH: i64 = 1;
+        // The font's glyphs are reached by our own codes, not a standard encoding.
+        const SYMBOLIC: i64 = 4;
+        const ITALIC: i64 = 64;
+        let mut flags = SYMBOLIC;
+        if face.is_monospaced() {
+            flags |= FIXED_PITCH;
+        }
+        if face.is_italic() || face.italic_angle() != 0.0 {
+            flags |= ITALIC;
+        }
+        let bbox = face.global_bounding_box();
+        let ascent = f32::from(face.ascender()) * per_em;
+        // Readers take a stem width only as a hint; this is the usual estimate from
+        // the weight class.
+        let weight = f32::from(face.weight().to_number());
+        Descriptor {
+            flags,
+            bbox: [bbox.x_min, bbox.y_min, bbox.x_max, bbox.y_max].map(|v| f32::from(v) * per_em),
+            italic_angle: face.italic_angle(),
+            ascent,
+            descent: f32::from(face.descender()) * per_em,
+            cap_height: face
+                .capital_height()
+                .map_or(ascent, |h| f32::from(h) * per_em),
+            stem_v: 10.0 + 220.0 * (weight - 50.0).max(0.0) / 900.0,
         }
     }
-    groups
-        .into_iter()
-        .map(|(faces, texts)| {
-            let font = fonts.font(faces[0]);
-            let glyphs: Vec<u16> = texts.keys().copied().collect();
-            let remapper = GlyphRemapper::new_from_glyphs_sorted(&glyphs);
-            let bytes = subsetter::subset(&font.data, 0, &remapper).map_err(|e| SubsetError {
-                name: font.postscript_name.clone(),
-                reason: format!("{e:?}"),
-            })?;
-            Ok(Subset {
-                faces,
-                bytes,
-                remapper,
-                texts,
-                postscript_name: font.postscript_name.clone(),
-            })
+}
+
+/// `[0[w0 w1 …]]`: the widths of codes 0, 1, … in order.
+fn widths_array(widths: impl Iterator<Item = f32>) -> Vec<u8> {
+    let mut out = b"[0[".to_vec();
+    for (i, width) in widths.enumerate() {
+        if i > 0 {
+            out.push(b' ');
+        }
+        syntax::real(&mut out, width, 1);
+    }
+    out.extend_from_slice(b"]]");
+    out
+}
+
+/// The ToUnicode CMap: each code with text → that text in UTF-16BE.
+fn to_unicode_cmap(texts: &[String], code_width: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(200 + texts.len() * 16);
+    out.extend_from_slice(
+        b"/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n\
+/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n",
+    );
+    let code = |out: &mut Vec<u8>, code: usize| {
+        let bytes = (code as u16).to_be_bytes();
+        syntax::hex(out, &bytes[2 - code_width..]);
+    };
+    code(&mut out, 0);
+    code(&mut out, (1 << (8 * code_width)) - 1);
+    out.extend_from_slice(b"\nendcodespacerange\n");
+    let mapped: Vec<(usize, &String)> = texts
+        .iter()
+        .enumerate()
+        .filter(|(_, text)| !text.is_empty())
+        .collect();
+    // A CMap block holds at most 100 entries.
+    for block in mapped.chunks(100) {
+        syntax::integer(&mut out, block.len() as u64);
+        out.extend_from_slice(b" beginbfchar\n");
+        for (at, text) in block {
+            code(&mut out, *at);
+            let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+            syntax::hex(&mut out, &utf16);
+            out.push(b'\n');
+        }
+        out.extend_from_slice(b"endbfchar\n");
+    }
+    out.extend_from_slice(b"endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n");
+    out
+}
+
+/// Six capital letters from the subset's bytes, as PDF names subsets.
+fn subset_tag(bytes: &[u8]) -> String {
+    let mut hash = crc32fast::hash(bytes);
+    (0..6)
+        .map(|_| {
+            let letter = (b'A' + (hash % 26) as u8) as char;
+            hash /= 26;
+            letter
         })
         .collect()
+}
+
+/// Subsets made earlier in a run, by the glyphs they hold.
+#[derive(Default)]
+pub struct SubsetCache {
+    subsets: HashMap<FontUse, Arc<Subset>>,
+}
+
+impl SubsetCache {
+    pub fn get(
+        &mut self,
+        used: &FontUse,
+        fonts: &FontBook,
+        deflater: &mut Deflater,
+    ) -> Result<Arc<Subset>, SubsetError> {
+        if let Some(subset) = self.subsets.get(used) {
+            return Ok(subset.clone());
+        }
+        let subset = Arc::new(Subset::new(used, fonts, deflater)?);
+        self.subsets.insert(used.clone(), subset.clone());
+        Ok(subset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subset_tags_are_six_capitals_and_follow_the_bytes() {
+        let a = subset_tag(b"one");
+        assert_eq!(a.len(), 6);
+        assert!(a.chars().all(|c| c.is_ascii_uppercase()));
+        assert_eq!(a, subset_tag(b"one"));
+        assert_ne!(a, subset_tag(b"two"));
+    }
+
+    #[test]
+    fn the_unicode_map_names_every_code_with_text_in_blocks_of_a_hundred() {
+        let texts: Vec<String> = (0..150)
+            .map(|i| {
+                if i == 0 {
+                    String::new()
+                } else {
+                    format!("{}", char::from(b'A' + (i % 26) as u8))
+                }
+            })
+            .collect();
+        let cmap = String::from_utf8(to_unicode_cmap(&texts, 1)).unwrap();
+        assert!(cmap.contains("<00><FF>"), "{cmap}");
+        assert!(cmap.contains("100 beginbfchar"));
+        assert!(cmap.contains("49 beginbfchar"));
+        assert!(cmap.contains("<01><0042>"));
+        assert!(
+            !cmap
+                .lines()
+                .any(|l| l.starts_with("<00><") && l != "<00><FF>"),
+            "code 0 has no text"
+        );
+        let two = String::from_utf8(to_unicode_cmap(&["fi".into()], 2)).unwrap();
+        assert!(two.contains("<0000><FFFF>"));
+        assert!(two.contains("<0000><00660069>"));
+    }
+
+    #[test]
+    fn widths_are_one_array_from_code_zero() {
+        let w = widths_array([500.0, 333.33, 0.0].into_iter());
+        assert_eq!(String::from_utf8(w).unwrap(), "[0[500 333.3 0]]");
+    }
 }

@@ -9,84 +9,169 @@
 //! segments needed to decode it, and its JFIF and Adobe markers, which say how its colours
 //! are coded; a copied PNG gives only its pixel data and palette.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
-use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::metadata::Orientation;
-use image::{ColorType, DynamicImage, ImageEncoder};
-use printpdf::{DictItem, ExternalStream, ExternalXObject, Px};
+use image::DynamicImage;
 
+use super::deflate::{Deflater, Effort};
+use super::file::{Body, PdfFile};
+use super::syntax::{self, Dict, Ref};
 use crate::content::png::Png;
-use crate::content::{Picture, PictureFormat};
+use crate::content::{Document, Picture, PictureFormat};
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[error("cannot embed {path}: {reason}")]
 pub struct ImageError {
     path: String,
     reason: String,
 }
 
-pub fn xobject(picture: &Picture) -> Result<ExternalXObject, ImageError> {
+/// A picture as a PDF image object, made once and shared by every document of a run.
+#[derive(Debug)]
+pub struct ImageObject {
+    /// The dictionary's entries but the length and the soft mask.
+    entries: Vec<u8>,
+    data: Arc<[u8]>,
+    /// A hash of `data`, for the document ID.
+    fingerprint: u64,
+    /// The transparency, as a grey image.
+    mask: Option<Box<ImageObject>>,
+}
+
+impl ImageObject {
+    fn new(entries: Vec<u8>, data: Vec<u8>) -> ImageObject {
+        let fingerprint =
+            (u64::from(crc32fast::hash(&data)) << 32) | (data.len() as u64 & 0xFFFF_FFFF);
+        ImageObject {
+            entries,
+            data: Arc::from(data),
+            fingerprint,
+            mask: None,
+        }
+    }
+
+    /// Writes the image as object `id`, its mask first.
+    pub fn write(&self, file: &mut PdfFile, id: Ref) {
+        let mask = self.mask.as_ref().map(|mask| {
+            let mask_id = file.alloc();
+            mask.write(file, mask_id);
+            mask_id
+        });
+        file.stream(
+            id,
+            |d| {
+                d.extend(&self.entries);
+                if let Some(mask) = mask {
+                    d.reference("SMask", mask);
+                }
+            },
+            Body::Shared {
+                data: self.data.clone(),
+                fingerprint: self.fingerprint,
+            },
+        );
+    }
+}
+
+/// Every picture of a handout as an image object, each made on first use; several
+/// threads may ask at once, and the one picture is made once.
+#[derive(Debug, Default)]
+pub struct PictureStore {
+    objects: HashMap<std::path::PathBuf, OnceLock<Result<Arc<ImageObject>, ImageError>>>,
+    /// The pictures in the order the document names them.
+    pictures: Vec<Arc<Picture>>,
+}
+
+impl PictureStore {
+    /// A store for the pictures of `document`: the logo and each exercise's.
+    pub fn new(document: &Document) -> PictureStore {
+        let figures = document.exercises.iter().flat_map(|e| &e.images);
+        let pictures: Vec<Arc<Picture>> = document
+            .brand
+            .logo
+            .iter()
+            .chain(figures.map(|f| &f.picture))
+            .cloned()
+            .collect();
+        let objects = pictures
+            .iter()
+            .map(|p| (p.path.clone(), OnceLock::new()))
+            .collect();
+        PictureStore { objects, pictures }
+    }
+
+    /// Makes every picture's image object now: the work a build can do on another core
+    /// while this one lays out.
+    pub fn prepare_all(&self) {
+        for picture in &self.pictures {
+            let _ = self.get(picture);
+        }
+    }
+
+    pub fn get(&self, picture: &Picture) -> Result<Arc<ImageObject>, ImageError> {
+        match self.objects.get(&picture.path) {
+            Some(cell) => cell
+                .get_or_init(|| image_object(picture).map(Arc::new))
+                .clone(),
+            // A picture the handout does not name (a test's own layout): made each time.
+            None => image_object(picture).map(Arc::new),
+        }
+    }
+}
+
+pub fn image_object(picture: &Picture) -> Result<ImageObject, ImageError> {
     let fail = |reason: String| ImageError {
         path: picture.path.display().to_string(),
         reason,
     };
-    let stream = match picture.format {
+    match picture.format {
         // The loader decoded what can't be copied; and pixels stored sideways or mirrored
         // only decoding can turn upright.
         _ if picture.pixels.is_some() || picture.orientation != Orientation::NoTransforms => {
-            decoded_stream(picture).map_err(fail)?
+            decoded(picture).map_err(fail)
         }
-        PictureFormat::Jpeg => jpeg_stream(picture).map_err(fail)?,
-        PictureFormat::Png => match png_passthrough(&picture.bytes, None) {
-            Some(stream) => stream,
-            None => decoded_stream(picture).map_err(fail)?,
+        PictureFormat::Jpeg => jpeg(picture).map_err(fail),
+        PictureFormat::Png => match png_passthrough(&picture.bytes) {
+            Some(object) => Ok(object),
+            None => decoded(picture).map_err(fail),
         },
-    };
-    Ok(ExternalXObject {
-        stream,
-        width: Some(Px(picture.width as usize)),
-        height: Some(Px(picture.height as usize)),
-        dpi: Some(72.0),
-    })
+    }
 }
 
-fn image_dict(width: u32, height: u32, color_space: DictItem) -> BTreeMap<String, DictItem> {
-    let mut dict = BTreeMap::new();
-    dict.insert("Type".into(), name("XObject"));
-    dict.insert("Subtype".into(), name("Image"));
-    dict.insert("Width".into(), DictItem::Int(i64::from(width)));
-    dict.insert("Height".into(), DictItem::Int(i64::from(height)));
-    dict.insert("BitsPerComponent".into(), DictItem::Int(8));
-    dict.insert("ColorSpace".into(), color_space);
-    dict
+/// The entries every image has: its type, size, bits and colour space.
+fn image_entries(width: u32, height: u32, color_space: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+    let mut entries = Vec::with_capacity(160);
+    let mut d = Dict::entries_only(&mut entries);
+    d.name("Type", "XObject")
+        .name("Subtype", "Image")
+        .int("Width", i64::from(width))
+        .int("Height", i64::from(height))
+        .int("BitsPerComponent", 8)
+        .raw("ColorSpace", color_space);
+    entries
 }
 
-fn name(value: &str) -> DictItem {
-    DictItem::Name(value.as_bytes().to_vec())
-}
-
-fn jpeg_stream(picture: &Picture) -> Result<ExternalStream, String> {
+fn jpeg(picture: &Picture) -> Result<ImageObject, String> {
     // The decoder reports CMYK pictures as RGB, having converted them; the frame
     // header says what the compressed data really holds.
     let color_space = match frame_components(&picture.bytes) {
-        Some(1) => "DeviceGray",
-        Some(3) => "DeviceRGB",
+        Some(1) => "/DeviceGray",
+        Some(3) => "/DeviceRGB",
         // CMYK (often with Adobe's inverted values) and rarer layouts: decode and
         // store losslessly as RGB.
-        _ => return decoded_stream(picture),
+        _ => return decoded(picture),
     };
     // A file whose segments can't be walked is decoded instead, so no metadata goes along.
     let Some(content) = without_metadata(&picture.bytes) else {
-        return decoded_stream(picture);
+        return decoded(picture);
     };
-    let mut dict = image_dict(picture.width, picture.height, name(color_space));
-    dict.insert("Filter".into(), name("DCTDecode"));
-    Ok(ExternalStream {
-        dict,
-        content,
-        compress: false,
-    })
+    let mut entries = image_entries(picture.width, picture.height, |o| {
+        o.extend_from_slice(color_space.as_bytes())
+    });
+    Dict::entries_only(&mut entries).name("Filter", "DCTDecode");
+    Ok(ImageObject::new(entries, content))
 }
 
 /// One piece of a JPEG file, in file order.
@@ -203,41 +288,42 @@ fn without_metadata(bytes: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// The PNG's own compressed data behind a PNG predictor, when PDF can read it as is.
-fn png_passthrough(bytes: &[u8], smask: Option<ExternalStream>) -> Option<ExternalStream> {
+fn png_passthrough(bytes: &[u8]) -> Option<ImageObject> {
     let png = Png::read(bytes).ok().filter(Png::copyable)?;
-    let (color_space, colors) = match (png.color_type, png.palette) {
-        (0, _) => (name("DeviceGray"), 1),
-        (2, _) => (name("DeviceRGB"), 3),
-        (3, Some(palette)) => (
-            DictItem::Array(vec![
-                name("Indexed"),
-                name("DeviceRGB"),
-                DictItem::Int((palette.len() / 3) as i64 - 1),
-                DictItem::String {
-                    data: palette.to_vec(),
-                    literal: false,
-                },
-            ]),
-            1,
-        ),
+    let mut color_space = Vec::new();
+    let colors = match (png.color_type, png.palette) {
+        (0, _) => {
+            color_space.extend_from_slice(b"/DeviceGray");
+            1
+        }
+        (2, _) => {
+            color_space.extend_from_slice(b"/DeviceRGB");
+            3
+        }
+        (3, Some(palette)) => {
+            color_space.extend_from_slice(b"[/Indexed/DeviceRGB ");
+            syntax::integer(
+                &mut color_space,
+                (palette.len() / 3).saturating_sub(1) as u64,
+            );
+            syntax::hex(&mut color_space, palette);
+            color_space.push(b']');
+            1
+        }
         _ => return None,
     };
-    let mut dict = image_dict(png.width, png.height, color_space);
-    dict.insert("Filter".into(), name("FlateDecode"));
-    let mut params = BTreeMap::new();
-    params.insert("Predictor".into(), DictItem::Int(15));
-    params.insert("Colors".into(), DictItem::Int(colors));
-    params.insert("BitsPerComponent".into(), DictItem::Int(8));
-    params.insert("Columns".into(), DictItem::Int(i64::from(png.width)));
-    dict.insert("DecodeParms".into(), DictItem::Dict { map: params });
-    if let Some(mask) = smask {
-        dict.insert("SMask".into(), DictItem::Stream { stream: mask });
-    }
-    Some(ExternalStream {
-        dict,
-        content: png.data.concat(),
-        compress: false,
-    })
+    let mut entries = image_entries(png.width, png.height, |o| o.extend(color_space));
+    Dict::entries_only(&mut entries)
+        .name("Filter", "FlateDecode")
+        .raw("DecodeParms", |o| {
+            let mut p = Dict::new(o);
+            p.int("Predictor", 15)
+                .int("Colors", colors)
+                .int("BitsPerComponent", 8)
+                .int("Columns", i64::from(png.width));
+            p.finish();
+        });
+    Some(ImageObject::new(entries, png.data.concat()))
 }
 
 /// The picture's pixels, decoded and turned or mirrored as its orientation says.
@@ -262,8 +348,10 @@ fn decode_upright(picture: &Picture) -> Result<DynamicImage, String> {
 }
 
 /// Decodes the picture, upright, and stores it as 8-bit RGB (or grey) plus an alpha soft
-/// mask.
-fn decoded_stream(picture: &Picture) -> Result<ExternalStream, String> {
+/// mask, each deflated as plain samples. Pictures that need decoding are mostly logos
+/// with transparency: flat colours, which deflate better unfiltered than behind a PNG
+/// predictor, and at a middle level (the sample logo: best level 2 % smaller, 4× slower).
+fn decoded(picture: &Picture) -> Result<ImageObject, String> {
     let owned;
     let decoded = match &picture.pixels {
         Some(pixels) => &*pixels.0,
@@ -272,38 +360,34 @@ fn decoded_stream(picture: &Picture) -> Result<ExternalStream, String> {
             &owned
         }
     };
-    let has_alpha = decoded.color().has_alpha();
-    let grey = !decoded.color().has_color();
-    let smask = if has_alpha {
-        let alpha: Vec<u8> = decoded.to_rgba8().pixels().map(|p| p.0[3]).collect();
-        let encoded = encode_png(&alpha, decoded.width(), decoded.height(), ColorType::L8)?;
-        Some(png_passthrough(&encoded, None).ok_or("cannot re-read the encoded mask")?)
-    } else {
-        None
+    let (width, height) = (decoded.width(), decoded.height());
+    let mut deflater = Deflater::new(Effort::Balanced);
+    let mut plain = |samples: &[u8], color_space: &'static [u8]| {
+        let mut entries = image_entries(width, height, |o| o.extend_from_slice(color_space));
+        Dict::entries_only(&mut entries).name("Filter", "FlateDecode");
+        ImageObject::new(entries, deflater.deflate(samples))
     };
-    let (pixels, color) = if grey {
-        (
-            DynamicImage::ImageLuma8(decoded.to_luma8()).into_bytes(),
-            ColorType::L8,
-        )
+    let mask = decoded.color().has_alpha().then(|| {
+        let alpha: Vec<u8> = match decoded {
+            DynamicImage::ImageRgba8(rgba) => rgba.pixels().map(|p| p.0[3]).collect(),
+            other => other.to_rgba8().pixels().map(|p| p.0[3]).collect(),
+        };
+        Box::new(plain(&alpha, b"/DeviceGray"))
+    });
+    let mut object = if decoded.color().has_color() {
+        let rgb = match decoded {
+            DynamicImage::ImageRgba8(rgba) => rgba
+                .pixels()
+                .flat_map(|p| [p.0[0], p.0[1], p.0[2]])
+                .collect(),
+            other => other.to_rgb8().into_raw(),
+        };
+        plain(&rgb, b"/DeviceRGB")
     } else {
-        (
-            DynamicImage::ImageRgb8(decoded.to_rgb8()).into_bytes(),
-            ColorType::Rgb8,
-        )
+        plain(&decoded.to_luma8().into_raw(), b"/DeviceGray")
     };
-    let encoded = encode_png(&pixels, decoded.width(), decoded.height(), color)?;
-    png_passthrough(&encoded, smask).ok_or_else(|| "cannot re-read the encoded picture".to_string())
-}
-
-/// PNG encoding gives a good lossless filter-and-deflate, in a form PDF reads. The
-/// default level: on the sample logo the best level saves 18 bytes and costs 8 ms.
-fn encode_png(pixels: &[u8], width: u32, height: u32, color: ColorType) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    PngEncoder::new_with_quality(&mut out, CompressionType::Default, FilterType::Adaptive)
-        .write_image(pixels, width, height, color.into())
-        .map_err(|e| e.to_string())?;
-    Ok(out)
+    object.mask = mask;
+    Ok(object)
 }
 
 #[cfg(test)]
@@ -311,7 +395,6 @@ mod tests {
     use super::*;
     use crate::content::test_pictures::jpeg_with_orientation;
     use std::path::PathBuf;
-    use std::sync::Arc;
 
     fn picture(bytes: Vec<u8>, width: u32, height: u32) -> Picture {
         Picture {
@@ -325,11 +408,29 @@ mod tests {
         }
     }
 
+    fn encode_png(pixels: &[u8], width: u32, height: u32, color: image::ColorType) -> Vec<u8> {
+        let mut out = Vec::new();
+        image::ImageEncoder::write_image(
+            image::codecs::png::PngEncoder::new(&mut out),
+            pixels,
+            width,
+            height,
+            color.into(),
+        )
+        .unwrap();
+        out
+    }
+
     fn rgb_png(width: u32, height: u32) -> Vec<u8> {
         let pixels: Vec<u8> = (0..width * height * 3)
             .map(|i| (i * 7 % 251) as u8)
             .collect();
-        encode_png(&pixels, width, height, ColorType::Rgb8).unwrap()
+        encode_png(&pixels, width, height, image::ColorType::Rgb8)
+    }
+
+    /// The image dictionary's entries as text.
+    fn entries(object: &ImageObject) -> String {
+        String::from_utf8_lossy(&object.entries).into_owned()
     }
 
     fn jpeg(bytes: &[u8]) -> Picture {
@@ -346,26 +447,23 @@ mod tests {
         assert_eq!(frame_components(grey), Some(1));
         assert_eq!(frame_components(cmyk), Some(4));
 
-        let copied = xobject(&jpeg(grey)).unwrap().stream;
-        assert_eq!(copied.dict.get("Filter"), Some(&name("DCTDecode")));
-        assert_eq!(copied.dict.get("ColorSpace"), Some(&name("DeviceGray")));
+        let copied = entries(&image_object(&jpeg(grey)).unwrap());
+        assert!(copied.contains("/Filter/DCTDecode"), "{copied}");
+        assert!(copied.contains("/ColorSpace/DeviceGray"), "{copied}");
 
         // CMYK data is never labelled as RGB: it is decoded, converted and re-stored.
-        let decoded = xobject(&jpeg(cmyk)).unwrap().stream;
-        assert_eq!(decoded.dict.get("Filter"), Some(&name("FlateDecode")));
-        assert_eq!(decoded.dict.get("ColorSpace"), Some(&name("DeviceRGB")));
+        let decoded = entries(&image_object(&jpeg(cmyk)).unwrap());
+        assert!(decoded.contains("/Filter/FlateDecode"), "{decoded}");
+        assert!(decoded.contains("/ColorSpace/DeviceRGB"), "{decoded}");
     }
 
     #[test]
     fn an_opaque_rgb_png_is_copied_not_recompressed() {
         let bytes = rgb_png(20, 10);
-        let object = xobject(&picture(bytes.clone(), 20, 10)).unwrap();
-        assert_eq!(
-            object.stream.content,
-            Png::read(&bytes).unwrap().data.concat()
-        );
-        assert!(object.stream.dict.contains_key("DecodeParms"));
-        assert!(!object.stream.dict.contains_key("SMask"));
+        let object = image_object(&picture(bytes.clone(), 20, 10)).unwrap();
+        assert_eq!(*object.data, *Png::read(&bytes).unwrap().data.concat());
+        assert!(entries(&object).contains("/DecodeParms<</Predictor 15/Colors 3"));
+        assert!(object.mask.is_none());
     }
 
     /// A JPEG read as the loader reads it: the size as displayed, the orientation found.
@@ -388,13 +486,6 @@ mod tests {
         }
     }
 
-    fn int(stream: &ExternalStream, key: &str) -> Option<i64> {
-        match stream.dict.get(key) {
-            Some(DictItem::Int(n)) => Some(*n),
-            _ => None,
-        }
-    }
-
     #[test]
     fn a_photo_tagged_to_turn_is_embedded_upright() {
         // Stored 16 × 8, dark on the left; Exif orientation 6 turns it a quarter clockwise,
@@ -413,11 +504,9 @@ mod tests {
         assert!(mean(0..6) < 60, "top {}", mean(0..6));
         assert!(mean(10..16) > 200, "bottom {}", mean(10..16));
 
-        let object = xobject(&picture).unwrap();
-        assert_eq!(int(&object.stream, "Width"), Some(8));
-        assert_eq!(int(&object.stream, "Height"), Some(16));
-        assert_eq!(object.stream.dict.get("Filter"), Some(&name("FlateDecode")));
-        assert_eq!((object.width, object.height), (Some(Px(8)), Some(Px(16))));
+        let object = entries(&image_object(&picture).unwrap());
+        assert!(object.contains("/Width 8/Height 16"), "{object}");
+        assert!(object.contains("/Filter/FlateDecode"), "{object}");
     }
 
     #[test]
@@ -431,9 +520,9 @@ mod tests {
         bytes.extend(b"a second picture some phones append");
         let picture = loaded_jpeg(bytes.clone());
         assert_eq!(picture.orientation, Orientation::NoTransforms);
-        let object = xobject(&picture).unwrap();
-        let copied = &object.stream.content;
-        assert_eq!(object.stream.dict.get("Filter"), Some(&name("DCTDecode")));
+        let object = image_object(&picture).unwrap();
+        let copied = &object.data[..];
+        assert!(entries(&object).contains("/Filter/DCTDecode"));
         let holds = |needle: &[u8]| copied.windows(needle.len()).any(|w| w == needle);
         assert!(!holds(b"Exif"));
         assert!(!holds(b"comment"));
@@ -464,11 +553,19 @@ mod tests {
         let pixels: Vec<u8> = (0..8 * 8)
             .flat_map(|i| [200, 10, 10, (i * 4) as u8])
             .collect();
-        let bytes = encode_png(&pixels, 8, 8, ColorType::Rgba8).unwrap();
-        let object = xobject(&picture(bytes, 8, 8)).unwrap();
-        let Some(DictItem::Stream { stream }) = object.stream.dict.get("SMask") else {
-            panic!("no soft mask");
+        let bytes = encode_png(&pixels, 8, 8, image::ColorType::Rgba8);
+        let object = image_object(&picture(bytes, 8, 8)).unwrap();
+        let mask = object.mask.as_ref().expect("a soft mask");
+        assert!(entries(mask).contains("/ColorSpace/DeviceGray"));
+        assert!(entries(&object).contains("/ColorSpace/DeviceRGB"));
+        let inflate = |data: &[u8]| {
+            let mut out = Vec::new();
+            std::io::Read::read_to_end(&mut flate2::read::ZlibDecoder::new(data), &mut out)
+                .unwrap();
+            out
         };
-        assert_eq!(stream.dict.get("ColorSpace"), Some(&name("DeviceGray")));
+        let alpha: Vec<u8> = (0..64).map(|i| (i * 4) as u8).collect();
+        assert_eq!(inflate(&mask.data), alpha, "the alpha, unfiltered");
+        assert_eq!(&inflate(&object.data)[..6], &[200, 10, 10, 200, 10, 10]);
     }
 }

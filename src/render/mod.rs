@@ -1,33 +1,37 @@
-//! Render: a [`PagedLayout`] → PDF bytes. The only module that names printpdf.
+//! Render: a [`PagedLayout`] → PDF bytes.
 //!
-//! Fonts are subset and embedded with a ToUnicode map, so copying text gives back
-//! the source; pictures are embedded losslessly, each file once however often it
-//! is drawn; and resource names, font tags, dates and the document ID are all
-//! derived from the input, so the same layout always gives the same bytes.
+//! The PDF is written directly, object by object, in one pass: each page's content
+//! stream from its display list, the fonts subset and trimmed, the pictures embedded
+//! losslessly and once each, the dictionaries packed into one compressed object stream.
+//! Resource names, font tags, dates and the document ID all derive from the input, so
+//! the same layout always gives the same bytes.
+//!
+//! What a run's documents share is made once: the pictures ([`PictureStore`], shared by
+//! every thread) and font subsets for the same glyphs ([`RenderCache`], one a thread).
 
-mod finish;
+mod content;
+mod deflate;
+mod file;
 mod fonts;
 mod images;
-mod page;
+mod sfnt;
+mod syntax;
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
-use std::io::Write;
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::Path;
 use std::sync::Arc;
 
-use printpdf::{
-    ExternalXObject, FontId, ParsedFont, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt, Rect,
-    XObject, XObjectId,
-};
+pub use file::Pdf;
+pub use images::{ImageError, PictureStore};
 
-use flate2::write::ZlibEncoder;
-use flate2::Compression;
-
-use crate::content::Picture;
 use crate::layout::{Item, PagedLayout};
-use crate::text::{FaceId, FontBook};
-use fonts::Subset;
+use crate::text::FontBook;
+use deflate::{Deflater, Effort};
+use file::{Body, PdfFile, Trailer};
+use fonts::{Subset, SubsetCache, SubsetError};
+use images::ImageObject;
+use syntax::{Dict, Ref};
 
 /// Choices for the PDF file that are not part of the layout.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -39,95 +43,17 @@ pub struct PdfOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     #[error(transparent)]
-    Subset(#[from] fonts::SubsetError),
+    Subset(#[from] SubsetError),
     #[error(transparent)]
-    Image(#[from] images::ImageError),
-    #[error("cannot read back the subset of font {0}")]
-    Font(String),
-    #[error("cannot write the PDF: {0}")]
-    Write(#[from] std::io::Error),
+    Image(#[from] ImageError),
 }
 
-/// The fonts and pictures a document's pages refer to, under fixed resource names.
-pub(crate) struct Resources {
-    fonts: Vec<(FontId, Subset)>,
-    /// Which of `fonts` sets each face.
-    faces: BTreeMap<FaceId, usize>,
-    images: BTreeMap<PathBuf, XObjectId>,
-}
-
-impl Resources {
-    fn font(&self, face: FaceId) -> Option<(&FontId, &Subset)> {
-        let (id, subset) = &self.fonts[*self.faces.get(&face)?];
-        Some((id, subset))
-    }
-
-    fn image(&self, picture: &Picture) -> Option<&XObjectId> {
-        self.images.get(&picture.path)
-    }
-}
-
-/// What rendering keeps for the next document of a run: the pictures made into PDF image
-/// objects (a roster's handouts all show the same logo and exercise pictures), and the
-/// deflated font subsets (which differ only when a reader's name needs other letters).
+/// What rendering keeps for the next document of a run on one thread: font subsets by
+/// the glyphs they hold (a roster's handouts differ only where a reader's name needs
+/// other letters).
 #[derive(Default)]
 pub struct RenderCache {
-    objects: RefCell<HashMap<PathBuf, ExternalXObject>>,
-    fonts: RefCell<HashMap<Vec<u8>, Vec<u8>>>,
-}
-
-impl RenderCache {
-    fn object(&self, picture: &Picture) -> Result<ExternalXObject, RenderError> {
-        if let Some(object) = self.objects.borrow().get(&picture.path) {
-            return Ok(object.clone());
-        }
-        let object = images::xobject(picture)?;
-        self.objects
-            .borrow_mut()
-            .insert(picture.path.clone(), object.clone());
-        Ok(object)
-    }
-}
-
-/// Deflates every stream not compressed yet, as tightly as zlib can, with one compressor
-/// for all of them (setting one up costs more than deflating a page of text). A font
-/// subset deflated for an earlier document of the run is taken from `cache`.
-fn deflate_streams(doc: &mut lopdf::Document, cache: &RenderCache) -> std::io::Result<()> {
-    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::best());
-    for object in doc.objects.values_mut() {
-        let lopdf::Object::Stream(stream) = object else {
-            continue;
-        };
-        if !stream.allows_compression || stream.dict.has(b"Filter") {
-            continue;
-        }
-        let is_font = stream.dict.has(b"Length1");
-        let known = is_font
-            .then(|| cache.fonts.borrow().get(&stream.content).cloned())
-            .flatten();
-        let deflated = match known {
-            Some(deflated) => deflated,
-            None => {
-                encoder.write_all(&stream.content)?;
-                let deflated = encoder.reset(Vec::new())?;
-                if is_font {
-                    let mut fonts = cache.fonts.borrow_mut();
-                    fonts.insert(stream.content.clone(), deflated.clone());
-                }
-                deflated
-            }
-        };
-        // As lopdf does: a stream that deflating would not shrink stays as it is.
-        if deflated.len() + 19 < stream.content.len() {
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(deflated);
-        }
-    }
-    Ok(())
-}
-
-fn font_resource_name(index: usize) -> String {
-    format!("F{}", index + 1)
+    subsets: RefCell<SubsetCache>,
 }
 
 /// Writes the layout as a PDF.
@@ -135,97 +61,286 @@ pub fn pdf(
     layout: &PagedLayout,
     fonts: &FontBook,
     options: &PdfOptions,
+    pictures: &PictureStore,
     cache: &RenderCache,
-) -> Result<Vec<u8>, RenderError> {
-    let mut doc = PdfDocument::new(&layout.info.title);
-    let subsets = fonts::subset_fonts(layout, fonts)?;
-    let resources = register(&mut doc, layout, subsets, cache)?;
+) -> Result<Pdf, RenderError> {
+    let mut file = PdfFile::new(Deflater::new(Effort::Best));
+    let catalog = file.alloc();
+    let page_tree = file.alloc();
+    let info = file.alloc();
+    let resources = file.alloc();
 
-    let pages = layout
-        .pages
-        .iter()
-        .map(|page| {
-            let size = Rect::from_wh(Pt(page.size.width), Pt(page.size.height));
-            PdfPage {
-                media_box: size.clone(),
-                trim_box: size.clone(),
-                crop_box: size,
-                ops: page::ops(page, &resources),
+    let subsets = {
+        let mut cache = cache.subsets.borrow_mut();
+        fonts::uses(layout, fonts)
+            .iter()
+            .map(|used| cache.get(used, fonts, file.deflater()))
+            .collect::<Result<Vec<Arc<Subset>>, _>>()?
+    };
+    let images = distinct_pictures(layout, pictures)?;
+    let names = content::Resources {
+        fonts: subsets
+            .iter()
+            .enumerate()
+            .flat_map(|(index, subset)| {
+                subset
+                    .faces
+                    .iter()
+                    .map(move |&face| (face, (index, subset.as_ref())))
+            })
+            .collect(),
+        images: images
+            .iter()
+            .enumerate()
+            .map(|(index, (path, _))| (*path, index))
+            .collect(),
+    };
+
+    let pages: Vec<Ref> = layout.pages.iter().map(|_| file.alloc()).collect();
+    for (page, &id) in layout.pages.iter().zip(&pages) {
+        let contents = file.alloc();
+        file.stream(
+            contents,
+            |_| {},
+            Body::Deflate(&content::page(page, &names)),
+        );
+        let annotations = links(&mut file, page);
+        file.packed(id, |o| {
+            let mut d = Dict::new(o);
+            d.name("Type", "Page")
+                .reference("Parent", page_tree)
+                .numbers("MediaBox", &[0.0, 0.0, page.size.width, page.size.height])
+                .reference("Resources", resources)
+                .reference("Contents", contents);
+            if !annotations.is_empty() {
+                d.references("Annots", &annotations);
             }
+            d.finish();
+        });
+    }
+
+    let font_ids: Vec<Ref> = subsets.iter().map(|_| file.alloc()).collect();
+    let one_byte = subsets.iter().any(|s| s.code_width == 1).then(|| {
+        let id = file.alloc();
+        fonts::write_one_byte_cmap(&mut file, id);
+        id
+    });
+    for (subset, &id) in subsets.iter().zip(&font_ids) {
+        subset.write(&mut file, id, one_byte);
+    }
+    let image_ids: Vec<Ref> = images
+        .iter()
+        .map(|(_, object)| {
+            let id = file.alloc();
+            object.write(&mut file, id);
+            id
         })
         .collect();
-    doc.with_pages(pages);
-
-    let info = &mut doc.metadata.info;
-    info.author = layout.info.author.clone();
-    info.subject = layout.info.subject.clone().unwrap_or_default();
-    info.creator = "handout".to_string();
-    info.producer = concat!("handout ", env!("CARGO_PKG_VERSION")).to_string();
-
-    let save = PdfSaveOptions {
-        optimize: true,
-        subset_fonts: false,
-        secure: true,
-        image_optimization: None,
-    };
-    let mut warnings = Vec::new();
-    let mut lopdf = doc.to_lopdf_document(&save, &mut warnings);
-    let subsets: Vec<Subset> = resources
-        .fonts
-        .into_iter()
-        .map(|(_, subset)| subset)
-        .collect();
-    finish::finish(&mut lopdf, layout, &subsets, options.timestamp);
-    deflate_streams(&mut lopdf, cache)?;
-    let mut bytes = Vec::new();
-    lopdf.save_modern(&mut bytes)?;
-    Ok(bytes)
+    file.packed(resources, |o| {
+        let mut d = Dict::new(o);
+        d.raw("Font", |o| named_references(o, "F", &font_ids));
+        if !image_ids.is_empty() {
+            d.raw("XObject", |o| named_references(o, "Im", &image_ids));
+        }
+        d.finish();
+    });
+    file.packed(page_tree, |o| {
+        let mut d = Dict::new(o);
+        d.name("Type", "Pages")
+            .references("Kids", &pages)
+            .int("Count", pages.len() as i64);
+        d.finish();
+    });
+    let outline = outline(&mut file, layout, &pages);
+    file.packed(info, |o| document_info(o, layout, options.timestamp));
+    file.packed(catalog, |o| {
+        let mut d = Dict::new(o);
+        d.name("Type", "Catalog")
+            .reference("Pages", page_tree)
+            .text("Lang", &layout.info.language);
+        // The outline is there for who wants it; the sidebar stays closed.
+        if let Some(outline) = outline {
+            d.reference("Outlines", outline);
+        }
+        d.raw("ViewerPreferences", |o| {
+            let mut v = Dict::new(o);
+            v.bool("DisplayDocTitle", true);
+            v.finish();
+        });
+        d.finish();
+    });
+    Ok(file.finish(Trailer {
+        root: catalog,
+        info,
+    }))
 }
 
-/// Adds the font subsets and every distinct picture to the document.
-fn register(
-    doc: &mut PdfDocument,
-    layout: &PagedLayout,
-    subsets: Vec<Subset>,
-    cache: &RenderCache,
-) -> Result<Resources, RenderError> {
-    let mut fonts = Vec::new();
-    let mut faces = BTreeMap::new();
-    for (index, subset) in subsets.into_iter().enumerate() {
-        let parsed = ParsedFont::from_bytes(&subset.bytes, 0, &mut Vec::new())
-            .ok_or_else(|| RenderError::Font(subset.postscript_name.clone()))?;
-        let id = FontId(font_resource_name(index));
-        doc.resources
-            .fonts
-            .map
-            .insert(id.clone(), PdfFont::new(parsed));
-        faces.extend(subset.faces.iter().map(|&face| (face, index)));
-        fonts.push((id, subset));
-    }
-    let mut images: BTreeMap<PathBuf, XObjectId> = BTreeMap::new();
-    let pictures = layout
-        .pages
-        .iter()
-        .flat_map(|page| &page.items)
-        .filter_map(|placed| match &placed.item {
-            Item::Image { picture, .. } => Some(picture),
-            _ => None,
-        });
-    for picture in pictures {
-        if images.contains_key(&picture.path) {
-            continue;
+/// The pictures the pages draw, each once, in the order they first appear.
+fn distinct_pictures<'a>(
+    layout: &'a PagedLayout,
+    pictures: &PictureStore,
+) -> Result<Vec<(&'a Path, Arc<ImageObject>)>, ImageError> {
+    let mut seen: HashMap<&Path, ()> = HashMap::new();
+    let mut distinct = Vec::new();
+    for placed in layout.pages.iter().flat_map(|page| &page.items) {
+        if let Item::Image { picture, .. } = &placed.item {
+            if seen.insert(picture.path.as_path(), ()).is_none() {
+                distinct.push((picture.path.as_path(), pictures.get(picture)?));
+            }
         }
-        let id = XObjectId(format!("Im{}", images.len() + 1));
-        let object = cache.object(Arc::as_ref(picture))?;
-        doc.resources
-            .xobjects
-            .map
-            .insert(id.clone(), XObject::External(object));
-        images.insert(picture.path.clone(), id);
     }
-    Ok(Resources {
-        fonts,
-        faces,
-        images,
-    })
+    Ok(distinct)
+}
+
+/// `<</F1 4 0 R/F2 9 0 R>>`
+fn named_references(out: &mut Vec<u8>, prefix: &str, ids: &[Ref]) {
+    out.extend_from_slice(b"<<");
+    for (index, &id) in ids.iter().enumerate() {
+        out.push(b'/');
+        out.extend_from_slice(prefix.as_bytes());
+        syntax::integer(out, index as u64 + 1);
+        out.push(b' ');
+        syntax::reference(out, id);
+    }
+    out.extend_from_slice(b">>");
+}
+
+/// The page's links as annotations, each its own object.
+fn links(file: &mut PdfFile, page: &crate::layout::Page) -> Vec<Ref> {
+    let mut ids = Vec::new();
+    for placed in &page.items {
+        let Item::Link { size, uri } = &placed.item else {
+            continue;
+        };
+        let (x, top) = (placed.at.x, page.size.height - placed.at.y);
+        let id = file.alloc();
+        file.packed(id, |o| {
+            let mut d = Dict::new(o);
+            d.name("Type", "Annot")
+                .name("Subtype", "Link")
+                .numbers("Rect", &[x, top - size.height, x + size.width, top])
+                .numbers("Border", &[0.0, 0.0, 0.0])
+                .raw("A", |o| {
+                    let mut a = Dict::new(o);
+                    a.name("S", "URI")
+                        .raw("URI", |o| syntax::literal(o, &uri_bytes(uri)));
+                    a.finish();
+                });
+            d.finish();
+        });
+        ids.push(id);
+    }
+    ids
+}
+
+/// A URI as PDF stores it, in 7-bit ASCII: anything else percent-encoded as UTF-8.
+fn uri_bytes(uri: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(uri.len());
+    for &byte in uri.as_bytes() {
+        if byte.is_ascii_graphic() {
+            out.push(byte);
+        } else {
+            out.extend_from_slice(format!("%{byte:02X}").as_bytes());
+        }
+    }
+    out
+}
+
+/// The outline (bookmarks) in reading order, each pointing at its heading.
+fn outline(file: &mut PdfFile, layout: &PagedLayout, pages: &[Ref]) -> Option<Ref> {
+    let bookmarks: Vec<_> = layout
+        .outline
+        .iter()
+        .filter(|b| b.page < pages.len())
+        .collect();
+    if bookmarks.is_empty() {
+        return None;
+    }
+    let root = file.alloc();
+    let ids: Vec<Ref> = bookmarks.iter().map(|_| file.alloc()).collect();
+    for (i, bookmark) in bookmarks.iter().enumerate() {
+        let page_height = layout.pages[bookmark.page].size.height;
+        file.packed(ids[i], |o| {
+            let mut d = Dict::new(o);
+            d.text("Title", &bookmark.title)
+                .reference("Parent", root)
+                .raw("Dest", |o| {
+                    o.push(b'[');
+                    syntax::reference(o, pages[bookmark.page]);
+                    o.extend_from_slice(b"/XYZ null ");
+                    syntax::real(o, page_height - bookmark.y + 4.0, 2);
+                    o.extend_from_slice(b" null]");
+                });
+            if i > 0 {
+                d.reference("Prev", ids[i - 1]);
+            }
+            if let Some(&next) = ids.get(i + 1) {
+                d.reference("Next", next);
+            }
+            d.finish();
+        });
+    }
+    file.packed(root, |o| {
+        let mut d = Dict::new(o);
+        d.name("Type", "Outlines")
+            .reference("First", ids[0])
+            .reference("Last", ids[ids.len() - 1])
+            .int("Count", ids.len() as i64);
+        d.finish();
+    });
+    Some(root)
+}
+
+/// Title, author, subject and who made the file; dates come only from the caller (the
+/// content's review date or `SOURCE_DATE_EPOCH`), never the time of the build.
+fn document_info(out: &mut Vec<u8>, layout: &PagedLayout, timestamp: Option<i64>) {
+    let info = &layout.info;
+    let mut d = Dict::new(out);
+    d.text("Title", &info.title).text("Author", &info.author);
+    if let Some(subject) = info.subject.as_deref().filter(|s| !s.is_empty()) {
+        d.text("Subject", subject);
+    }
+    d.text("Creator", "handout")
+        .text("Producer", concat!("handout ", env!("CARGO_PKG_VERSION")));
+    if let Some(seconds) = timestamp {
+        let date = pdf_date(seconds);
+        d.raw("CreationDate", |o| syntax::literal(o, date.as_bytes()))
+            .raw("ModDate", |o| syntax::literal(o, date.as_bytes()));
+    }
+    d.finish();
+}
+
+/// `D:YYYYMMDDHHmmSSZ` for a Unix time.
+fn pdf_date(seconds: i64) -> String {
+    let days = seconds.div_euclid(86_400);
+    let rest = seconds.rem_euclid(86_400);
+    let (year, month, day) = crate::calendar::civil_from_days(days);
+    format!(
+        "D:{year:04}{month:02}{day:02}{:02}{:02}{:02}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_dates_are_utc_calendar_dates() {
+        assert_eq!(pdf_date(0), "D:19700101000000Z");
+        // 2026-11-23 00:00:00 UTC
+        assert_eq!(pdf_date(1_795_392_000), "D:20261123000000Z");
+        assert_eq!(pdf_date(951_782_400 + 3_723), "D:20000229010203Z");
+    }
+
+    #[test]
+    fn uris_are_ascii() {
+        assert_eq!(uri_bytes("https://a.example/x"), b"https://a.example/x");
+        assert_eq!(
+            uri_bytes("https://ü.example/a b"),
+            b"https://%C3%BC.example/a%20b"
+        );
+    }
 }

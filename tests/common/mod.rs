@@ -26,6 +26,7 @@ pub fn build(handout: &Path, options: &BuildOptions) -> Vec<u8> {
     handout::build(handout, options)
         .unwrap_or_else(|e| panic!("{} does not build: {e}", handout.display()))
         .pdf
+        .to_vec()
 }
 
 pub fn for_patient(name: &str) -> BuildOptions {
