@@ -118,6 +118,23 @@ fn read(path: &Path) -> Result<Picture, PictureError> {
     }
     let bytes = fs::read(path).map_err(unreadable)?;
     let format = sniff(&bytes)?;
+    if format == PictureFormat::Png {
+        // Its chunks say all there is to know of a PNG that the PDF can hold as stored.
+        let png = Png::read(&bytes).map_err(PictureError::Damaged)?;
+        check_size(png.width, png.height)?;
+        if png.copyable() && !png.exif {
+            let (width, height) = (png.width, png.height);
+            return Ok(Picture {
+                path: path.to_path_buf(),
+                format,
+                width,
+                height,
+                orientation: Orientation::NoTransforms,
+                bytes: bytes.into(),
+                pixels: None,
+            });
+        }
+    }
     let image_format = match format {
         PictureFormat::Png => ImageFormat::Png,
         PictureFormat::Jpeg => ImageFormat::Jpeg,
@@ -127,9 +144,7 @@ fn read(path: &Path) -> Result<Picture, PictureError> {
         .into_decoder()
         .map_err(damaged)?;
     let (width, height) = header.dimensions();
-    if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(PictureError::TooManyPixels { width, height });
-    }
+    check_size(width, height)?;
     let orientation = header.orientation().map_err(damaged)?;
     let file_colours = header.original_color_type();
     drop(header);
@@ -168,6 +183,14 @@ fn read(path: &Path) -> Result<Picture, PictureError> {
         bytes: bytes.into(),
         pixels,
     })
+}
+
+/// Refuses a picture too large to decode, from its header's size alone.
+fn check_size(width: u32, height: u32) -> Result<(), PictureError> {
+    if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(PictureError::TooManyPixels { width, height });
+    }
+    Ok(())
 }
 
 /// Whether showing a picture upright swaps its width and height.

@@ -10,6 +10,8 @@ pub(crate) struct Png<'a> {
     pub interlaced: bool,
     pub palette: Option<&'a [u8]>,
     pub transparency: bool,
+    /// Exif data, which may say to turn the picture.
+    pub exif: bool,
     /// The IDAT chunks' bodies, which together are one zlib stream.
     pub data: Vec<&'a [u8]>,
 }
@@ -22,7 +24,7 @@ impl<'a> Png<'a> {
             .strip_prefix(b"\x89PNG\r\n\x1a\n".as_slice())
             .ok_or("it has no PNG signature")?;
         let mut header: Option<&[u8; 13]> = None;
-        let (mut palette, mut transparency, mut data) = (None, false, Vec::new());
+        let (mut palette, mut transparency, mut exif, mut data) = (None, false, false, Vec::new());
         loop {
             let cut = || "the file ends in the middle of its data".to_string();
             let length = rest.get(..4).ok_or_else(cut)?;
@@ -40,6 +42,7 @@ impl<'a> Png<'a> {
                 b"IHDR" => header = body.try_into().ok(),
                 b"PLTE" => palette = Some(body),
                 b"tRNS" => transparency = true,
+                b"eXIf" => exif = true,
                 b"IDAT" => data.push(body),
                 b"IEND" => break,
                 _ => {}
@@ -59,6 +62,7 @@ impl<'a> Png<'a> {
             interlaced: header[12] != 0,
             palette,
             transparency,
+            exif,
             data,
         })
     }
