@@ -80,7 +80,7 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandFil
     // The fonts first, so that the brand's own text is checked against them.
     let fonts = read_fonts(loader, &table);
     let coverage = match fonts.as_ref().and_then(|f| f.regular.as_ref()) {
-        Some(regular) => Coverage::of(regular.data.clone()),
+        Some(regular) => Coverage::of(&regular.data),
         None => Coverage::bundled(),
     };
     let _ = loader.coverage.set(coverage);

@@ -1,16 +1,17 @@
 //! Which characters of a text the handout's font lacks, for warnings that name them.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rustybuzz::ttf_parser::Face;
 
+use super::charset::CharSet;
 use super::fonts::{BUNDLED_REGULAR, FALLBACK};
 use super::shape::{shows, REPLACEMENT};
 
-/// The regular face of the handout's family, asked character by character.
+/// The characters of the regular face of the handout's family.
 #[derive(Clone)]
 pub struct Coverage {
-    regular: Arc<[u8]>,
+    regular: Arc<CharSet>,
 }
 
 /// The characters of one text that the family lacks, each listed once.
@@ -24,37 +25,54 @@ pub struct Missing {
 
 impl Coverage {
     pub fn bundled() -> Coverage {
+        Coverage::of(BUNDLED_REGULAR)
+    }
+
+    /// The coverage of a brand's regular face, whose bytes the loader checked; a font
+    /// that does not parse covers nothing.
+    pub fn of(regular: &[u8]) -> Coverage {
+        let regular = match Face::parse(regular, 0) {
+            Ok(face) => CharSet::of(&face),
+            Err(_) => CharSet::empty(),
+        };
         Coverage {
-            regular: Arc::from(BUNDLED_REGULAR),
+            regular: Arc::new(regular),
         }
     }
 
-    /// The coverage of a brand's regular face, whose bytes the loader checked.
-    pub fn of(regular: Arc<[u8]>) -> Coverage {
+    /// The coverage of a face already read.
+    pub fn of_chars(regular: Arc<CharSet>) -> Coverage {
         Coverage { regular }
     }
 
     /// What of `text` the family cannot print, if anything.
     pub fn missing(&self, text: &str) -> Option<Missing> {
-        let family = Face::parse(&self.regular, 0).ok()?;
         let mut lacking: Vec<char> = Vec::new();
         for c in text.chars().filter(|&c| shows(c)) {
-            if family.glyph_index(c).is_none() && !lacking.contains(&c) {
+            if !self.regular.contains(c) && !lacking.contains(&c) {
                 lacking.push(c);
             }
         }
         if lacking.is_empty() {
             return None;
         }
-        let fallback = Face::parse(FALLBACK.1, 0).ok()?;
         let (in_fallback, nowhere) = lacking
             .into_iter()
-            .partition(|&c| fallback.glyph_index(c).is_some());
+            .partition(|&c| fallback_chars().contains(c));
         Some(Missing {
             in_fallback,
             nowhere,
         })
     }
+}
+
+/// The characters of the bundled fallback face, read when some text first needs it.
+fn fallback_chars() -> &'static CharSet {
+    static CHARS: OnceLock<CharSet> = OnceLock::new();
+    CHARS.get_or_init(|| match Face::parse(FALLBACK.1, 0) {
+        Ok(face) => CharSet::of(&face),
+        Err(_) => CharSet::empty(),
+    })
 }
 
 impl Missing {

@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use rustybuzz::ttf_parser;
 
+use super::charset::CharSet;
 use crate::content::{FontFile, FontFiles};
 
 /// Which face a piece of text uses: one of the family's four, or the fallback.
@@ -47,16 +48,43 @@ impl FaceId {
     }
 }
 
+/// A font file's bytes: built into the binary, or read from the brand's files.
+#[derive(Clone)]
+pub enum FontData {
+    Bundled(&'static [u8]),
+    Read(Arc<[u8]>),
+}
+
+impl std::ops::Deref for FontData {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            FontData::Bundled(bytes) => bytes,
+            FontData::Read(bytes) => bytes,
+        }
+    }
+}
+
+impl FontData {
+    /// Whether both are the one file (a face standing in for a sibling the brand left out).
+    pub fn same_file(&self, other: &FontData) -> bool {
+        std::ptr::eq::<[u8]>(&**self, &**other)
+    }
+}
+
 /// One font file and the metrics layout needs from it.
 #[derive(Clone)]
 pub struct Font {
-    pub data: Arc<[u8]>,
+    pub data: FontData,
     /// The PostScript name, used as the PDF font name.
     pub postscript_name: String,
     pub units_per_em: f32,
     /// Ascender and descender as fractions of the em (descender negative).
     pub ascender: f32,
     pub descender: f32,
+    /// The characters it has a glyph for.
+    pub chars: Arc<CharSet>,
 }
 
 impl fmt::Debug for Font {
@@ -94,7 +122,7 @@ fn postscript_name(face: &ttf_parser::Face) -> Option<String> {
 }
 
 impl Font {
-    pub fn from_bytes(data: Arc<[u8]>, origin: &str) -> Result<Font, FontError> {
+    pub fn from_bytes(data: FontData, origin: &str) -> Result<Font, FontError> {
         let face = ttf_parser::Face::parse(&data, 0).map_err(|_| FontError::Parse {
             path: origin.to_string(),
         })?;
@@ -107,6 +135,7 @@ impl Font {
             units_per_em,
             ascender,
             descender,
+            chars: Arc::new(CharSet::of(&face)),
             data,
         })
     }
@@ -152,7 +181,7 @@ impl FontBook {
     /// Atkinson Hyperlegible, built into the binary.
     pub fn bundled() -> FontBook {
         let faces = BUNDLED.map(|(name, bytes)| {
-            Font::from_bytes(Arc::from(bytes), name).expect("the bundled fonts parse")
+            Font::from_bytes(FontData::Bundled(bytes), name).expect("the bundled fonts parse")
         });
         FontBook {
             faces,
@@ -177,8 +206,12 @@ impl FontBook {
             .as_ref()
             .or(files.bold.as_ref())
             .unwrap_or(italic);
-        let load =
-            |file: &FontFile| Font::from_bytes(file.data.clone(), &file.path.display().to_string());
+        let load = |file: &FontFile| {
+            Font::from_bytes(
+                FontData::Read(file.data.clone()),
+                &file.path.display().to_string(),
+            )
+        };
         Ok(FontBook {
             faces: [
                 load(regular)?,
@@ -194,7 +227,7 @@ impl FontBook {
         match face {
             FaceId::Fallback => self.fallback.get_or_init(|| {
                 let (name, bytes) = FALLBACK;
-                Font::from_bytes(Arc::from(bytes), name).expect("the fallback font parses")
+                Font::from_bytes(FontData::Bundled(bytes), name).expect("the fallback font parses")
             }),
             _ => &self.faces[face.index()],
         }
@@ -223,10 +256,12 @@ mod tests {
             ..FontFiles::default()
         };
         let book = FontBook::from_brand(&files).unwrap();
-        assert!(Arc::ptr_eq(&book.font(FaceId::Bold).data, &bold.data));
+        let read = |file: &FontFile| FontData::Read(file.data.clone());
+        assert!(book.font(FaceId::Bold).data.same_file(&read(&bold)));
         // Faces the brand leaves out come from its own family, not the bundled one.
-        assert!(Arc::ptr_eq(&book.font(FaceId::Italic).data, &regular.data));
-        assert!(Arc::ptr_eq(&book.font(FaceId::BoldItalic).data, &bold.data));
+        assert!(book.font(FaceId::Italic).data.same_file(&read(&regular)));
+        assert!(book.font(FaceId::BoldItalic).data.same_file(&read(&bold)));
+        assert!(!book.font(FaceId::Bold).data.same_file(&read(&regular)));
         let broken = FontFiles {
             regular: Some(regular),
             italic: Some(FontFile {

@@ -3,6 +3,8 @@
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer};
 use unicode_linebreak::{break_property, BreakClass};
 
@@ -36,7 +38,7 @@ pub trait Measure {
 }
 
 /// Shaped words by their text.
-type Words = HashMap<String, Vec<Glyph>>;
+type Words = FxHashMap<String, Vec<Glyph>>;
 
 /// Shapes with rustybuzz over the faces of a [`FontBook`].
 pub struct Shaper<'a> {
@@ -46,7 +48,7 @@ pub struct Shaper<'a> {
     fallback: OnceCell<Face<'a>>,
     /// Words shaped before, by face and size: a handout repeats its words, and line
     /// breaking measures the same word more than once.
-    shaped: RefCell<HashMap<(FaceId, u32), Words>>,
+    shaped: RefCell<FxHashMap<(FaceId, u32), Words>>,
     plans: RefCell<HashMap<(FaceId, Direction, Script), ShapePlan>>,
 }
 
@@ -85,7 +87,7 @@ impl<'a> Shaper<'a> {
 
     /// Whether the face has a glyph for `c`.
     pub fn covers(&self, face: FaceId, c: char) -> bool {
-        self.face(face).glyph_index(c).is_some()
+        self.book.font(face).chars.contains(c)
     }
 
     /// The spans again, with each run of characters their face lacks moved to the
@@ -232,7 +234,7 @@ impl Shaper<'_> {
             // What even the fallback lacks is drawn as the replacement character; the
             // cluster keeps pointing at the original, which is what copying gives.
             for (at, c) in text.char_indices() {
-                let drawn = if shows(c) && font.glyph_index(c).is_none() {
+                let drawn = if shows(c) && !self.covers(face, c) {
                     REPLACEMENT
                 } else {
                     c
