@@ -16,6 +16,7 @@ pub mod content;
 pub mod diag;
 pub mod geom;
 pub mod layout;
+pub mod memo;
 pub mod render;
 pub mod roster;
 pub mod text;
@@ -27,7 +28,7 @@ use content::{Document, LoadOptions, Recipient};
 use diag::{Diagnostic, Diagnostics};
 use layout::{PagedLayout, Theme};
 use render::{Pdf, PdfOptions, PictureStore, RenderCache};
-use text::{Coverage, FaceId, FontBook, Shaper};
+use text::{Coverage, FaceId, FontBook, Shaper, Typesetter};
 
 /// What a build needs besides the handout file.
 #[derive(Debug, Clone, Default)]
@@ -87,7 +88,7 @@ pub fn lay_out(
 
 /// What the documents of a run reuse on one thread; see [`Prepared::reuse`].
 pub struct Reuse<'a> {
-    shaper: Shaper<'a>,
+    typesetter: Typesetter<'a>,
     rendered: RenderCache,
 }
 
@@ -128,11 +129,11 @@ pub fn prepare(handout: &Path, options: &BuildOptions) -> Result<Prepared, Diagn
 }
 
 impl Prepared {
-    /// What the documents of a run can reuse, on one thread: words already shaped and
-    /// fonts already subset.
+    /// What the documents of a run can reuse, on one thread: words already shaped,
+    /// paragraphs already set and fonts already subset.
     pub fn reuse(&self) -> Reuse<'_> {
         Reuse {
-            shaper: Shaper::new(&self.fonts),
+            typesetter: Typesetter::new(Shaper::new(&self.fonts)),
             rendered: RenderCache::default(),
         }
     }
@@ -153,7 +154,7 @@ impl Prepared {
         if let Some(recipient) = &document.recipient {
             warnings.extend(self.recipient_warnings(recipient));
         }
-        match layout::layout(document, &self.theme, &reuse.shaper) {
+        match layout::layout(document, &self.theme, &reuse.typesetter) {
             Ok(mut layout) => {
                 warnings.extend(layout.warnings);
                 layout.warnings = warnings;
@@ -170,7 +171,7 @@ impl Prepared {
     /// Warnings for characters of the reader's details that the font lacks: these come
     /// from the command line or a roster, which the loader never saw.
     fn recipient_warnings(&self, recipient: &Recipient) -> Diagnostics {
-        let coverage = Coverage::of(self.fonts.font(FaceId::Regular).data.clone());
+        let coverage = Coverage::of_chars(self.fonts.font(FaceId::Regular).chars.clone());
         let fields = [
             ("the reader's name", &recipient.name),
             ("the clinician's name", &recipient.clinician),

@@ -56,7 +56,7 @@ fn copied(lines: &[Line]) -> String {
     lines
         .iter()
         .flat_map(|line| &line.fragments)
-        .flat_map(|fragment| &fragment.glyphs)
+        .flat_map(|fragment| fragment.glyphs.iter())
         .map(|glyph| glyph.text.as_str())
         .collect()
 }

@@ -346,7 +346,8 @@ fn byline(c: &mut Composer, doc: &Document, flow: &mut Flow) {
     if parts.is_empty() {
         return;
     }
-    let style = c.style(FaceId::Italic, c.theme.caption_size, c.theme.colors.muted);
+    // Upright: clear-print guidance asks for no italics, which are harder to read.
+    let style = c.style(FaceId::Regular, c.theme.caption_size, c.theme.colors.muted);
     let spans = c.plain(&parts.join(" · "), style);
     let frame = c.text_frame(&spans, c.theme.column_width(), c.theme.leading);
     flow.push(Block::new(frame, 20.0).keep_with_previous());

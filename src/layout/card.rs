@@ -316,8 +316,8 @@ fn video_link(c: &mut Composer, url: &str, width: f32) -> Vec<Frame> {
             "the video address {shown}… is too long for a QR code; only the link is printed"
         )));
         let label = c.plain("Watch how to do it:", c.body());
-        let mut lines = c.whole_word_lines(&label, width);
-        lines.extend(c.whole_word_lines(&link, width));
+        let mut lines = c.whole_word_lines(&label, width).to_vec();
+        lines.extend_from_slice(&c.whole_word_lines(&link, width));
         return c.line_frames(&lines, c.theme.leading);
     };
     let x = QR_SIZE + 12.0;

@@ -10,7 +10,9 @@ use super::theme::Theme;
 use crate::content::{Paragraph, Rgb, RichText};
 use crate::diag::Diagnostics;
 use crate::geom::{Point, Size};
-use crate::text::{break_lines, FaceId, Line, Shaper, Span, TextStyle};
+use std::sync::Arc;
+
+use crate::text::{FaceId, Line, Span, TextStyle, Typesetter};
 
 /// The English hyphenation patterns, read from the binary once per process.
 fn english_patterns() -> Option<&'static Standard> {
@@ -23,7 +25,7 @@ fn english_patterns() -> Option<&'static Standard> {
 /// What every part of layout needs: the theme, the fonts and somewhere to put warnings.
 pub struct Composer<'a, 's> {
     pub theme: &'a Theme,
-    shaper: &'a Shaper<'s>,
+    typesetter: &'a Typesetter<'s>,
     hyphenator: Option<&'static Standard>,
     ascent: f32,
     descent: f32,
@@ -31,14 +33,18 @@ pub struct Composer<'a, 's> {
 }
 
 impl<'a, 's> Composer<'a, 's> {
-    pub fn new(theme: &'a Theme, shaper: &'a Shaper<'s>, language: &str) -> Composer<'a, 's> {
+    pub fn new(
+        theme: &'a Theme,
+        typesetter: &'a Typesetter<'s>,
+        language: &str,
+    ) -> Composer<'a, 's> {
         // Only English patterns are bundled; other languages are set without hyphens.
         let english = language == "en" || language.starts_with("en-");
         let hyphenator = english.then(english_patterns).flatten();
-        let regular = shaper.fonts().font(FaceId::Regular);
+        let regular = typesetter.shaper.fonts().font(FaceId::Regular);
         Composer {
             theme,
-            shaper,
+            typesetter,
             hyphenator,
             ascent: regular.ascender,
             descent: regular.descender,
@@ -104,19 +110,18 @@ impl<'a, 's> Composer<'a, 's> {
 
     /// Breaks running text into lines of at most `width`, hyphenating long words
     /// where a line would otherwise end short.
-    pub fn lines(&mut self, spans: &[Span], width: f32) -> Vec<Line> {
+    pub fn lines(&mut self, spans: &[Span], width: f32) -> Arc<[Line]> {
         self.break_spans(spans, width, true)
     }
 
     /// Breaks headings, names, labels and captions into lines, between words only.
-    pub fn whole_word_lines(&mut self, spans: &[Span], width: f32) -> Vec<Line> {
+    pub fn whole_word_lines(&mut self, spans: &[Span], width: f32) -> Arc<[Line]> {
         self.break_spans(spans, width, false)
     }
 
-    fn break_spans(&mut self, spans: &[Span], width: f32, hyphenate: bool) -> Vec<Line> {
-        let spans = self.shaper.fall_back(spans);
+    fn break_spans(&mut self, spans: &[Span], width: f32, hyphenate: bool) -> Arc<[Line]> {
         let hyphenator = self.hyphenator.filter(|_| hyphenate);
-        break_lines(&spans, width, self.shaper, hyphenator)
+        self.typesetter.lines(spans, width, hyphenator)
     }
 
     /// The width of spans set on one line.

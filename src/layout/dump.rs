@@ -15,7 +15,13 @@ pub fn dump(layout: &PagedLayout) -> String {
             num(page.size.width),
             num(page.size.height)
         );
-        for placed in &page.items {
+        for (at, placed) in page.items.iter().enumerate() {
+            if at == page.header_items && at > 0 {
+                out.push_str("  -- body\n");
+            }
+            if at == page.items.len() - page.footer_items && page.footer_items > 0 {
+                out.push_str("  -- footer\n");
+            }
             let at = format!("({},{})", num(placed.at.x), num(placed.at.y));
             let _ = match &placed.item {
                 Item::Text(run) => writeln!(

@@ -39,7 +39,7 @@ pub enum Item {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextRun {
     pub style: TextStyle,
-    pub glyphs: Vec<PlacedGlyph>,
+    pub glyphs: Arc<[PlacedGlyph]>,
 }
 
 impl TextRun {

@@ -31,7 +31,7 @@ pub fn header(c: &mut Composer, doc: &Document) -> Frame {
         frame.push_frame(Point::new(x, 0.0), left);
         let lines: Vec<Line> = right
             .iter()
-            .flat_map(|row| c.whole_word_lines(row, right_width))
+            .flat_map(|row| c.whole_word_lines(row, right_width).to_vec())
             .collect();
         let mut y = 0.0;
         for (line, line_frame) in lines.iter().zip(c.line_frames(&lines, LEADING)) {
@@ -175,20 +175,21 @@ pub fn footer(c: &mut Composer, doc: &Document) -> Footer {
     let last_lines = c.whole_word_lines(&last, width - number_room);
     let mut lines = Vec::new();
     if last_lines.len() <= 1 {
-        lines.extend(c.whole_word_lines(&disclaimer, width));
-        lines.extend(last_lines);
+        lines.extend_from_slice(&c.whole_word_lines(&disclaimer, width));
+        lines.extend_from_slice(&last_lines);
     } else {
         if let Some(prepared) = &prepared {
-            lines.extend(c.whole_word_lines(prepared, width));
+            lines.extend_from_slice(&c.whole_word_lines(prepared, width));
         }
         if let Some(reviewed) = &reviewed {
             let separator = if disclaimer.is_empty() { "" } else { " " };
             disclaimer.extend(c.plain(&format!("{separator}{reviewed}."), muted));
         }
-        lines.extend(c.whole_word_lines(&disclaimer, width));
+        lines.extend_from_slice(&c.whole_word_lines(&disclaimer, width));
     }
     if lines.is_empty() {
-        lines.extend(c.whole_word_lines(&c.plain(&doc.brand.name, muted), width - number_room));
+        let name = c.plain(&doc.brand.name, muted);
+        lines.extend_from_slice(&c.whole_word_lines(&name, width - number_room));
     }
     // The page number comes after all the footer's text: beside the last line when
     // it leaves room, else on a line of its own.
@@ -234,13 +235,14 @@ fn prepared_for(c: &Composer, doc: &Document) -> Option<Vec<Span>> {
     (!spans.is_empty()).then_some(spans)
 }
 
-/// "Page 2 of 3", at the right of the footer, on one line whatever its length.
+/// "Page 2 of 3", at the right of the footer (placed as the footer is), on one line
+/// whatever its length.
 pub fn page_number(c: &mut Composer, footer: &Footer, page: usize, total: usize) -> Frame {
     let width = c.theme.column_width();
     let style = c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.muted);
     let spans = c.plain(&format!("Page {page} of {total}"), style);
     let lines = c.whole_word_lines(&spans, f32::INFINITY);
-    let mut frame = footer.frame.clone();
+    let mut frame = Frame::new(footer.frame.height);
     for (line, line_frame) in lines.iter().zip(c.line_frames(&lines, LEADING)) {
         frame.push_frame(
             Point::new(width - line.width, footer.number_top),

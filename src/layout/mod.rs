@@ -21,7 +21,7 @@ pub use theme::Theme;
 use crate::content::{Date, Document};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::geom::{Point, Size};
-use crate::text::Shaper;
+use crate::text::Typesetter;
 
 /// Space between the header and the text, and between the text and the footer.
 const FURNITURE_GAP: f32 = 14.0;
@@ -41,7 +41,28 @@ pub struct PagedLayout {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     pub size: Size,
+    /// What the page shows, in the order it is drawn: the header, the handout's content
+    /// with the page number, then the footer.
     pub items: Vec<Placed>,
+    /// How many of the first items are the header, and of the last the footer: these
+    /// are the same on every page of a handout, so the PDF can hold them once.
+    pub header_items: usize,
+    pub footer_items: usize,
+}
+
+impl Page {
+    pub fn header(&self) -> &[Placed] {
+        &self.items[..self.header_items]
+    }
+
+    /// The handout's own content on this page, and its page number.
+    pub fn body(&self) -> &[Placed] {
+        &self.items[self.header_items..self.items.len() - self.footer_items]
+    }
+
+    pub fn footer(&self) -> &[Placed] {
+        &self.items[self.items.len() - self.footer_items..]
+    }
 }
 
 /// Metadata for the PDF's document information.
@@ -62,9 +83,13 @@ pub struct Bookmark {
     pub y: f32,
 }
 
-/// Lays out `doc` on pages of the theme's paper, in the shaper's fonts.
-pub fn layout(doc: &Document, theme: &Theme, shaper: &Shaper) -> Result<PagedLayout, Diagnostics> {
-    let mut c = compose::Composer::new(theme, shaper, &doc.language);
+/// Lays out `doc` on pages of the theme's paper, in the typesetter's fonts.
+pub fn layout(
+    doc: &Document,
+    theme: &Theme,
+    typesetter: &Typesetter,
+) -> Result<PagedLayout, Diagnostics> {
+    let mut c = compose::Composer::new(theme, typesetter, &doc.language);
     let header = furniture::header(&mut c, doc);
     let footer = furniture::footer(&mut c, doc);
     let body_top = theme.margin_top + header.height + FURNITURE_GAP;
@@ -91,6 +116,7 @@ pub fn layout(doc: &Document, theme: &Theme, shaper: &Shaper) -> Result<PagedLay
     for (index, page_slots) in slots.iter().enumerate() {
         let mut frame = Frame::default();
         frame.push_frame(Point::new(theme.margin_x, theme.margin_top), header.clone());
+        let header_items = frame.items.len();
         for slot in page_slots {
             let block = &flow.blocks[slot.block];
             if block.frame.height > body_height + 0.5 && !errors.has_errors() {
@@ -118,11 +144,16 @@ pub fn layout(doc: &Document, theme: &Theme, shaper: &Shaper) -> Result<PagedLay
                 });
             }
         }
+        let footer_at = Point::new(theme.margin_x, footer_top);
         let number = furniture::page_number(&mut c, &footer, index + 1, total);
-        frame.push_frame(Point::new(theme.margin_x, footer_top), number);
+        frame.push_frame(footer_at, number);
+        let footer_items = footer.frame.items.len();
+        frame.push_frame(footer_at, footer.frame.clone());
         pages.push(Page {
             size: theme.page,
             items: frame.items,
+            header_items,
+            footer_items,
         });
     }
     if errors.has_errors() {

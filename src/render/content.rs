@@ -1,5 +1,9 @@
-//! A laid-out page → its content stream. Layout's origin is the top left; PDF's is the
+//! Laid-out items → a content stream. Layout's origin is the top left; PDF's is the
 //! bottom left, so every y is flipped here and nowhere else.
+//!
+//! A stream assumes nothing of the state the streams before it leave (a page's contents
+//! are its header's, its body's and its footer's streams, one after another), so one
+//! stream can be drawn on several pages.
 //!
 //! The stream is kept short: consecutive text shares one text object and moves by
 //! relative offsets, a colour, font or line width is set only when it changes, and
@@ -11,7 +15,7 @@ use std::path::Path;
 use super::fonts::Subset;
 use super::syntax::{self, fixed, real};
 use crate::content::Rgb;
-use crate::layout::{Item, Page, Shape, TextRun};
+use crate::layout::{Item, Placed, Shape, TextRun};
 use crate::text::FaceId;
 
 /// What a page's stream names, by resource number (`/F1`, `/Im1`, …).
@@ -27,10 +31,10 @@ fn hundredths(value: f32) -> i64 {
     (f64::from(value) * 100.0).round() as i64
 }
 
-/// The page's content stream.
-pub fn page(page: &Page, resources: &Resources) -> Vec<u8> {
+/// The content stream that draws `items` on a page `height` tall.
+pub fn stream(items: &[Placed], height: f32, resources: &Resources) -> Vec<u8> {
     let mut writer = Writer {
-        out: Vec::with_capacity(16 * 1024),
+        out: Vec::with_capacity(8 * 1024),
         resources,
         fill: None,
         stroke: None,
@@ -38,8 +42,8 @@ pub fn page(page: &Page, resources: &Resources) -> Vec<u8> {
         font: None,
         text: None,
     };
-    for placed in &page.items {
-        let (x, top) = (placed.at.x, page.size.height - placed.at.y);
+    for placed in items {
+        let (x, top) = (placed.at.x, height - placed.at.y);
         match &placed.item {
             Item::Text(run) => writer.text(run, x, top),
             Item::Shape(shape) => writer.shape(shape, x, top),
@@ -278,7 +282,7 @@ impl<'w, 'a> Glyphs<'w, 'a> {
     }
 
     fn show(mut self, run: &TextRun) {
-        for glyph in &run.glyphs {
+        for glyph in run.glyphs.iter() {
             let (code, copies_as) = self.subset.glyph(glyph.id);
             // A glyph that stands for other text than its font's map says (the replacement
             // drawn for a character no font has) is shown alone, with its text as ActualText.

@@ -326,7 +326,7 @@ mod tests {
     use crate::render::deflate::Effort;
 
     fn tiny_pdf(shared: Arc<[u8]>) -> Pdf {
-        let mut file = PdfFile::new(Deflater::new(Effort::Best));
+        let mut file = PdfFile::new(Deflater::new(Effort::Text));
         let catalog = file.alloc();
         let pages = file.alloc();
         let info = file.alloc();

@@ -35,7 +35,7 @@ pub fn uses(layout: &PagedLayout, fonts: &FontBook) -> Vec<FontUse> {
                 continue;
             };
             let texts = by_face.entry(run.style.face).or_default();
-            for glyph in &run.glyphs {
+            for glyph in run.glyphs.iter() {
                 // A glyph keeps the first non-empty text it is seen with, so one glyph
                 // never maps to two texts. Glyph 0 stands for every character the font
                 // lacks, so it copies as the replacement character, never as one of them.
@@ -53,7 +53,7 @@ pub fn uses(layout: &PagedLayout, fonts: &FontBook) -> Vec<FontUse> {
         let data = &fonts.font(face).data;
         let same_file = uses
             .iter_mut()
-            .find(|u| Arc::ptr_eq(&fonts.font(u.faces[0]).data, data));
+            .find(|u| fonts.font(u.faces[0]).data.same_file(data));
         match same_file {
             Some(found) => {
                 found.faces.push(face);
@@ -338,7 +338,9 @@ fn widths_array(widths: impl Iterator<Item = f32>) -> Vec<u8> {
     out
 }
 
-/// The ToUnicode CMap: each code with text → that text in UTF-16BE.
+/// The ToUnicode CMap: each code with text → that text in UTF-16BE. Consecutive codes
+/// for consecutive characters (a subset keeps the font's order, mostly the alphabet's)
+/// are written as one range.
 fn to_unicode_cmap(texts: &[String], code_width: usize) -> Vec<u8> {
     let mut out = Vec::with_capacity(200 + texts.len() * 16);
     out.extend_from_slice(
@@ -353,18 +355,28 @@ fn to_unicode_cmap(texts: &[String], code_width: usize) -> Vec<u8> {
     code(&mut out, 0);
     code(&mut out, (1 << (8 * code_width)) - 1);
     out.extend_from_slice(b"\nendcodespacerange\n");
-    let mapped: Vec<(usize, &String)> = texts
-        .iter()
-        .enumerate()
-        .filter(|(_, text)| !text.is_empty())
-        .collect();
+    let (ranges, singles) = unicode_ranges(texts);
     // A CMap block holds at most 100 entries.
-    for block in mapped.chunks(100) {
+    for block in ranges.chunks(100) {
+        syntax::integer(&mut out, block.len() as u64);
+        out.extend_from_slice(b" beginbfrange\n");
+        for &(first, last, unit) in block {
+            code(&mut out, first);
+            code(&mut out, last);
+            syntax::hex(&mut out, &unit.to_be_bytes());
+            out.push(b'\n');
+        }
+        out.extend_from_slice(b"endbfrange\n");
+    }
+    for block in singles.chunks(100) {
         syntax::integer(&mut out, block.len() as u64);
         out.extend_from_slice(b" beginbfchar\n");
-        for (at, text) in block {
-            code(&mut out, *at);
-            let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for &at in block {
+            code(&mut out, at);
+            let utf16: Vec<u8> = texts[at]
+                .encode_utf16()
+                .flat_map(u16::to_be_bytes)
+                .collect();
             syntax::hex(&mut out, &utf16);
             out.push(b'\n');
         }
@@ -372,6 +384,46 @@ fn to_unicode_cmap(texts: &[String], code_width: usize) -> Vec<u8> {
     }
     out.extend_from_slice(b"endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n");
     out
+}
+
+/// The codes with text, as ranges `(first, last, first's UTF-16 unit)` of two or more
+/// codes whose texts are consecutive single UTF-16 units (not crossing a multiple of 256,
+/// which a range may not), and the codes left over.
+fn unicode_ranges(texts: &[String]) -> (Vec<(usize, usize, u16)>, Vec<usize>) {
+    let unit = |text: &str| {
+        let mut units = text.encode_utf16();
+        match (units.next(), units.next()) {
+            (Some(unit), None) => Some(unit),
+            _ => None,
+        }
+    };
+    let (mut ranges, mut singles) = (Vec::new(), Vec::new());
+    let mut at = 0;
+    while at < texts.len() {
+        if texts[at].is_empty() {
+            at += 1;
+            continue;
+        }
+        let Some(first) = unit(&texts[at]) else {
+            singles.push(at);
+            at += 1;
+            continue;
+        };
+        let mut end = at + 1;
+        while end < texts.len()
+            && unit(&texts[end]) == first.checked_add((end - at) as u16)
+            && (first as usize + end - at) % 256 != 0
+        {
+            end += 1;
+        }
+        if end - at >= 2 {
+            ranges.push((at, end - 1, first));
+        } else {
+            singles.push(at);
+        }
+        at = end;
+    }
+    (ranges, singles)
 }
 
 /// Six capital letters from the subset's bytes, as PDF names subsets.
@@ -423,29 +475,37 @@ mod tests {
 
     #[test]
     fn the_unicode_map_names_every_code_with_text_in_blocks_of_a_hundred() {
-        let texts: Vec<String> = (0..150)
-            .map(|i| {
-                if i == 0 {
-                    String::new()
-                } else {
-                    format!("{}", char::from(b'A' + (i % 26) as u8))
-                }
+        // Codes 1, 3, 5, … stand for B, D, F, …: no two in a row.
+        let texts: Vec<String> = (0..300u32)
+            .map(|i| match i % 2 {
+                1 => char::from_u32(0x41 + i).unwrap().to_string(),
+                _ => String::new(),
             })
             .collect();
-        let cmap = String::from_utf8(to_unicode_cmap(&texts, 1)).unwrap();
-        assert!(cmap.contains("<00><FF>"), "{cmap}");
+        let cmap = String::from_utf8(to_unicode_cmap(&texts, 2)).unwrap();
+        assert!(cmap.contains("<0000><FFFF>"), "{cmap}");
         assert!(cmap.contains("100 beginbfchar"));
-        assert!(cmap.contains("49 beginbfchar"));
-        assert!(cmap.contains("<01><0042>"));
+        assert!(cmap.contains("50 beginbfchar"));
+        assert!(cmap.contains("<0001><0042>"));
+        assert!(!cmap.contains("<0000><0"), "code 0 has no text");
+        let one = String::from_utf8(to_unicode_cmap(&["".into(), "fi".into()], 1)).unwrap();
+        assert!(one.contains("<00><FF>"));
+        assert!(one.contains("<01><00660069>"));
+    }
+
+    #[test]
+    fn consecutive_letters_are_one_range_that_never_crosses_a_block_of_256() {
+        let texts: Vec<String> = ["", "a", "b", "c", "x", "’", "\u{FF}", "\u{100}", "\u{101}"]
+            .map(String::from)
+            .to_vec();
+        let (ranges, singles) = unicode_ranges(&texts);
+        assert_eq!(ranges, [(1, 3, 0x61), (7, 8, 0x100)]);
+        assert_eq!(singles, [4, 5, 6]);
+        let cmap = String::from_utf8(to_unicode_cmap(&texts, 1)).unwrap();
         assert!(
-            !cmap
-                .lines()
-                .any(|l| l.starts_with("<00><") && l != "<00><FF>"),
-            "code 0 has no text"
+            cmap.contains("2 beginbfrange\n<01><03><0061>\n<07><08><0100>\n"),
+            "{cmap}"
         );
-        let two = String::from_utf8(to_unicode_cmap(&["fi".into()], 2)).unwrap();
-        assert!(two.contains("<0000><FFFF>"));
-        assert!(two.contains("<0000><00660069>"));
     }
 
     #[test]

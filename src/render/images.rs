@@ -15,7 +15,7 @@ use std::sync::{Arc, OnceLock};
 use image::metadata::Orientation;
 use image::DynamicImage;
 
-use super::deflate::{Deflater, Effort};
+use super::deflate::{fingerprint, Deflater, Effort};
 use super::file::{Body, PdfFile};
 use super::syntax::{self, Dict, Ref};
 use crate::content::png::Png;
@@ -42,12 +42,10 @@ pub struct ImageObject {
 
 impl ImageObject {
     fn new(entries: Vec<u8>, data: Vec<u8>) -> ImageObject {
-        let fingerprint =
-            (u64::from(crc32fast::hash(&data)) << 32) | (data.len() as u64 & 0xFFFF_FFFF);
         ImageObject {
             entries,
+            fingerprint: fingerprint(&data),
             data: Arc::from(data),
-            fingerprint,
             mask: None,
         }
     }
@@ -140,12 +138,12 @@ pub fn image_object(picture: &Picture) -> Result<ImageObject, ImageError> {
     }
 }
 
-/// The entries every image has: its type, size, bits and colour space.
+/// The entries every image has: its kind, size, bits and colour space (`/Type/XObject`
+/// is optional, and left out).
 fn image_entries(width: u32, height: u32, color_space: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
     let mut entries = Vec::with_capacity(160);
     let mut d = Dict::entries_only(&mut entries);
-    d.name("Type", "XObject")
-        .name("Subtype", "Image")
+    d.name("Subtype", "Image")
         .int("Width", i64::from(width))
         .int("Height", i64::from(height))
         .int("BitsPerComponent", 8)
@@ -316,11 +314,13 @@ fn png_passthrough(bytes: &[u8]) -> Option<ImageObject> {
     Dict::entries_only(&mut entries)
         .name("Filter", "FlateDecode")
         .raw("DecodeParms", |o| {
+            // Eight bits a component and one colour are the defaults.
             let mut p = Dict::new(o);
-            p.int("Predictor", 15)
-                .int("Colors", colors)
-                .int("BitsPerComponent", 8)
-                .int("Columns", i64::from(png.width));
+            p.int("Predictor", 15);
+            if colors != 1 {
+                p.int("Colors", colors);
+            }
+            p.int("Columns", i64::from(png.width));
             p.finish();
         });
     Some(ImageObject::new(entries, png.data.concat()))
@@ -361,7 +361,7 @@ fn decoded(picture: &Picture) -> Result<ImageObject, String> {
         }
     };
     let (width, height) = (decoded.width(), decoded.height());
-    let mut deflater = Deflater::new(Effort::Balanced);
+    let mut deflater = Deflater::new(Effort::Picture);
     let mut plain = |samples: &[u8], color_space: &'static [u8]| {
         let mut entries = image_entries(width, height, |o| o.extend_from_slice(color_space));
         Dict::entries_only(&mut entries).name("Filter", "FlateDecode");

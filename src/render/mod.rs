@@ -27,7 +27,7 @@ pub use images::{ImageError, PictureStore};
 
 use crate::layout::{Item, PagedLayout};
 use crate::text::FontBook;
-use deflate::{Deflater, Effort};
+use deflate::{DeflatedCache, Deflater, Effort};
 use file::{Body, PdfFile, Trailer};
 use fonts::{Subset, SubsetCache, SubsetError};
 use images::ImageObject;
@@ -50,10 +50,12 @@ pub enum RenderError {
 
 /// What rendering keeps for the next document of a run on one thread: font subsets by
 /// the glyphs they hold (a roster's handouts differ only where a reader's name needs
-/// other letters).
+/// other letters), and content streams deflated (most pages are the same for every
+/// reader).
 #[derive(Default)]
 pub struct RenderCache {
     subsets: RefCell<SubsetCache>,
+    streams: RefCell<DeflatedCache>,
 }
 
 /// Writes the layout as a PDF.
@@ -64,11 +66,10 @@ pub fn pdf(
     pictures: &PictureStore,
     cache: &RenderCache,
 ) -> Result<Pdf, RenderError> {
-    let mut file = PdfFile::new(Deflater::new(Effort::Best));
+    let mut file = PdfFile::new(Deflater::new(Effort::Text));
     let catalog = file.alloc();
     let page_tree = file.alloc();
     let info = file.alloc();
-    let resources = file.alloc();
 
     let subsets = {
         let mut cache = cache.subsets.borrow_mut();
@@ -97,21 +98,49 @@ pub fn pdf(
     };
 
     let pages: Vec<Ref> = layout.pages.iter().map(|_| file.alloc()).collect();
+    // What all pages share, their page tree says once for them.
+    let common_size = layout
+        .pages
+        .first()
+        .map(|page| page.size)
+        .filter(|size| layout.pages.iter().all(|page| page.size == *size));
+    // A stream drawn on several pages (the header, the footer) is stored once.
+    let mut written: HashMap<Vec<u8>, Ref> = HashMap::new();
+    let mut deflated = cache.streams.borrow_mut();
     for (page, &id) in layout.pages.iter().zip(&pages) {
-        let contents = file.alloc();
-        file.stream(
-            contents,
-            |_| {},
-            Body::Deflate(&content::page(page, &names)),
-        );
+        let mut contents = Vec::with_capacity(3);
+        for items in [page.header(), page.body(), page.footer()] {
+            if items.is_empty() {
+                continue;
+            }
+            let raw = content::stream(items, page.size.height, &names);
+            if let Some(&known) = written.get(&raw) {
+                contents.push(known);
+                continue;
+            }
+            let stream = file.alloc();
+            let deflated = deflated.get(&raw, file.deflater());
+            file.stream(
+                stream,
+                |d| {
+                    d.name("Filter", "FlateDecode");
+                },
+                Body::Shared {
+                    data: deflated.data,
+                    fingerprint: deflated.fingerprint,
+                },
+            );
+            written.insert(raw, stream);
+            contents.push(stream);
+        }
         let annotations = links(&mut file, page);
         file.packed(id, |o| {
             let mut d = Dict::new(o);
-            d.name("Type", "Page")
-                .reference("Parent", page_tree)
-                .numbers("MediaBox", &[0.0, 0.0, page.size.width, page.size.height])
-                .reference("Resources", resources)
-                .reference("Contents", contents);
+            d.name("Type", "Page").reference("Parent", page_tree);
+            if common_size.is_none() {
+                d.numbers("MediaBox", &[0.0, 0.0, page.size.width, page.size.height]);
+            }
+            d.references("Contents", &contents);
             if !annotations.is_empty() {
                 d.references("Annots", &annotations);
             }
@@ -136,19 +165,22 @@ pub fn pdf(
             id
         })
         .collect();
-    file.packed(resources, |o| {
-        let mut d = Dict::new(o);
-        d.raw("Font", |o| named_references(o, "F", &font_ids));
-        if !image_ids.is_empty() {
-            d.raw("XObject", |o| named_references(o, "Im", &image_ids));
-        }
-        d.finish();
-    });
     file.packed(page_tree, |o| {
         let mut d = Dict::new(o);
         d.name("Type", "Pages")
             .references("Kids", &pages)
             .int("Count", pages.len() as i64);
+        if let Some(size) = common_size {
+            d.numbers("MediaBox", &[0.0, 0.0, size.width, size.height]);
+        }
+        d.raw("Resources", |o| {
+            let mut r = Dict::new(o);
+            r.raw("Font", |o| named_references(o, "F", &font_ids));
+            if !image_ids.is_empty() {
+                r.raw("XObject", |o| named_references(o, "Im", &image_ids));
+            }
+            r.finish();
+        });
         d.finish();
     });
     let outline = outline(&mut file, layout, &pages);

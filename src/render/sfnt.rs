@@ -3,16 +3,12 @@
 //! Hinting (the `fpgm`, `prep` and `cvt ` tables and each glyph's instructions) fits
 //! outlines to a screen's pixel grid at small sizes; printers and PDF viewers at
 //! print resolution draw the plain outlines. In the bundled fonts hinting is over half
-//! of every subset, so it is left out. The `name` table keeps the copyright and the
-//! font's names, not its licence text and web addresses (the OFL asks for those with the
-//! font files, not in documents the fonts are embedded in), and `post` keeps its metrics
-//! but not glyph names, which a PDF never reads.
+//! of every subset, so it is left out. So are the `name` table (a PDF names its fonts
+//! itself, and the OFL asks for its notices with font files, not in documents the fonts
+//! are embedded in) and the glyph names in `post`; PDF readers read neither.
 
-/// Name records kept: copyright, family, subfamily, full name and PostScript name.
-const KEPT_NAMES: [u16; 5] = [0, 1, 2, 4, 6];
-
-/// `font` without hinting, licence text or glyph names; `None` when it is not a TrueType
-/// font this can read, in which case it is embedded as it is.
+/// `font` without hinting, names or glyph names; `None` when it is not a TrueType font
+/// this can read, in which case it is embedded as it is.
 pub fn trim(font: &[u8]) -> Option<Vec<u8>> {
     let tables = read_tables(font)?;
     let table = |tag: &[u8; 4]| tables.iter().find(|(t, _)| t == tag).map(|(_, d)| *d);
@@ -31,12 +27,13 @@ pub fn trim(font: &[u8]) -> Option<Vec<u8>> {
     let mut out_tables: Vec<([u8; 4], Vec<u8>)> = Vec::with_capacity(tables.len());
     for (tag, data) in &tables {
         let data = match tag {
-            b"fpgm" | b"prep" | b"cvt " | b"hdmx" | b"LTSH" | b"VDMX" | b"gasp" => continue,
+            b"fpgm" | b"prep" | b"cvt " | b"hdmx" | b"LTSH" | b"VDMX" | b"gasp" | b"name" => {
+                continue
+            }
             b"glyf" => glyf.clone(),
             b"loca" => write_loca(&loca, long_loca),
             b"head" => head.clone(),
             b"maxp" => unhinted_maxp(data),
-            b"name" => trim_names(data).unwrap_or_else(|| data.to_vec()),
             b"post" => post_without_names(data),
             _ => data.to_vec(),
         };
@@ -171,38 +168,6 @@ fn unhinted_maxp(maxp: &[u8]) -> Vec<u8> {
     maxp
 }
 
-/// The `name` table with only [`KEPT_NAMES`] records.
-fn trim_names(name: &[u8]) -> Option<Vec<u8>> {
-    if be16(name, 0)? != 0 {
-        return None;
-    }
-    let count = usize::from(be16(name, 2)?);
-    let storage = usize::from(be16(name, 4)?);
-    let mut records = Vec::new();
-    let mut strings = Vec::new();
-    for i in 0..count {
-        let record = name.get(6 + 12 * i..18 + 12 * i)?;
-        let id = be16(record, 6)?;
-        if !KEPT_NAMES.contains(&id) {
-            continue;
-        }
-        let length = usize::from(be16(record, 8)?);
-        let offset = storage + usize::from(be16(record, 10)?);
-        let text = name.get(offset..offset + length)?;
-        let mut kept = record.to_vec();
-        kept[10..12].copy_from_slice(&(strings.len() as u16).to_be_bytes());
-        records.push(kept);
-        strings.extend_from_slice(text);
-    }
-    let mut out = Vec::with_capacity(6 + 12 * records.len() + strings.len());
-    out.extend_from_slice(&0u16.to_be_bytes());
-    out.extend_from_slice(&(records.len() as u16).to_be_bytes());
-    out.extend_from_slice(&((6 + 12 * records.len()) as u16).to_be_bytes());
-    records.iter().for_each(|r| out.extend_from_slice(r));
-    out.extend_from_slice(&strings);
-    Some(out)
-}
-
 /// `post` version 3: the same header, no glyph names.
 fn post_without_names(post: &[u8]) -> Vec<u8> {
     let mut post = post.get(..32).unwrap_or(post).to_vec();
@@ -311,22 +276,13 @@ mod tests {
             );
         }
         let tags: Vec<[u8; 4]> = read_tables(&trimmed).unwrap().iter().map(|t| t.0).collect();
-        for hinting in [b"fpgm", b"prep", b"cvt "] {
-            assert!(!tags.contains(hinting));
+        for dropped in [b"fpgm", b"prep", b"cvt ", b"name"] {
+            assert!(!tags.contains(dropped));
         }
         assert!(
             trimmed.len() * 10 < BUNDLED_REGULAR.len() * 7,
             "{}",
             trimmed.len()
-        );
-        let copyright = after
-            .names()
-            .into_iter()
-            .find(|n| n.name_id == 0)
-            .and_then(|n| n.to_string());
-        assert_eq!(
-            copyright.as_deref(),
-            Some("Copyright 2020 Braille Institute of America, Inc.")
         );
     }
 

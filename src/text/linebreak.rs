@@ -4,6 +4,7 @@
 
 use std::collections::VecDeque;
 use std::ops::Range;
+use std::sync::Arc;
 
 use hyphenation::{Hyphenator, Standard};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
@@ -53,7 +54,8 @@ pub struct Fragment {
     pub width: f32,
     pub style: TextStyle,
     pub link: Option<String>,
-    pub glyphs: Vec<PlacedGlyph>,
+    /// Shared by every copy of the line: a roster's documents set the same lines.
+    pub glyphs: Arc<[PlacedGlyph]>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -425,27 +427,41 @@ impl Breaker<'_> {
                 .collect();
             bidi::reorder(&mut pieces, direction);
         }
-        let mut line = Line::default();
+        // Pieces in one style and link join into one fragment.
+        let mut joined: Vec<(usize, f32, Vec<PlacedGlyph>)> = Vec::new();
+        let mut line_width = 0.0;
         for piece in pieces {
             let span = &self.paragraph.spans[piece.span];
             let glyphs = placed_glyphs(&piece);
             let width: f32 = glyphs.iter().map(|g| g.advance).sum();
-            match line.fragments.last_mut() {
-                Some(last) if last.style == span.style && last.link == span.link => {
-                    last.glyphs.extend(glyphs);
-                    last.width += width;
+            match joined.last_mut() {
+                Some((last, _, last_glyphs))
+                    if self.paragraph.spans[*last].style == span.style
+                        && self.paragraph.spans[*last].link == span.link =>
+                {
+                    last_glyphs.extend(glyphs);
                 }
-                _ => line.fragments.push(Fragment {
-                    x: line.width,
-                    width,
+                _ => joined.push((piece.span, line_width, glyphs)),
+            }
+            line_width += width;
+        }
+        let fragments = joined
+            .into_iter()
+            .map(|(span, x, glyphs)| {
+                let span = &self.paragraph.spans[span];
+                Fragment {
+                    x,
+                    width: glyphs.iter().map(|g| g.advance).sum(),
                     style: span.style,
                     link: span.link.clone(),
-                    glyphs,
-                }),
-            }
-            line.width += width;
+                    glyphs: glyphs.into(),
+                }
+            })
+            .collect();
+        Line {
+            fragments,
+            width: line_width,
         }
-        line
     }
 }
 
