@@ -105,7 +105,10 @@ fn fonts_are_embedded_as_subsets_with_a_unicode_map() {
             "font program of {size} bytes is not a subset"
         );
     }
-    assert_eq!(fonts, 2, "regular and bold are used; nothing is set in italics");
+    assert_eq!(
+        fonts, 2,
+        "regular and bold are used; nothing is set in italics"
+    );
 }
 
 /// The compressed image data of a PNG file: its IDAT chunks, joined.

@@ -70,7 +70,10 @@ impl<'a> Loader<'a> {
     pub fn picture(&self, value: &Value) -> Option<Arc<Picture>> {
         let (path, written) = self.resolve(value)?;
         match self.pictures.get(&path) {
-            Ok(picture) => Some(picture),
+            Ok(picture) => {
+                self.pictures.named_at(&path, value.error(""), written);
+                Some(picture)
+            }
             Err(error) => {
                 let (message, hint) = error.explain(written);
                 value.emit(value.error(message).hint(hint));

@@ -5,7 +5,7 @@
 //! styled runs, paths resolved and pictures read and checked.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// One handout, ready to lay out.
 #[derive(Debug, Clone, PartialEq)]
@@ -281,9 +281,24 @@ pub struct Picture {
     pub pixels: Option<Pixels>,
 }
 
-/// Decoded pixels, shared; two are the same when they are the same decoding.
+/// Decoded pixels, shared; two are the same when they are the same decoding. The pixels
+/// are decoded while the content loads, and are there once it has loaded.
 #[derive(Debug, Clone)]
-pub struct Pixels(pub Arc<image::DynamicImage>);
+pub struct Pixels(Arc<OnceLock<image::DynamicImage>>);
+
+impl Pixels {
+    pub(crate) fn pending() -> Pixels {
+        Pixels(Arc::new(OnceLock::new()))
+    }
+
+    pub(crate) fn fill(&self, pixels: image::DynamicImage) {
+        let _ = self.0.set(pixels);
+    }
+
+    pub fn get(&self) -> Option<&image::DynamicImage> {
+        self.0.get()
+    }
+}
 
 impl PartialEq for Pixels {
     fn eq(&self, other: &Pixels) -> bool {

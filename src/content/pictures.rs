@@ -5,22 +5,26 @@
 //! so a small "decompression bomb" can't eat the machine's memory), then its structure finds
 //! files that are cut short or damaged. A PNG that the PDF can hold as stored is checked
 //! chunk by chunk, each against its checksum, and is never decoded: its compressed pixels
-//! are copied. Every other picture is decoded here, once, and its upright pixels kept for
-//! the PDF. The bytes are kept as read, with the Exif orientation found in them, and the
-//! size is given as displayed, that orientation applied.
+//! are copied. Every other picture is decoded once, and its upright pixels kept for the
+//! PDF; the decoding is done on another thread while the loader reads on, and what it
+//! finds is reported when the load ends. The bytes are kept as read, with the Exif
+//! orientation found in them, and the size is given as displayed, that orientation applied.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{mpsc, Arc};
+use std::thread::JoinHandle;
 
 use image::metadata::Orientation;
-use image::{ExtendedColorType, ImageDecoder, ImageFormat, ImageReader, Limits};
+use image::{DynamicImage, ExtendedColorType, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 use super::png::Png;
+use super::report::Report;
 use crate::content::model::{Picture, PictureFormat, Pixels};
+use crate::diag::Diagnostic;
 
 const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 const MAX_SIDE: u32 = 12_000;
@@ -92,9 +96,10 @@ impl PictureError {
 ///
 /// The same file named twice gives the same `Arc`, so the PDF stores it once; a file that
 /// failed is not read again either.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct Pictures {
     read: RefCell<HashMap<PathBuf, Result<Arc<Picture>, PictureError>>>,
+    decoder: RefCell<Decoder>,
 }
 
 impl Pictures {
@@ -102,15 +107,159 @@ impl Pictures {
         if let Some(known) = self.read.borrow().get(path) {
             return known.clone();
         }
-        let picture = read(path).map(Arc::new);
+        let picture = read(path, &mut self.decoder.borrow_mut()).map(Arc::new);
         self.read
             .borrow_mut()
             .insert(path.to_path_buf(), picture.clone());
         picture
     }
+
+    /// Notes where the picture at `path` was named, as `written`, so that a problem its
+    /// decoding finds is reported there: `at` is an error at that place, its message to be
+    /// filled in.
+    pub fn named_at(&self, path: &Path, at: Diagnostic, written: &str) {
+        self.decoder.borrow_mut().named_at(path, at, written);
+    }
+
+    /// Waits for the pictures still being decoded and reports those that can't be.
+    pub fn finish(&self, report: &Report) {
+        self.decoder.borrow_mut().finish(report);
+    }
 }
 
-fn read(path: &Path) -> Result<Picture, PictureError> {
+/// Decodes pictures on one other thread, one at a time (so memory holds one decoded
+/// picture, as when they were decoded in turn), started when the first is queued.
+#[derive(Default)]
+struct Decoder {
+    worker: Option<(mpsc::Sender<Job>, JoinHandle<()>)>,
+    queued: Vec<Queued>,
+}
+
+/// A picture to decode, and where to send what came of it.
+struct Job {
+    bytes: Arc<[u8]>,
+    format: ImageFormat,
+    orientation: Orientation,
+    reply: mpsc::Sender<Result<DynamicImage, String>>,
+}
+
+struct Queued {
+    path: PathBuf,
+    result: mpsc::Receiver<Result<DynamicImage, String>>,
+    /// Where the pixels go when the PDF needs them.
+    pixels: Option<Pixels>,
+    /// Where the picture is named, with how it is written there.
+    named: Vec<(Diagnostic, String)>,
+}
+
+impl Decoder {
+    /// Queues the picture `bytes` for decoding; the pixels are kept when `keep`.
+    fn queue(
+        &mut self,
+        path: &Path,
+        bytes: Arc<[u8]>,
+        format: ImageFormat,
+        orientation: Orientation,
+        keep: bool,
+    ) -> Option<Pixels> {
+        let (reply, result) = mpsc::channel();
+        let job = Job {
+            bytes,
+            format,
+            orientation,
+            reply,
+        };
+        if self.worker.is_none() {
+            let (jobs, incoming) = mpsc::channel::<Job>();
+            let worker = std::thread::Builder::new().spawn(move || {
+                for job in incoming {
+                    let _ = job
+                        .reply
+                        .send(decode(&job.bytes, job.format, job.orientation));
+                }
+            });
+            // Without a thread to spare, the job is done here.
+            if let Ok(worker) = worker {
+                self.worker = Some((jobs, worker));
+            }
+        }
+        match &self.worker {
+            Some((jobs, _)) => {
+                if let Err(mpsc::SendError(job)) = jobs.send(job) {
+                    let _ = job
+                        .reply
+                        .send(decode(&job.bytes, job.format, job.orientation));
+                }
+            }
+            None => {
+                let _ = job
+                    .reply
+                    .send(decode(&job.bytes, job.format, job.orientation));
+            }
+        }
+        let pixels = keep.then(Pixels::pending);
+        self.queued.push(Queued {
+            path: path.to_path_buf(),
+            result,
+            pixels: pixels.clone(),
+            named: Vec::new(),
+        });
+        pixels
+    }
+
+    fn named_at(&mut self, path: &Path, at: Diagnostic, written: &str) {
+        if let Some(queued) = self.queued.iter_mut().find(|q| q.path == path) {
+            queued.named.push((at, written.to_string()));
+        }
+    }
+
+    fn finish(&mut self, report: &Report) {
+        for queued in self.queued.drain(..) {
+            let result = queued
+                .result
+                .recv()
+                .unwrap_or_else(|_| Err("the decoder stopped".to_string()));
+            match result {
+                Ok(decoded) => {
+                    if let Some(pixels) = &queued.pixels {
+                        pixels.fill(decoded);
+                    }
+                }
+                Err(reason) => {
+                    for (mut diagnostic, written) in queued.named {
+                        let (message, hint) =
+                            PictureError::Damaged(reason.clone()).explain(&written);
+                        diagnostic.message = message;
+                        diagnostic.hint = Some(hint);
+                        report.push(diagnostic);
+                    }
+                }
+            }
+        }
+        if let Some((jobs, worker)) = self.worker.take() {
+            drop(jobs);
+            let _ = worker.join();
+        }
+    }
+}
+
+/// The picture's pixels, decoded within the size limits and turned upright.
+fn decode(
+    bytes: &[u8],
+    format: ImageFormat,
+    orientation: Orientation,
+) -> Result<DynamicImage, String> {
+    let mut decoder = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    decoder.limits(limits);
+    let mut decoded = decoder.decode().map_err(|e| e.to_string())?;
+    decoded.apply_orientation(orientation);
+    Ok(decoded)
+}
+
+fn read(path: &Path, decoder: &mut Decoder) -> Result<Picture, PictureError> {
     let unreadable = |e: std::io::Error| PictureError::Unreadable(e.to_string());
     let size = fs::metadata(path).map_err(unreadable)?.len();
     if size > MAX_FILE_BYTES {
@@ -162,15 +311,9 @@ fn read(path: &Path) -> Result<Picture, PictureError> {
     };
     // JPEG data can't be checked without decoding it; a PNG's checksums stand in for that.
     let must_decode = !copyable || orientation != Orientation::NoTransforms;
+    let bytes: Arc<[u8]> = bytes.into();
     let pixels = if must_decode || format == PictureFormat::Jpeg {
-        let mut decoder = ImageReader::with_format(Cursor::new(&bytes), image_format);
-        let mut limits = Limits::default();
-        limits.max_image_width = Some(MAX_SIDE);
-        limits.max_image_height = Some(MAX_SIDE);
-        decoder.limits(limits);
-        let mut decoded = decoder.decode().map_err(damaged)?;
-        decoded.apply_orientation(orientation);
-        must_decode.then(|| Pixels(Arc::new(decoded)))
+        decoder.queue(path, bytes.clone(), image_format, orientation, must_decode)
     } else {
         None
     };
@@ -180,7 +323,7 @@ fn read(path: &Path) -> Result<Picture, PictureError> {
         width,
         height,
         orientation,
-        bytes: bytes.into(),
+        bytes,
         pixels,
     })
 }
@@ -288,7 +431,15 @@ pub(crate) mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p");
         fs::write(&path, bytes).unwrap();
-        read(&path)
+        let mut decoder = Decoder::default();
+        let picture = read(&path, &mut decoder);
+        let report = Report::default();
+        decoder.finish(&report);
+        assert!(
+            report.finish().is_empty(),
+            "no reference, so nothing reported"
+        );
+        picture
     }
 
     #[test]
@@ -360,6 +511,53 @@ pub(crate) mod tests {
         let bytes = png(40, 40);
         let error = read_bytes(&bytes[..bytes.len() - 30]).unwrap_err();
         assert!(matches!(error, PictureError::Damaged(_)), "{error:?}");
+    }
+
+    #[test]
+    fn a_damaged_picture_is_reported_where_each_reference_names_it() {
+        // A PNG with transparency, so decoded, whose chunks are whole but whose pixel data
+        // is not deflate data: only decoding finds it.
+        let mut header = Vec::new();
+        header.extend_from_slice(&4u32.to_be_bytes());
+        header.extend_from_slice(&4u32.to_be_bytes());
+        header.extend_from_slice(&[8, 6, 0, 0, 0]);
+        let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+        bytes.extend(chunk(b"IHDR", &header));
+        bytes.extend(chunk(b"IDAT", b"not deflate data at all"));
+        bytes.extend(chunk(b"IEND", b""));
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.png");
+        fs::write(&path, bytes).unwrap();
+        let pictures = Pictures::default();
+        let picture = pictures.get(&path).expect("the header reads");
+        assert!(
+            picture.pixels.as_ref().is_some_and(|p| p.get().is_none()),
+            "still decoding"
+        );
+        pictures.named_at(&path, Diagnostic::error(""), "/images/a.jpg");
+        pictures.named_at(&path, Diagnostic::error(""), "/images/b.jpg");
+        let report = Report::default();
+        pictures.finish(&report);
+        let messages: Vec<String> = report.finish().iter().map(|d| d.message.clone()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].starts_with("`/images/a.jpg` can't be read as a picture"));
+        assert!(messages[1].starts_with("`/images/b.jpg` can't be read as a picture"));
+    }
+
+    #[test]
+    fn a_picture_that_must_be_decoded_has_its_pixels_once_the_load_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.jpg");
+        fs::write(&path, jpeg_with_orientation(16, 8, 6)).unwrap();
+        let pictures = Pictures::default();
+        let picture = pictures.get(&path).unwrap();
+        pictures.finish(&Report::default());
+        let pixels = picture
+            .pixels
+            .as_ref()
+            .and_then(Pixels::get)
+            .expect("decoded");
+        assert_eq!((pixels.width(), pixels.height()), (8, 16), "upright");
     }
 
     #[test]

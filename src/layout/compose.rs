@@ -1,8 +1,6 @@
 //! Setting text: styled spans → broken lines → frames, and boxes around frames.
 
-use std::sync::OnceLock;
-
-use hyphenation::{Language, Load, Standard};
+use std::sync::Arc;
 
 use super::frame::{Frame, Shape};
 use super::paginate::Block;
@@ -10,23 +8,14 @@ use super::theme::Theme;
 use crate::content::{Paragraph, Rgb, RichText};
 use crate::diag::Diagnostics;
 use crate::geom::{Point, Size};
-use std::sync::Arc;
-
+use crate::text::linebreak::{english_patterns, Patterns};
 use crate::text::{FaceId, Line, Span, TextStyle, Typesetter};
-
-/// The English hyphenation patterns, read from the binary once per process.
-fn english_patterns() -> Option<&'static Standard> {
-    static PATTERNS: OnceLock<Option<Standard>> = OnceLock::new();
-    PATTERNS
-        .get_or_init(|| Standard::from_embedded(Language::EnglishUS).ok())
-        .as_ref()
-}
 
 /// What every part of layout needs: the theme, the fonts and somewhere to put warnings.
 pub struct Composer<'a, 's> {
     pub theme: &'a Theme,
     typesetter: &'a Typesetter<'s>,
-    hyphenator: Option<&'static Standard>,
+    hyphenation: Option<Patterns>,
     ascent: f32,
     descent: f32,
     pub warnings: Diagnostics,
@@ -40,12 +29,12 @@ impl<'a, 's> Composer<'a, 's> {
     ) -> Composer<'a, 's> {
         // Only English patterns are bundled; other languages are set without hyphens.
         let english = language == "en" || language.starts_with("en-");
-        let hyphenator = english.then(english_patterns).flatten();
+        let hyphenation = english.then_some(english_patterns as Patterns);
         let regular = typesetter.shaper.fonts().font(FaceId::Regular);
         Composer {
             theme,
             typesetter,
-            hyphenator,
+            hyphenation,
             ascent: regular.ascender,
             descent: regular.descender,
             warnings: Diagnostics::default(),
@@ -120,8 +109,8 @@ impl<'a, 's> Composer<'a, 's> {
     }
 
     fn break_spans(&mut self, spans: &[Span], width: f32, hyphenate: bool) -> Arc<[Line]> {
-        let hyphenator = self.hyphenator.filter(|_| hyphenate);
-        self.typesetter.lines(spans, width, hyphenator)
+        let hyphenation = self.hyphenation.filter(|_| hyphenate);
+        self.typesetter.lines(spans, width, hyphenation)
     }
 
     /// The width of spans set on one line.

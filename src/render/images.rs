@@ -19,7 +19,7 @@ use super::deflate::{fingerprint, Deflater, Effort};
 use super::file::{Body, PdfFile};
 use super::syntax::{self, Dict, Ref};
 use crate::content::png::Png;
-use crate::content::{Document, Picture, PictureFormat};
+use crate::content::{Document, Picture, PictureFormat, Pixels};
 
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("cannot embed {path}: {reason}")]
@@ -353,8 +353,8 @@ fn decode_upright(picture: &Picture) -> Result<DynamicImage, String> {
 /// predictor, and at a middle level (the sample logo: best level 2 % smaller, 4× slower).
 fn decoded(picture: &Picture) -> Result<ImageObject, String> {
     let owned;
-    let decoded = match &picture.pixels {
-        Some(pixels) => &*pixels.0,
+    let decoded = match picture.pixels.as_ref().and_then(Pixels::get) {
+        Some(pixels) => pixels,
         None => {
             owned = decode_upright(picture)?;
             &owned

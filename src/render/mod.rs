@@ -18,19 +18,19 @@ mod sfnt;
 mod syntax;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
 pub use file::Pdf;
 pub use images::{ImageError, PictureStore};
 
+use crate::content::Picture;
 use crate::layout::{Item, PagedLayout};
 use crate::text::FontBook;
 use deflate::{DeflatedCache, Deflater, Effort};
 use file::{Body, PdfFile, Trailer};
 use fonts::{Subset, SubsetCache, SubsetError};
-use images::ImageObject;
 use syntax::{Dict, Ref};
 
 /// Choices for the PDF file that are not part of the layout.
@@ -78,7 +78,7 @@ pub fn pdf(
             .map(|used| cache.get(used, fonts, file.deflater()))
             .collect::<Result<Vec<Arc<Subset>>, _>>()?
     };
-    let images = distinct_pictures(layout, pictures)?;
+    let images = distinct_pictures(layout);
     let names = content::Resources {
         fonts: subsets
             .iter()
@@ -93,7 +93,7 @@ pub fn pdf(
         images: images
             .iter()
             .enumerate()
-            .map(|(index, (path, _))| (*path, index))
+            .map(|(index, picture)| (picture.path.as_path(), index))
             .collect(),
     };
 
@@ -157,14 +157,15 @@ pub fn pdf(
     for (subset, &id) in subsets.iter().zip(&font_ids) {
         subset.write(&mut file, id, one_byte);
     }
-    let image_ids: Vec<Ref> = images
+    // The pictures come last: another thread may still be making them.
+    let image_ids = images
         .iter()
-        .map(|(_, object)| {
+        .map(|picture| {
             let id = file.alloc();
-            object.write(&mut file, id);
-            id
+            pictures.get(picture)?.write(&mut file, id);
+            Ok(id)
         })
-        .collect();
+        .collect::<Result<Vec<Ref>, ImageError>>()?;
     file.packed(page_tree, |o| {
         let mut d = Dict::new(o);
         d.name("Type", "Pages")
@@ -208,20 +209,17 @@ pub fn pdf(
 }
 
 /// The pictures the pages draw, each once, in the order they first appear.
-fn distinct_pictures<'a>(
-    layout: &'a PagedLayout,
-    pictures: &PictureStore,
-) -> Result<Vec<(&'a Path, Arc<ImageObject>)>, ImageError> {
-    let mut seen: HashMap<&Path, ()> = HashMap::new();
+fn distinct_pictures(layout: &PagedLayout) -> Vec<&Picture> {
+    let mut seen: HashSet<&Path> = HashSet::new();
     let mut distinct = Vec::new();
     for placed in layout.pages.iter().flat_map(|page| &page.items) {
         if let Item::Image { picture, .. } = &placed.item {
-            if seen.insert(picture.path.as_path(), ()).is_none() {
-                distinct.push((picture.path.as_path(), pictures.get(picture)?));
+            if seen.insert(picture.path.as_path()) {
+                distinct.push(picture.as_ref());
             }
         }
     }
-    Ok(distinct)
+    distinct
 }
 
 /// `<</F1 4 0 R/F2 9 0 R>>`

@@ -4,9 +4,9 @@
 
 use std::collections::VecDeque;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use hyphenation::{Hyphenator, Standard};
+use hyphenation::{Hyphenator, Language, Load, Standard};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 use super::bidi::{self, Direction};
@@ -81,6 +81,19 @@ impl Line {
     }
 }
 
+/// Where a paragraph's hyphenation patterns come from, asked only when a word is to be
+/// hyphenated: reading the patterns takes half a millisecond, and most paragraphs need
+/// none.
+pub type Patterns = fn() -> Option<&'static Standard>;
+
+/// The English hyphenation patterns, read from the binary once per process.
+pub fn english_patterns() -> Option<&'static Standard> {
+    static PATTERNS: OnceLock<Option<Standard>> = OnceLock::new();
+    PATTERNS
+        .get_or_init(|| Standard::from_embedded(Language::EnglishUS).ok())
+        .as_ref()
+}
+
 /// A line shorter than this share of the column is worth hyphenating the next word for.
 const HYPHENATE_BELOW_FILL: f32 = 0.85;
 /// Words shorter than this are never hyphenated.
@@ -92,7 +105,7 @@ pub fn break_lines(
     spans: &[Span],
     width: f32,
     measure: &dyn Measure,
-    hyphenator: Option<&Standard>,
+    hyphenation: Option<Patterns>,
 ) -> Vec<Line> {
     let paragraph = Paragraph::new(spans);
     if paragraph.text.is_empty() {
@@ -101,7 +114,7 @@ pub fn break_lines(
     let breaker = Breaker {
         paragraph: &paragraph,
         measure,
-        hyphenator,
+        hyphenation,
         width,
     };
     breaker.run()
@@ -252,7 +265,7 @@ impl Word {
 struct Breaker<'a> {
     paragraph: &'a Paragraph<'a>,
     measure: &'a dyn Measure,
-    hyphenator: Option<&'a Standard>,
+    hyphenation: Option<Patterns>,
     width: f32,
 }
 
@@ -366,7 +379,7 @@ impl Breaker<'_> {
 
     /// Splits `word` at a hyphenation point so the head and a hyphen fit in `room`.
     fn hyphenate(&self, word: &Word, room: f32) -> Option<(Vec<Piece>, Word)> {
-        let dictionary = self.hyphenator?;
+        let hyphenation = self.hyphenation?;
         let text = &self.paragraph.text[word.range.clone()];
         let core = text.trim_end_matches(|c: char| !c.is_alphabetic());
         if core.chars().count() < MIN_HYPHENATED_CHARS || !core.chars().all(char::is_alphabetic) {
@@ -380,7 +393,7 @@ impl Breaker<'_> {
         if lowered.len() != core.len() {
             return None;
         }
-        let breaks = dictionary.hyphenate(&lowered).breaks;
+        let breaks = hyphenation()?.hyphenate(&lowered).breaks;
         for &at in breaks.iter().rev() {
             let head = self.shape(word.range.start..word.range.start + at);
             let last_span = head.pieces.last()?.span;
@@ -504,7 +517,6 @@ fn placed_glyphs(piece: &Piece) -> Vec<PlacedGlyph> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use hyphenation::Load;
 
     /// Every character is one glyph, 1 pt wide per point of size.
     struct Monospace;
@@ -607,13 +619,11 @@ mod tests {
 
     #[test]
     fn hyphenates_a_long_word_when_the_line_would_end_short() {
-        let dictionary =
-            hyphenation::Standard::from_embedded(hyphenation::Language::EnglishUS).unwrap();
         let lines = break_lines(
             &plain("It is an inflammation"),
             16.0,
             &Monospace,
-            Some(&dictionary),
+            Some(english_patterns),
         );
         assert_eq!(lines.len(), 2, "{:?}", texts(&lines));
         assert!(texts(&lines)[0].ends_with('-'), "{:?}", texts(&lines));
@@ -623,33 +633,29 @@ mod tests {
 
     #[test]
     fn never_hyphenates_words_with_digits_or_hyphens() {
-        let dictionary =
-            hyphenation::Standard::from_embedded(hyphenation::Language::EnglishUS).unwrap();
         let lines = break_lines(
             &plain("Try the knee-to-chest stretch"),
             12.0,
             &Monospace,
-            Some(&dictionary),
+            Some(english_patterns),
         );
         assert_eq!(texts(&lines), ["Try the", "knee-to-", "chest", "stretch"]);
     }
 
     #[test]
     fn names_are_never_hyphenated() {
-        let dictionary =
-            hyphenation::Standard::from_embedded(hyphenation::Language::EnglishUS).unwrap();
         let lines = break_lines(
             &plain("It is an Inflammation"),
             16.0,
             &Monospace,
-            Some(&dictionary),
+            Some(english_patterns),
         );
         assert_eq!(texts(&lines), ["It is an", "Inflammation"]);
         let lines = break_lines(
             &plain("It is an inflammation"),
             16.0,
             &Monospace,
-            Some(&dictionary),
+            Some(english_patterns),
         );
         assert!(texts(&lines)[0].ends_with('-'), "{:?}", texts(&lines));
     }

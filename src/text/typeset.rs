@@ -6,10 +6,9 @@ use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use hyphenation::Standard;
 use rustc_hash::FxHasher;
 
-use super::linebreak::{break_lines, Line, Span};
+use super::linebreak::{break_lines, Line, Patterns, Span};
 use super::shape::Shaper;
 use crate::memo::Memo;
 
@@ -36,25 +35,26 @@ impl<'a> Typesetter<'a> {
     }
 
     /// `spans` broken into lines no wider than `width`, characters the face lacks set in
-    /// the fallback face; long words hyphenated where a line would end short, when a
-    /// hyphenator is given.
-    pub fn lines(&self, spans: &[Span], width: f32, hyphenator: Option<&Standard>) -> Arc<[Line]> {
-        let key = key(spans, width, hyphenator.is_some());
+    /// the fallback face; long words hyphenated where a line would end short, when
+    /// patterns are given.
+    pub fn lines(&self, spans: &[Span], width: f32, hyphenation: Option<Patterns>) -> Arc<[Line]> {
+        let hyphenate = hyphenation.is_some();
+        let key = key(spans, width, hyphenate);
         let same = |s: &Setting| {
-            s.width == width.to_bits() && s.hyphenate == hyphenator.is_some() && s.spans == spans
+            s.width == width.to_bits() && s.hyphenate == hyphenate && s.spans == spans
         };
         if let Some(found) = self.settings.borrow().find(key, same) {
             return found.lines.clone();
         }
         let spans_with_fallback = self.shaper.fall_back(spans);
         let lines: Arc<[Line]> =
-            break_lines(&spans_with_fallback, width, &self.shaper, hyphenator).into();
+            break_lines(&spans_with_fallback, width, &self.shaper, hyphenation).into();
         self.settings.borrow_mut().insert(
             key,
             Setting {
                 spans: spans.to_vec(),
                 width: width.to_bits(),
-                hyphenate: hyphenator.is_some(),
+                hyphenate,
                 lines: lines.clone(),
             },
         );
