@@ -100,7 +100,12 @@ fn remove_stale_parts(folder: &Path) {
 
 /// Writes the file's contents (what `write` writes) to a temporary file beside `target`,
 /// then renames it into place: readers see the old file or the new one, never a part of
-/// either.
+/// either, whenever the build stops.
+///
+/// The file is not flushed to the disk before the rename: that took longer than the rest
+/// of writing a PDF (0.7 ms here, for each PDF of a roster), and guards only against the
+/// machine losing power, after which a PDF, being built from the content, can be built
+/// again.
 pub fn write_atomically(
     target: &Path,
     write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
@@ -115,7 +120,6 @@ pub fn write_atomically(
         .suffix(PART_SUFFIX)
         .tempfile_in(dir)?;
     write(file.as_file_mut())?;
-    file.as_file().sync_all()?;
     readable_by_all(file.path(), target)?;
     file.persist(target).map_err(|e| e.error)?;
     Ok(())

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::sync::{mpsc, Arc};
+use std::sync::{mpsc, Arc, Mutex};
 use std::thread::JoinHandle;
 
 use image::metadata::Orientation;
@@ -143,6 +143,14 @@ struct Job {
     reply: mpsc::Sender<Result<DynamicImage, String>>,
 }
 
+impl Job {
+    fn run(self) {
+        let _ = self
+            .reply
+            .send(decode(&self.bytes, self.format, self.orientation));
+    }
+}
+
 struct Queued {
     path: PathBuf,
     result: mpsc::Receiver<Result<DynamicImage, String>>,
@@ -169,34 +177,7 @@ impl Decoder {
             orientation,
             reply,
         };
-        if self.worker.is_none() {
-            let (jobs, incoming) = mpsc::channel::<Job>();
-            let worker = std::thread::Builder::new().spawn(move || {
-                for job in incoming {
-                    let _ = job
-                        .reply
-                        .send(decode(&job.bytes, job.format, job.orientation));
-                }
-            });
-            // Without a thread to spare, the job is done here.
-            if let Ok(worker) = worker {
-                self.worker = Some((jobs, worker));
-            }
-        }
-        match &self.worker {
-            Some((jobs, _)) => {
-                if let Err(mpsc::SendError(job)) = jobs.send(job) {
-                    let _ = job
-                        .reply
-                        .send(decode(&job.bytes, job.format, job.orientation));
-                }
-            }
-            None => {
-                let _ = job
-                    .reply
-                    .send(decode(&job.bytes, job.format, job.orientation));
-            }
-        }
+        self.send(job);
         let pixels = keep.then(Pixels::pending);
         self.queued.push(Queued {
             path: path.to_path_buf(),
@@ -205,6 +186,39 @@ impl Decoder {
             named: Vec::new(),
         });
         pixels
+    }
+
+    /// Hands `job` to the worker. The first job starts the worker, and is handed over with
+    /// it: a new thread starts on an idle core, while one woken by a message may wait for
+    /// the core of the thread that woke it.
+    fn send(&mut self, job: Job) {
+        let job = match &self.worker {
+            Some((jobs, _)) => match jobs.send(job) {
+                Ok(()) => return,
+                Err(mpsc::SendError(job)) => job,
+            },
+            None => {
+                let (jobs, incoming) = mpsc::channel::<Job>();
+                let first = Arc::new(Mutex::new(Some(job)));
+                let handed = first.clone();
+                let spawned = std::thread::Builder::new().spawn(move || {
+                    let first = handed.lock().ok().and_then(|mut job| job.take());
+                    for job in first.into_iter().chain(incoming) {
+                        job.run();
+                    }
+                });
+                if let Ok(worker) = spawned {
+                    self.worker = Some((jobs, worker));
+                    return;
+                }
+                // Without a thread to spare, the job is done here.
+                match first.lock().ok().and_then(|mut job| job.take()) {
+                    Some(job) => job,
+                    None => return,
+                }
+            }
+        };
+        job.run();
     }
 
     fn named_at(&mut self, path: &Path, at: Diagnostic, written: &str) {

@@ -367,27 +367,33 @@ fn decoded(picture: &Picture) -> Result<ImageObject, String> {
         Dict::entries_only(&mut entries).name("Filter", "FlateDecode");
         ImageObject::new(entries, deflater.deflate(samples))
     };
-    let mask = decoded.color().has_alpha().then(|| {
-        let alpha: Vec<u8> = match decoded {
-            DynamicImage::ImageRgba8(rgba) => rgba.pixels().map(|p| p.0[3]).collect(),
-            other => other.to_rgba8().pixels().map(|p| p.0[3]).collect(),
-        };
-        Box::new(plain(&alpha, b"/DeviceGray"))
-    });
-    let mut object = if decoded.color().has_color() {
-        let rgb = match decoded {
-            DynamicImage::ImageRgba8(rgba) => rgba
-                .pixels()
-                .flat_map(|p| [p.0[0], p.0[1], p.0[2]])
-                .collect(),
-            other => other.to_rgb8().into_raw(),
-        };
-        plain(&rgb, b"/DeviceRGB")
-    } else {
-        plain(&decoded.to_luma8().into_raw(), b"/DeviceGray")
+    let mut object = match decoded {
+        // The usual case, a transparent logo, split without converting it first.
+        DynamicImage::ImageRgba8(rgba) => {
+            let (rgb, alpha) = split_alpha(rgba.as_raw());
+            let mut object = plain(&rgb, b"/DeviceRGB");
+            object.mask = Some(Box::new(plain(&alpha, b"/DeviceGray")));
+            object
+        }
+        _ if decoded.color().has_color() => plain(&decoded.to_rgb8().into_raw(), b"/DeviceRGB"),
+        _ => plain(&decoded.to_luma8().into_raw(), b"/DeviceGray"),
     };
-    object.mask = mask;
+    if object.mask.is_none() && decoded.color().has_alpha() {
+        let (_, alpha) = split_alpha(decoded.to_rgba8().as_raw());
+        object.mask = Some(Box::new(plain(&alpha, b"/DeviceGray")));
+    }
     Ok(object)
+}
+
+/// RGBA samples as RGB samples and alpha samples.
+fn split_alpha(rgba: &[u8]) -> (Vec<u8>, Vec<u8>) {
+    let pixels = rgba.len() / 4;
+    let (mut rgb, mut alpha) = (Vec::with_capacity(pixels * 3), Vec::with_capacity(pixels));
+    for pixel in rgba.chunks_exact(4) {
+        rgb.extend_from_slice(&pixel[..3]);
+        alpha.push(pixel[3]);
+    }
+    (rgb, alpha)
 }
 
 #[cfg(test)]
