@@ -171,7 +171,7 @@ impl Prepared {
     /// Warnings for characters of the reader's details that the font lacks: these come
     /// from the command line or a roster, which the loader never saw.
     fn recipient_warnings(&self, recipient: &Recipient) -> Diagnostics {
-        let coverage = Coverage::of_chars(self.fonts.font(FaceId::Regular).chars.clone());
+        let coverage = Coverage::of_chars(self.fonts.font(FaceId::Regular).chars().clone());
         let fields = [
             ("the reader's name", &recipient.name),
             ("the clinician's name", &recipient.clinician),

@@ -273,8 +273,8 @@ pub struct Picture {
     /// How the stored pixels must be turned or mirrored to show upright, from the file's
     /// Exif `Orientation` tag; `NoTransforms` when it has none.
     pub orientation: image::metadata::Orientation,
-    /// The file's bytes, as read.
-    pub bytes: Arc<[u8]>,
+    /// The file's bytes, as read; the PDF copies from them without copying them.
+    pub bytes: bytes::Bytes,
     /// The upright pixels, when the picture can't go into the PDF as stored (it has
     /// transparency, 16 bits, interlacing, CMYK or a turn to make) and the loader
     /// decoded it already.

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Arc, Mutex};
 use std::thread::JoinHandle;
 
+use bytes::Bytes;
 use image::metadata::Orientation;
 use image::{DynamicImage, ExtendedColorType, ImageDecoder, ImageFormat, ImageReader, Limits};
 
@@ -137,7 +138,7 @@ struct Decoder {
 
 /// A picture to decode, and where to send what came of it.
 struct Job {
-    bytes: Arc<[u8]>,
+    bytes: Bytes,
     format: ImageFormat,
     orientation: Orientation,
     reply: mpsc::Sender<Result<DynamicImage, String>>,
@@ -165,7 +166,7 @@ impl Decoder {
     fn queue(
         &mut self,
         path: &Path,
-        bytes: Arc<[u8]>,
+        bytes: Bytes,
         format: ImageFormat,
         orientation: Orientation,
         keep: bool,
@@ -279,7 +280,7 @@ fn read(path: &Path, decoder: &mut Decoder) -> Result<Picture, PictureError> {
     if size > MAX_FILE_BYTES {
         return Err(PictureError::TooLargeFile { bytes: size });
     }
-    let bytes = fs::read(path).map_err(unreadable)?;
+    let bytes = Bytes::from(fs::read(path).map_err(unreadable)?);
     let format = sniff(&bytes)?;
     if format == PictureFormat::Png {
         // Its chunks say all there is to know of a PNG that the PDF can hold as stored.
@@ -293,7 +294,7 @@ fn read(path: &Path, decoder: &mut Decoder) -> Result<Picture, PictureError> {
                 width,
                 height,
                 orientation: Orientation::NoTransforms,
-                bytes: bytes.into(),
+                bytes,
                 pixels: None,
             });
         }
@@ -325,7 +326,6 @@ fn read(path: &Path, decoder: &mut Decoder) -> Result<Picture, PictureError> {
     };
     // JPEG data can't be checked without decoding it; a PNG's checksums stand in for that.
     let must_decode = !copyable || orientation != Orientation::NoTransforms;
-    let bytes: Arc<[u8]> = bytes.into();
     let pixels = if must_decode || format == PictureFormat::Jpeg {
         decoder.queue(path, bytes.clone(), image_format, orientation, must_decode)
     } else {

@@ -2,11 +2,12 @@
 //! than deflating a page of text.
 
 use std::hash::Hasher;
-use std::sync::Arc;
 
+use bytes::Bytes;
 use flate2::{Compress, Compression, FlushCompress, Status};
 use rustc_hash::FxHasher;
 
+use super::file::fingerprint;
 use crate::memo::Memo;
 
 /// What is deflated, which sets how hard to try and how far back to look.
@@ -84,7 +85,7 @@ pub struct DeflatedCache {
 /// A stream deflated, with a hash of the result for the document ID.
 #[derive(Clone)]
 pub struct Deflated {
-    pub data: Arc<[u8]>,
+    pub data: Bytes,
     pub fingerprint: u64,
 }
 
@@ -106,17 +107,12 @@ impl DeflatedCache {
         }
         let data = deflater.deflate(raw);
         let deflated = Deflated {
-            fingerprint: fingerprint(&data),
+            fingerprint: fingerprint([data.as_slice()]),
             data: data.into(),
         };
         self.memo.insert(hash, (raw.into(), deflated.clone()));
         deflated
     }
-}
-
-/// A cheap hash of bytes that go into a PDF as they are, for its document ID.
-pub fn fingerprint(data: &[u8]) -> u64 {
-    (u64::from(crc32fast::hash(data)) << 32) | (data.len() as u64 & 0xFFFF_FFFF)
 }
 
 #[cfg(test)]

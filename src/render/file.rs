@@ -6,7 +6,8 @@
 
 use std::hash::{Hash, Hasher};
 use std::io::Write;
-use std::sync::Arc;
+
+use bytes::Bytes;
 
 use super::deflate::Deflater;
 use super::syntax::{self, Dict, Ref};
@@ -20,7 +21,7 @@ pub struct Pdf {
 #[derive(Debug, Clone)]
 enum Part {
     Owned(Vec<u8>),
-    Shared(Arc<[u8]>),
+    Shared(Bytes),
 }
 
 impl Part {
@@ -61,9 +62,10 @@ pub enum Body<'a> {
     Deflate(&'a [u8]),
     /// Already in its final form; the dictionary says how it is encoded.
     Encoded(&'a [u8]),
-    /// In its final form and shared with other documents, with a hash of it made once,
-    /// so the document ID need not read it again.
-    Shared { data: Arc<[u8]>, fingerprint: u64 },
+    /// In its final form and shared with other documents, in one or more pieces (a
+    /// PNG's data chunks, say), with a hash of it made once, so the document ID need not
+    /// read it again.
+    Shared { data: &'a [Bytes], fingerprint: u64 },
 }
 
 /// Where an object's bytes are, for the cross-reference stream.
@@ -153,22 +155,26 @@ impl PdfFile {
                 (deflated.as_slice(), true)
             }
             Body::Encoded(data) => (*data, false),
-            Body::Shared { data, .. } => (&data[..], false),
+            Body::Shared { .. } => (&[][..], false),
+        };
+        let length = match &body {
+            Body::Shared { data, .. } => data.iter().map(Bytes::len).sum(),
+            _ => data.len(),
         };
         let mut d = Dict::new(&mut self.buffer);
         dict(&mut d);
         if deflate {
             d.name("Filter", "FlateDecode");
         }
-        d.int("Length", data.len() as i64);
+        d.int("Length", length as i64);
         d.finish();
         self.buffer.extend_from_slice(b"stream\n");
         match body {
             Body::Shared { data, fingerprint } => {
                 self.digest.add(&fingerprint.to_le_bytes());
                 self.flush();
-                self.flushed += data.len() as u64;
-                self.parts.push(Part::Shared(data));
+                self.flushed += length as u64;
+                self.parts.extend(data.iter().cloned().map(Part::Shared));
             }
             _ => {
                 self.digest.add(data);
@@ -296,6 +302,17 @@ impl PdfFile {
     }
 }
 
+/// A cheap hash of bytes that go into a PDF as they are, in pieces, for its document ID.
+pub fn fingerprint<'a>(pieces: impl IntoIterator<Item = &'a [u8]>) -> u64 {
+    let mut hasher = crc32fast::Hasher::new();
+    let mut length = 0u64;
+    for piece in pieces {
+        hasher.update(piece);
+        length += piece.len() as u64;
+    }
+    (u64::from(hasher.finalize()) << 32) | (length & 0xFFFF_FFFF)
+}
+
 /// A stable 128-bit hash of a document's bytes (SipHash with fixed keys, twice): the same
 /// content always gets the same ID, in any build of the same program.
 #[derive(Default)]
@@ -325,7 +342,7 @@ mod tests {
     use super::*;
     use crate::render::deflate::Effort;
 
-    fn tiny_pdf(shared: Arc<[u8]>) -> Pdf {
+    fn tiny_pdf(shared: Bytes) -> Pdf {
         let mut file = PdfFile::new(Deflater::new(Effort::Text));
         let catalog = file.alloc();
         let pages = file.alloc();
@@ -354,7 +371,7 @@ mod tests {
                 d.name("Type", "XObject");
             },
             Body::Shared {
-                data: shared,
+                data: &[shared.slice(..3), shared.slice(3..)],
                 fingerprint: 7,
             },
         );
@@ -366,7 +383,7 @@ mod tests {
 
     #[test]
     fn the_file_reads_back_with_its_objects_and_shared_bytes() {
-        let shared: Arc<[u8]> = Arc::from(&b"shared picture bytes"[..]);
+        let shared = Bytes::from_static(b"shared picture bytes");
         let pdf = tiny_pdf(shared.clone());
         let bytes = pdf.to_vec();
         assert_eq!(bytes.len(), pdf.len());
@@ -392,8 +409,8 @@ mod tests {
             let doc = lopdf::Document::load_mem(&pdf.to_vec()).unwrap();
             doc.trailer.get(b"ID").unwrap().clone()
         };
-        let a = tiny_pdf(Arc::from(&b"a"[..]));
-        assert_eq!(id(&a), id(&tiny_pdf(Arc::from(&b"a"[..]))));
-        assert_eq!(a.to_vec(), tiny_pdf(Arc::from(&b"a"[..])).to_vec());
+        let a = tiny_pdf(Bytes::from_static(b"abcd"));
+        assert_eq!(id(&a), id(&tiny_pdf(Bytes::from_static(b"abcd"))));
+        assert_eq!(a.to_vec(), tiny_pdf(Bytes::from_static(b"abcd")).to_vec());
     }
 }

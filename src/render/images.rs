@@ -12,11 +12,12 @@
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
+use bytes::Bytes;
 use image::metadata::Orientation;
 use image::DynamicImage;
 
-use super::deflate::{fingerprint, Deflater, Effort};
-use super::file::{Body, PdfFile};
+use super::deflate::{Deflater, Effort};
+use super::file::{fingerprint, Body, PdfFile};
 use super::syntax::{self, Dict, Ref};
 use crate::content::png::Png;
 use crate::content::{Document, Picture, PictureFormat, Pixels};
@@ -33,7 +34,8 @@ pub struct ImageError {
 pub struct ImageObject {
     /// The dictionary's entries but the length and the soft mask.
     entries: Vec<u8>,
-    data: Arc<[u8]>,
+    /// The stream's data, in pieces (a PNG's data chunks, still in the file's bytes).
+    data: Vec<Bytes>,
     /// A hash of `data`, for the document ID.
     fingerprint: u64,
     /// The transparency, as a grey image.
@@ -41,11 +43,11 @@ pub struct ImageObject {
 }
 
 impl ImageObject {
-    fn new(entries: Vec<u8>, data: Vec<u8>) -> ImageObject {
+    fn new(entries: Vec<u8>, data: Vec<Bytes>) -> ImageObject {
         ImageObject {
             entries,
-            fingerprint: fingerprint(&data),
-            data: Arc::from(data),
+            fingerprint: fingerprint(data.iter().map(|piece| &piece[..])),
+            data,
             mask: None,
         }
     }
@@ -66,7 +68,7 @@ impl ImageObject {
                 }
             },
             Body::Shared {
-                data: self.data.clone(),
+                data: &self.data,
                 fingerprint: self.fingerprint,
             },
         );
@@ -169,7 +171,7 @@ fn jpeg(picture: &Picture) -> Result<ImageObject, String> {
         o.extend_from_slice(color_space.as_bytes())
     });
     Dict::entries_only(&mut entries).name("Filter", "DCTDecode");
-    Ok(ImageObject::new(entries, content))
+    Ok(ImageObject::new(entries, vec![content.into()]))
 }
 
 /// One piece of a JPEG file, in file order.
@@ -286,7 +288,7 @@ fn without_metadata(bytes: &[u8]) -> Option<Vec<u8>> {
 }
 
 /// The PNG's own compressed data behind a PNG predictor, when PDF can read it as is.
-fn png_passthrough(bytes: &[u8]) -> Option<ImageObject> {
+fn png_passthrough(bytes: &Bytes) -> Option<ImageObject> {
     let png = Png::read(bytes).ok().filter(Png::copyable)?;
     let mut color_space = Vec::new();
     let colors = match (png.color_type, png.palette) {
@@ -323,7 +325,8 @@ fn png_passthrough(bytes: &[u8]) -> Option<ImageObject> {
             p.int("Columns", i64::from(png.width));
             p.finish();
         });
-    Some(ImageObject::new(entries, png.data.concat()))
+    let pieces = png.data.iter().map(|piece| bytes.slice_ref(piece)).collect();
+    Some(ImageObject::new(entries, pieces))
 }
 
 /// The picture's pixels, decoded and turned or mirrored as its orientation says.
@@ -365,7 +368,7 @@ fn decoded(picture: &Picture) -> Result<ImageObject, String> {
     let mut plain = |samples: &[u8], color_space: &'static [u8]| {
         let mut entries = image_entries(width, height, |o| o.extend_from_slice(color_space));
         Dict::entries_only(&mut entries).name("Filter", "FlateDecode");
-        ImageObject::new(entries, deflater.deflate(samples))
+        ImageObject::new(entries, vec![deflater.deflate(samples).into()])
     };
     let mut object = match decoded {
         // The usual case, a transparent logo, split without converting it first.
@@ -409,7 +412,7 @@ mod tests {
             width,
             height,
             orientation: image::metadata::Orientation::NoTransforms,
-            bytes: Arc::from(bytes),
+            bytes: bytes.into(),
             pixels: None,
         }
     }
@@ -467,7 +470,7 @@ mod tests {
     fn an_opaque_rgb_png_is_copied_not_recompressed() {
         let bytes = rgb_png(20, 10);
         let object = image_object(&picture(bytes.clone(), 20, 10)).unwrap();
-        assert_eq!(*object.data, *Png::read(&bytes).unwrap().data.concat());
+        assert_eq!(object.data.concat(), Png::read(&bytes).unwrap().data.concat());
         assert!(entries(&object).contains("/DecodeParms<</Predictor 15/Colors 3"));
         assert!(object.mask.is_none());
     }
@@ -487,7 +490,7 @@ mod tests {
             width,
             height,
             orientation,
-            bytes: Arc::from(bytes),
+            bytes: bytes.into(),
             pixels: None,
         }
     }
@@ -527,7 +530,7 @@ mod tests {
         let picture = loaded_jpeg(bytes.clone());
         assert_eq!(picture.orientation, Orientation::NoTransforms);
         let object = image_object(&picture).unwrap();
-        let copied = &object.data[..];
+        let copied = &object.data.concat();
         assert!(entries(&object).contains("/Filter/DCTDecode"));
         let holds = |needle: &[u8]| copied.windows(needle.len()).any(|w| w == needle);
         assert!(!holds(b"Exif"));
@@ -571,7 +574,7 @@ mod tests {
             out
         };
         let alpha: Vec<u8> = (0..64).map(|i| (i * 4) as u8).collect();
-        assert_eq!(inflate(&mask.data), alpha, "the alpha, unfiltered");
-        assert_eq!(&inflate(&object.data)[..6], &[200, 10, 10, 200, 10, 10]);
+        assert_eq!(inflate(&mask.data.concat()), alpha, "the alpha, unfiltered");
+        assert_eq!(&inflate(&object.data.concat())[..6], &[200, 10, 10, 200, 10, 10]);
     }
 }

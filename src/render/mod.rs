@@ -126,7 +126,7 @@ pub fn pdf(
                     d.name("Filter", "FlateDecode");
                 },
                 Body::Shared {
-                    data: deflated.data,
+                    data: &[deflated.data],
                     fingerprint: deflated.fingerprint,
                 },
             );

@@ -27,9 +27,8 @@ impl CharSet {
         };
         for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
             subtable.codepoints(|code| {
-                // A segment may map a character to no glyph; the face decides.
-                let has_glyph = char::from_u32(code).is_some_and(|c| face.glyph_index(c).is_some());
-                if !has_glyph {
+                // A segment may map a character to no glyph, as the face's own lookup says.
+                if subtable.glyph_index(code).is_none() {
                     return;
                 }
                 if code < 0x1_0000 {

@@ -83,8 +83,8 @@ pub struct Font {
     /// Ascender and descender as fractions of the em (descender negative).
     pub ascender: f32,
     pub descender: f32,
-    /// The characters it has a glyph for.
-    pub chars: Arc<CharSet>,
+    /// The characters it has a glyph for, read when first asked.
+    chars: OnceLock<Arc<CharSet>>,
 }
 
 impl fmt::Debug for Font {
@@ -122,6 +122,17 @@ fn postscript_name(face: &ttf_parser::Face) -> Option<String> {
 }
 
 impl Font {
+    /// The characters the font has a glyph for.
+    pub fn chars(&self) -> &Arc<CharSet> {
+        self.chars.get_or_init(|| {
+            let set = match ttf_parser::Face::parse(&self.data, 0) {
+                Ok(face) => CharSet::of(&face),
+                Err(_) => CharSet::empty(),
+            };
+            Arc::new(set)
+        })
+    }
+
     pub fn from_bytes(data: FontData, origin: &str) -> Result<Font, FontError> {
         let face = ttf_parser::Face::parse(&data, 0).map_err(|_| FontError::Parse {
             path: origin.to_string(),
@@ -135,7 +146,7 @@ impl Font {
             units_per_em,
             ascender,
             descender,
-            chars: Arc::new(CharSet::of(&face)),
+            chars: OnceLock::new(),
             data,
         })
     }

@@ -43,9 +43,9 @@ type Words = FxHashMap<String, Vec<Glyph>>;
 /// Shapes with rustybuzz over the faces of a [`FontBook`].
 pub struct Shaper<'a> {
     book: &'a FontBook,
-    faces: Vec<Face<'a>>,
-    /// Parsed on first use, like the font itself.
-    fallback: OnceCell<Face<'a>>,
+    /// By [`FaceId::index`], each parsed on first use: most handouts never set bold
+    /// italics, and few need the fallback.
+    faces: [OnceCell<Face<'a>>; 5],
     /// Words shaped before, by face and size: a handout repeats its words, and line
     /// breaking measures the same word more than once.
     shaped: RefCell<FxHashMap<(FaceId, u32), Words>>,
@@ -54,30 +54,19 @@ pub struct Shaper<'a> {
 
 impl<'a> Shaper<'a> {
     pub fn new(book: &'a FontBook) -> Shaper<'a> {
-        let faces = FaceId::ALL
-            .iter()
-            .filter(|&&id| id != FaceId::Fallback)
-            .map(|&id| {
-                Face::from_slice(&book.font(id).data, 0).expect("fonts are checked when loaded")
-            })
-            .collect();
         Shaper {
             book,
-            faces,
-            fallback: OnceCell::new(),
+            faces: Default::default(),
             shaped: RefCell::default(),
             plans: RefCell::default(),
         }
     }
 
     fn face(&self, face: FaceId) -> &Face<'a> {
-        match face {
-            FaceId::Fallback => self.fallback.get_or_init(|| {
-                let font = self.book.font(FaceId::Fallback);
-                Face::from_slice(&font.data, 0).expect("the fallback font parses")
-            }),
-            _ => &self.faces[face.index()],
-        }
+        self.faces[face.index()].get_or_init(|| {
+            let data: &'a [u8] = &self.book.font(face).data;
+            Face::from_slice(data, 0).expect("fonts are checked when loaded")
+        })
     }
 
     /// The fonts this shaper sets text in.
@@ -87,7 +76,7 @@ impl<'a> Shaper<'a> {
 
     /// Whether the face has a glyph for `c`.
     pub fn covers(&self, face: FaceId, c: char) -> bool {
-        self.book.font(face).chars.contains(c)
+        self.book.font(face).chars().contains(c)
     }
 
     /// The spans again, with each run of characters their face lacks moved to the
