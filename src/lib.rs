@@ -65,9 +65,14 @@ pub enum BuildError {
 pub fn build(handout: &Path, options: &BuildOptions) -> Result<Built, BuildError> {
     let prepared = prepare(handout, options)?;
     std::thread::scope(|scope| {
-        // The pictures are made into PDF objects on another core while this one lays out.
+        // The pictures are made into PDF objects on another core while this one lays out,
+        // and the fonts are cut there while this one writes the pages.
         scope.spawn(|| prepared.pictures.prepare_all());
-        prepared.build(&prepared.document, options.timestamp)
+        let reuse = Reuse {
+            rendered: RenderCache::with_spare_core(),
+            ..prepared.reuse()
+        };
+        prepared.build_reusing(&prepared.document, options.timestamp, &reuse)
     })
 }
 

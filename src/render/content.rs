@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use super::fonts::Subset;
+use super::fonts::Codes;
 use super::syntax::{self, fixed, real};
 use crate::content::Rgb;
 use crate::layout::{Item, Placed, Shape, TextRun};
@@ -20,7 +20,7 @@ use crate::text::FaceId;
 
 /// What a page's stream names, by resource number (`/F1`, `/Im1`, …).
 pub struct Resources<'a> {
-    pub fonts: BTreeMap<FaceId, (usize, &'a Subset)>,
+    pub fonts: BTreeMap<FaceId, (usize, &'a Codes)>,
     pub images: HashMap<&'a Path, usize>,
 }
 
@@ -125,7 +125,7 @@ impl Writer<'_> {
     }
 
     fn text(&mut self, run: &TextRun, x: f32, baseline: f32) {
-        let Some(&(font, subset)) = self.resources.fonts.get(&run.style.face) else {
+        let Some(&(font, codes)) = self.resources.fonts.get(&run.style.face) else {
             return;
         };
         let (line_x, line_y) = match self.text {
@@ -152,7 +152,7 @@ impl Writer<'_> {
         fixed(&mut self.out, to_y - line_y, PLACES);
         self.op(b" Td");
         self.text = Some((to_x, to_y));
-        Glyphs::new(self, subset, run.style.size).show(run);
+        Glyphs::new(self, codes, run.style.size).show(run);
     }
 
     fn shape(&mut self, shape: &Shape, x: f32, top: f32) {
@@ -260,7 +260,7 @@ impl Writer<'_> {
 /// One run's glyphs as `TJ` strings, with the kerning and mark offsets between them.
 struct Glyphs<'w, 'a> {
     writer: &'w mut Writer<'a>,
-    subset: &'w Subset,
+    codes: &'w Codes,
     size: f32,
     /// Inside `[`…`]`, and inside a string in it.
     open_array: bool,
@@ -270,10 +270,10 @@ struct Glyphs<'w, 'a> {
 }
 
 impl<'w, 'a> Glyphs<'w, 'a> {
-    fn new(writer: &'w mut Writer<'a>, subset: &'w Subset, size: f32) -> Self {
+    fn new(writer: &'w mut Writer<'a>, codes: &'w Codes, size: f32) -> Self {
         Glyphs {
             writer,
-            subset,
+            codes,
             size,
             open_array: false,
             open_string: false,
@@ -283,7 +283,7 @@ impl<'w, 'a> Glyphs<'w, 'a> {
 
     fn show(mut self, run: &TextRun) {
         for glyph in run.glyphs.iter() {
-            let (code, copies_as) = self.subset.glyph(glyph.id);
+            let (code, copies_as) = self.codes.glyph(glyph.id);
             // A glyph that stands for other text than its font's map says (the replacement
             // drawn for a character no font has) is shown alone, with its text as ActualText.
             let own_text = !glyph.text.is_empty() && glyph.text != copies_as;
@@ -342,7 +342,7 @@ impl<'w, 'a> Glyphs<'w, 'a> {
             self.open_string = true;
         }
         let bytes = code.to_be_bytes();
-        syntax::literal_body(&mut self.writer.out, &bytes[2 - self.subset.code_width..]);
+        syntax::literal_body(&mut self.writer.out, &bytes[2 - self.codes.width..]);
     }
 
     fn close(&mut self) {

@@ -5,9 +5,11 @@
 //! A font of at most 256 glyphs (every handout in one alphabet) is shown with one byte a
 //! glyph, through a one-byte identity CMap; a larger one with two, through Identity-H.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
+use rustc_hash::FxHasher;
 use rustybuzz::ttf_parser;
 use subsetter::GlyphRemapper;
 
@@ -15,6 +17,7 @@ use super::deflate::Deflater;
 use super::file::{Body, PdfFile};
 use super::syntax::{self, Dict, Ref};
 use crate::layout::{Item, PagedLayout};
+use crate::memo::Memo;
 use crate::text::{FaceId, FontBook};
 
 /// The glyphs one document sets in one font file, each with the text it copies as.
@@ -80,24 +83,62 @@ pub struct SubsetError {
     reason: String,
 }
 
-/// A font cut down to one document's glyphs, with every PDF object it needs made but
-/// for their numbers: a roster's documents that use the same glyphs share one.
-pub struct Subset {
+/// How a document's text in one font is coded: each glyph's code in the content streams
+/// (its id in the subset) and the text it copies as. Quick to make, so the pages can be
+/// written while the font itself is cut.
+#[derive(Clone)]
+pub struct Codes {
     pub faces: Vec<FaceId>,
-    /// Original glyph id → code in the content stream (the glyph's id in the subset).
+    /// Original glyph id → code.
     remapper: GlyphRemapper,
     /// By code: the text the glyph copies as.
     texts: Vec<String>,
     /// Bytes a code takes in a string: 1 or 2.
-    pub code_width: usize,
+    pub width: usize,
+}
+
+impl Codes {
+    pub fn new(used: &FontUse) -> Codes {
+        let glyphs: Vec<u16> = used.texts.keys().copied().collect();
+        let remapper = GlyphRemapper::new_from_glyphs_sorted(&glyphs);
+        let texts: Vec<String> = remapper
+            .remapped_gids()
+            .map(|original| used.texts.get(&original).cloned().unwrap_or_default())
+            .collect();
+        Codes {
+            faces: used.faces.clone(),
+            width: if texts.len() <= 256 { 1 } else { 2 },
+            remapper,
+            texts,
+        }
+    }
+
+    /// The code and copy text of an original glyph.
+    pub fn glyph(&self, original: u16) -> (u16, &str) {
+        let code = self.remapper.get(original).unwrap_or(0);
+        let text = self.texts.get(usize::from(code)).map_or("", String::as_str);
+        (code, text)
+    }
+}
+
+/// A font cut down to the glyphs of its [`Codes`], as the PDF objects it needs but for
+/// their numbers.
+pub struct Embedding {
     /// `ABCDEF+PostScriptName`, the tag derived from the subset itself.
     base_font: String,
     outlines: Outlines,
-    program: Deflated,
-    to_unicode: Deflated,
+    program: Compressed,
+    to_unicode: Compressed,
     /// The `W` array: each code's advance in thousandths of an em.
     widths: Vec<u8>,
     descriptor: Descriptor,
+}
+
+/// A font as one document uses it: its codes and its objects. A roster's documents
+/// that use the same glyphs share one.
+pub struct Subset {
+    pub codes: Codes,
+    pub embedding: Embedding,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,14 +149,14 @@ enum Outlines {
 }
 
 /// A stream's data deflated, and its length before.
-struct Deflated {
+struct Compressed {
     data: Vec<u8>,
     raw_length: usize,
 }
 
-impl Deflated {
-    fn new(raw: &[u8], deflater: &mut Deflater) -> Deflated {
-        Deflated {
+impl Compressed {
+    fn new(raw: &[u8], deflater: &mut Deflater) -> Compressed {
+        Compressed {
             data: deflater.deflate(raw),
             raw_length: raw.len(),
         }
@@ -133,22 +174,20 @@ struct Descriptor {
     stem_v: f32,
 }
 
-impl Subset {
-    /// Cuts `font` down to the glyphs of `used`.
+impl Embedding {
+    /// Cuts the font of `codes` down to their glyphs.
     pub fn new(
-        used: &FontUse,
+        codes: &Codes,
         fonts: &FontBook,
         deflater: &mut Deflater,
-    ) -> Result<Subset, SubsetError> {
-        let font = fonts.font(used.faces[0]);
+    ) -> Result<Embedding, SubsetError> {
+        let font = fonts.font(codes.faces[0]);
         let fail = |reason: String| SubsetError {
             name: font.postscript_name.clone(),
             reason,
         };
-        let glyphs: Vec<u16> = used.texts.keys().copied().collect();
-        let remapper = GlyphRemapper::new_from_glyphs_sorted(&glyphs);
-        let subset =
-            subsetter::subset(&font.data, 0, &remapper).map_err(|e| fail(format!("{e:?}")))?;
+        let subset = subsetter::subset(&font.data, 0, &codes.remapper)
+            .map_err(|e| fail(format!("{e:?}")))?;
         let (program, outlines) = if subset.starts_with(b"OTTO") {
             (subset, Outlines::Cff)
         } else {
@@ -159,42 +198,29 @@ impl Subset {
         };
         let face = ttf_parser::Face::parse(&font.data, 0).map_err(|e| fail(e.to_string()))?;
         let per_em = 1000.0 / f32::from(face.units_per_em());
-        let texts: Vec<String> = remapper
-            .remapped_gids()
-            .map(|original| used.texts.get(&original).cloned().unwrap_or_default())
-            .collect();
-        let code_width = if texts.len() <= 256 { 1 } else { 2 };
-        let widths = widths_array(remapper.remapped_gids().map(|original| {
+        let widths = widths_array(codes.remapper.remapped_gids().map(|original| {
             let advance = face.glyph_hor_advance(ttf_parser::GlyphId(original));
             f32::from(advance.unwrap_or(0)) * per_em
         }));
-        let to_unicode = to_unicode_cmap(&texts, code_width);
-        Ok(Subset {
-            faces: used.faces.clone(),
+        let to_unicode = to_unicode_cmap(&codes.texts, codes.width);
+        Ok(Embedding {
             base_font: format!("{}+{}", subset_tag(&program), font.postscript_name),
             descriptor: Descriptor::of(&face, per_em),
-            program: Deflated::new(&program, deflater),
-            to_unicode: Deflated::new(&to_unicode, deflater),
-            remapper,
-            texts,
-            code_width,
+            program: Compressed::new(&program, deflater),
+            to_unicode: Compressed::new(&to_unicode, deflater),
             outlines,
             widths,
         })
     }
+}
 
-    /// The code and copy text of an original glyph.
-    pub fn glyph(&self, original: u16) -> (u16, &str) {
-        let code = self.remapper.get(original).unwrap_or(0);
-        let text = self.texts.get(usize::from(code)).map_or("", String::as_str);
-        (code, text)
-    }
-
+impl Subset {
     /// Writes the font's objects; its Type0 font dictionary is `font`. `one_byte` is the
     /// document's one-byte identity CMap, there when some font's codes are single bytes.
     pub fn write(&self, file: &mut PdfFile, font: Ref, one_byte: Option<Ref>) {
         let [descendant, descriptor, program, to_unicode] = [(); 4].map(|_| file.alloc());
-        let base_font = &self.base_font;
+        let embedding = &self.embedding;
+        let base_font = &embedding.base_font;
         file.packed(font, |o| {
             let mut d = Dict::new(o);
             d.name("Type", "Font")
@@ -202,7 +228,7 @@ impl Subset {
                 .name("BaseFont", base_font)
                 .references("DescendantFonts", &[descendant])
                 .reference("ToUnicode", to_unicode);
-            match one_byte.filter(|_| self.code_width == 1) {
+            match one_byte.filter(|_| self.codes.width == 1) {
                 Some(cmap) => d.reference("Encoding", cmap),
                 None => d.name("Encoding", "Identity-H"),
             };
@@ -213,7 +239,7 @@ impl Subset {
             d.name("Type", "Font")
                 .name(
                     "Subtype",
-                    match self.outlines {
+                    match embedding.outlines {
                         Outlines::TrueType => "CIDFontType2",
                         Outlines::Cff => "CIDFontType0",
                     },
@@ -221,14 +247,14 @@ impl Subset {
                 .name("BaseFont", base_font)
                 .raw("CIDSystemInfo", identity_system_info)
                 .reference("FontDescriptor", descriptor)
-                .raw("W", |o| o.extend_from_slice(&self.widths));
-            if self.outlines == Outlines::TrueType {
+                .raw("W", |o| o.extend_from_slice(&embedding.widths));
+            if embedding.outlines == Outlines::TrueType {
                 d.name("CIDToGIDMap", "Identity");
             }
             d.finish();
         });
         file.packed(descriptor, |o| {
-            let m = &self.descriptor;
+            let m = &embedding.descriptor;
             let mut d = Dict::new(o);
             d.name("Type", "FontDescriptor")
                 .name("FontName", base_font)
@@ -240,7 +266,7 @@ impl Subset {
                 .real("CapHeight", m.cap_height)
                 .real("StemV", m.stem_v)
                 .reference(
-                    match self.outlines {
+                    match embedding.outlines {
                         Outlines::TrueType => "FontFile2",
                         Outlines::Cff => "FontFile3",
                     },
@@ -252,19 +278,19 @@ impl Subset {
             program,
             |d| {
                 d.name("Filter", "FlateDecode");
-                match self.outlines {
-                    Outlines::TrueType => d.int("Length1", self.program.raw_length as i64),
+                match embedding.outlines {
+                    Outlines::TrueType => d.int("Length1", embedding.program.raw_length as i64),
                     Outlines::Cff => d.name("Subtype", "OpenType"),
                 };
             },
-            Body::Encoded(&self.program.data),
+            Body::Encoded(&embedding.program.data),
         );
         file.stream(
             to_unicode,
             |d| {
                 d.name("Filter", "FlateDecode");
             },
-            Body::Encoded(&self.to_unicode.data),
+            Body::Encoded(&embedding.to_unicode.data),
         );
     }
 }
@@ -439,25 +465,35 @@ fn subset_tag(bytes: &[u8]) -> String {
 }
 
 /// Subsets made earlier in a run, by the glyphs they hold.
-#[derive(Default)]
 pub struct SubsetCache {
-    subsets: HashMap<FontUse, Arc<Subset>>,
+    memo: Memo<(FontUse, Arc<Subset>)>,
+}
+
+impl Default for SubsetCache {
+    fn default() -> Self {
+        // Each reader's name may need letters of its own; the subsets of a few dozen
+        // readers are plenty to keep.
+        SubsetCache {
+            memo: Memo::new(64),
+        }
+    }
 }
 
 impl SubsetCache {
-    pub fn get(
-        &mut self,
-        used: &FontUse,
-        fonts: &FontBook,
-        deflater: &mut Deflater,
-    ) -> Result<Arc<Subset>, SubsetError> {
-        if let Some(subset) = self.subsets.get(used) {
-            return Ok(subset.clone());
-        }
-        let subset = Arc::new(Subset::new(used, fonts, deflater)?);
-        self.subsets.insert(used.clone(), subset.clone());
-        Ok(subset)
+    pub fn get(&self, used: &FontUse) -> Option<Arc<Subset>> {
+        let (_, found) = self.memo.find(hash(used), |(known, _)| known == used)?;
+        Some(found.clone())
     }
+
+    pub fn insert(&mut self, used: FontUse, subset: Arc<Subset>) {
+        self.memo.insert(hash(&used), (used, subset));
+    }
+}
+
+fn hash(used: &FontUse) -> u64 {
+    let mut hasher = FxHasher::default();
+    used.hash(&mut hasher);
+    hasher.finish()
 }
 
 #[cfg(test)]

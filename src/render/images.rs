@@ -325,7 +325,11 @@ fn png_passthrough(bytes: &Bytes) -> Option<ImageObject> {
             p.int("Columns", i64::from(png.width));
             p.finish();
         });
-    let pieces = png.data.iter().map(|piece| bytes.slice_ref(piece)).collect();
+    let pieces = png
+        .data
+        .iter()
+        .map(|piece| bytes.slice_ref(piece))
+        .collect();
     Some(ImageObject::new(entries, pieces))
 }
 
@@ -470,7 +474,10 @@ mod tests {
     fn an_opaque_rgb_png_is_copied_not_recompressed() {
         let bytes = rgb_png(20, 10);
         let object = image_object(&picture(bytes.clone(), 20, 10)).unwrap();
-        assert_eq!(object.data.concat(), Png::read(&bytes).unwrap().data.concat());
+        assert_eq!(
+            object.data.concat(),
+            Png::read(&bytes).unwrap().data.concat()
+        );
         assert!(entries(&object).contains("/DecodeParms<</Predictor 15/Colors 3"));
         assert!(object.mask.is_none());
     }
@@ -575,6 +582,9 @@ mod tests {
         };
         let alpha: Vec<u8> = (0..64).map(|i| (i * 4) as u8).collect();
         assert_eq!(inflate(&mask.data.concat()), alpha, "the alpha, unfiltered");
-        assert_eq!(&inflate(&object.data.concat())[..6], &[200, 10, 10, 200, 10, 10]);
+        assert_eq!(
+            &inflate(&object.data.concat())[..6],
+            &[200, 10, 10, 200, 10, 10]
+        );
     }
 }

@@ -26,11 +26,12 @@ pub use file::Pdf;
 pub use images::{ImageError, PictureStore};
 
 use crate::content::Picture;
+use crate::geom::Size;
 use crate::layout::{Item, PagedLayout};
 use crate::text::FontBook;
 use deflate::{DeflatedCache, Deflater, Effort};
 use file::{Body, PdfFile, Trailer};
-use fonts::{Subset, SubsetCache, SubsetError};
+use fonts::{Codes, Embedding, Subset, SubsetCache, SubsetError};
 use syntax::{Dict, Ref};
 
 /// Choices for the PDF file that are not part of the layout.
@@ -56,6 +57,26 @@ pub enum RenderError {
 pub struct RenderCache {
     subsets: RefCell<SubsetCache>,
     streams: RefCell<DeflatedCache>,
+    /// Whether a core is free to cut fonts while this one writes the pages: so for a
+    /// single handout, not for a roster, whose rows keep every core busy.
+    spare_core: bool,
+}
+
+impl RenderCache {
+    /// A cache for a build that has a core to spare while it renders.
+    pub fn with_spare_core() -> RenderCache {
+        RenderCache {
+            spare_core: true,
+            ..RenderCache::default()
+        }
+    }
+}
+
+/// The object numbers every document has.
+struct Skeleton {
+    catalog: Ref,
+    page_tree: Ref,
+    info: Ref,
 }
 
 /// Writes the layout as a PDF.
@@ -66,44 +87,165 @@ pub fn pdf(
     pictures: &PictureStore,
     cache: &RenderCache,
 ) -> Result<Pdf, RenderError> {
+    let uses = fonts::uses(layout, fonts);
+    let known: Vec<Option<Arc<Subset>>> = {
+        let subsets = cache.subsets.borrow();
+        uses.iter().map(|used| subsets.get(used)).collect()
+    };
+    // Fonts not cut earlier in the run: their codes now, their programs below.
+    let new: Vec<Codes> = uses
+        .iter()
+        .zip(&known)
+        .filter(|(_, known)| known.is_none())
+        .map(|(used, _)| Codes::new(used))
+        .collect();
+    let cut = || {
+        let mut deflater = Deflater::new(Effort::Text);
+        new.iter()
+            .map(|codes| Embedding::new(codes, fonts, &mut deflater))
+            .collect::<Result<Vec<Embedding>, SubsetError>>()
+    };
     let mut file = PdfFile::new(Deflater::new(Effort::Text));
-    let catalog = file.alloc();
-    let page_tree = file.alloc();
-    let info = file.alloc();
-
-    let subsets = {
-        let mut cache = cache.subsets.borrow_mut();
-        fonts::uses(layout, fonts)
-            .iter()
-            .map(|used| cache.get(used, fonts, file.deflater()))
-            .collect::<Result<Vec<Arc<Subset>>, _>>()?
+    let skeleton = Skeleton {
+        catalog: file.alloc(),
+        page_tree: file.alloc(),
+        info: file.alloc(),
     };
     let images = distinct_pictures(layout);
-    let names = content::Resources {
-        fonts: subsets
+    let (pages, embedded) = std::thread::scope(|scope| {
+        // The fonts are cut on another core, if there is one, while this writes the pages.
+        let cutting = (cache.spare_core && !new.is_empty()).then(|| scope.spawn(cut));
+        let mut new_codes = new.iter();
+        let codes: Vec<&Codes> = known
             .iter()
-            .enumerate()
-            .flat_map(|(index, subset)| {
-                subset
-                    .faces
-                    .iter()
-                    .map(move |&face| (face, (index, subset.as_ref())))
+            .map(|known| match known {
+                Some(subset) => &subset.codes,
+                None => new_codes.next().expect("codes for every new font"),
             })
-            .collect(),
-        images: images
-            .iter()
-            .enumerate()
-            .map(|(index, picture)| (picture.path.as_path(), index))
-            .collect(),
-    };
+            .collect();
+        let names = content::Resources {
+            fonts: codes
+                .iter()
+                .enumerate()
+                .flat_map(|(index, codes)| {
+                    codes.faces.iter().map(move |&face| (face, (index, *codes)))
+                })
+                .collect(),
+            images: images
+                .iter()
+                .enumerate()
+                .map(|(index, picture)| (picture.path.as_path(), index))
+                .collect(),
+        };
+        let pages = write_pages(&mut file, layout, &names, &skeleton, cache);
+        let embedded = match cutting {
+            Some(cutting) => cutting
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            None => cut(),
+        };
+        (pages, embedded)
+    });
+    let mut embedded = embedded?.into_iter();
+    let mut new = new.into_iter();
+    let subsets: Vec<Arc<Subset>> = uses
+        .into_iter()
+        .zip(known)
+        .map(|(used, known)| match known {
+            Some(subset) => subset,
+            None => {
+                let subset = Arc::new(Subset {
+                    codes: new.next().expect("codes for every new font"),
+                    embedding: embedded.next().expect("a program for every new font"),
+                });
+                cache.subsets.borrow_mut().insert(used, subset.clone());
+                subset
+            }
+        })
+        .collect();
 
-    let pages: Vec<Ref> = layout.pages.iter().map(|_| file.alloc()).collect();
-    // What all pages share, their page tree says once for them.
-    let common_size = layout
+    let font_ids: Vec<Ref> = subsets.iter().map(|_| file.alloc()).collect();
+    let one_byte = subsets.iter().any(|s| s.codes.width == 1).then(|| {
+        let id = file.alloc();
+        fonts::write_one_byte_cmap(&mut file, id);
+        id
+    });
+    for (subset, &id) in subsets.iter().zip(&font_ids) {
+        subset.write(&mut file, id, one_byte);
+    }
+    // The pictures come last: another thread may still be making them.
+    let image_ids = images
+        .iter()
+        .map(|picture| {
+            let id = file.alloc();
+            pictures.get(picture)?.write(&mut file, id);
+            Ok(id)
+        })
+        .collect::<Result<Vec<Ref>, ImageError>>()?;
+    file.packed(skeleton.page_tree, |o| {
+        let mut d = Dict::new(o);
+        d.name("Type", "Pages")
+            .references("Kids", &pages)
+            .int("Count", pages.len() as i64);
+        if let Some(size) = common_size(layout) {
+            d.numbers("MediaBox", &[0.0, 0.0, size.width, size.height]);
+        }
+        d.raw("Resources", |o| {
+            let mut r = Dict::new(o);
+            r.raw("Font", |o| named_references(o, "F", &font_ids));
+            if !image_ids.is_empty() {
+                r.raw("XObject", |o| named_references(o, "Im", &image_ids));
+            }
+            r.finish();
+        });
+        d.finish();
+    });
+    let outline = outline(&mut file, layout, &pages);
+    file.packed(skeleton.info, |o| {
+        document_info(o, layout, options.timestamp)
+    });
+    file.packed(skeleton.catalog, |o| {
+        let mut d = Dict::new(o);
+        d.name("Type", "Catalog")
+            .reference("Pages", skeleton.page_tree)
+            .text("Lang", &layout.info.language);
+        // The outline is there for who wants it; the sidebar stays closed.
+        if let Some(outline) = outline {
+            d.reference("Outlines", outline);
+        }
+        d.raw("ViewerPreferences", |o| {
+            let mut v = Dict::new(o);
+            v.bool("DisplayDocTitle", true);
+            v.finish();
+        });
+        d.finish();
+    });
+    Ok(file.finish(Trailer {
+        root: skeleton.catalog,
+        info: skeleton.info,
+    }))
+}
+
+/// The size all pages share, which their page tree says once for them.
+fn common_size(layout: &PagedLayout) -> Option<Size> {
+    let size = layout.pages.first()?.size;
+    layout
         .pages
-        .first()
-        .map(|page| page.size)
-        .filter(|size| layout.pages.iter().all(|page| page.size == *size));
+        .iter()
+        .all(|page| page.size == size)
+        .then_some(size)
+}
+
+/// Writes each page, its contents and its links; the pages' object numbers.
+fn write_pages(
+    file: &mut PdfFile,
+    layout: &PagedLayout,
+    names: &content::Resources,
+    skeleton: &Skeleton,
+    cache: &RenderCache,
+) -> Vec<Ref> {
+    let shared_size = common_size(layout).is_some();
+    let pages: Vec<Ref> = layout.pages.iter().map(|_| file.alloc()).collect();
     // A stream drawn on several pages (the header, the footer) is stored once.
     let mut written: HashMap<Vec<u8>, Ref> = HashMap::new();
     let mut deflated = cache.streams.borrow_mut();
@@ -113,7 +255,7 @@ pub fn pdf(
             if items.is_empty() {
                 continue;
             }
-            let raw = content::stream(items, page.size.height, &names);
+            let raw = content::stream(items, page.size.height, names);
             if let Some(&known) = written.get(&raw) {
                 contents.push(known);
                 continue;
@@ -133,11 +275,12 @@ pub fn pdf(
             written.insert(raw, stream);
             contents.push(stream);
         }
-        let annotations = links(&mut file, page);
+        let annotations = links(file, page);
         file.packed(id, |o| {
             let mut d = Dict::new(o);
-            d.name("Type", "Page").reference("Parent", page_tree);
-            if common_size.is_none() {
+            d.name("Type", "Page")
+                .reference("Parent", skeleton.page_tree);
+            if !shared_size {
                 d.numbers("MediaBox", &[0.0, 0.0, page.size.width, page.size.height]);
             }
             d.references("Contents", &contents);
@@ -147,65 +290,7 @@ pub fn pdf(
             d.finish();
         });
     }
-
-    let font_ids: Vec<Ref> = subsets.iter().map(|_| file.alloc()).collect();
-    let one_byte = subsets.iter().any(|s| s.code_width == 1).then(|| {
-        let id = file.alloc();
-        fonts::write_one_byte_cmap(&mut file, id);
-        id
-    });
-    for (subset, &id) in subsets.iter().zip(&font_ids) {
-        subset.write(&mut file, id, one_byte);
-    }
-    // The pictures come last: another thread may still be making them.
-    let image_ids = images
-        .iter()
-        .map(|picture| {
-            let id = file.alloc();
-            pictures.get(picture)?.write(&mut file, id);
-            Ok(id)
-        })
-        .collect::<Result<Vec<Ref>, ImageError>>()?;
-    file.packed(page_tree, |o| {
-        let mut d = Dict::new(o);
-        d.name("Type", "Pages")
-            .references("Kids", &pages)
-            .int("Count", pages.len() as i64);
-        if let Some(size) = common_size {
-            d.numbers("MediaBox", &[0.0, 0.0, size.width, size.height]);
-        }
-        d.raw("Resources", |o| {
-            let mut r = Dict::new(o);
-            r.raw("Font", |o| named_references(o, "F", &font_ids));
-            if !image_ids.is_empty() {
-                r.raw("XObject", |o| named_references(o, "Im", &image_ids));
-            }
-            r.finish();
-        });
-        d.finish();
-    });
-    let outline = outline(&mut file, layout, &pages);
-    file.packed(info, |o| document_info(o, layout, options.timestamp));
-    file.packed(catalog, |o| {
-        let mut d = Dict::new(o);
-        d.name("Type", "Catalog")
-            .reference("Pages", page_tree)
-            .text("Lang", &layout.info.language);
-        // The outline is there for who wants it; the sidebar stays closed.
-        if let Some(outline) = outline {
-            d.reference("Outlines", outline);
-        }
-        d.raw("ViewerPreferences", |o| {
-            let mut v = Dict::new(o);
-            v.bool("DisplayDocTitle", true);
-            v.finish();
-        });
-        d.finish();
-    });
-    Ok(file.finish(Trailer {
-        root: catalog,
-        info,
-    }))
+    pages
 }
 
 /// The pictures the pages draw, each once, in the order they first appear.
