@@ -27,7 +27,7 @@ use std::sync::Arc;
 use content::{Document, LoadOptions, Recipient};
 use diag::{Diagnostic, Diagnostics};
 use layout::{PagedLayout, Theme};
-use render::{Pdf, PdfOptions, PictureStore, RenderCache};
+use render::{Pdf, PdfOptions, PictureStore, RenderCache, RenderError};
 use text::{Coverage, FaceId, FontBook, Shaper, Typesetter};
 
 /// What a build needs besides the handout file.
@@ -78,7 +78,13 @@ pub fn build(handout: &Path, options: &BuildOptions) -> Result<Built, BuildError
 
 /// Everything a build checks, short of writing the PDF; returns the warnings.
 pub fn check(handout: &Path, options: &BuildOptions) -> Result<Diagnostics, Diagnostics> {
-    lay_out(handout, options).map(|(layout, _)| layout.warnings)
+    match build(handout, options) {
+        Ok(built) => Ok(built.warnings),
+        Err(BuildError::Content(diagnostics)) => Err(diagnostics),
+        Err(BuildError::Render(error)) => {
+            Err(Diagnostic::error(error.to_string()).in_file(handout).into())
+        }
+    }
 }
 
 /// Loads and lays out one handout, warnings from both stages kept together.
@@ -216,7 +222,18 @@ impl Prepared {
             &options,
             &self.pictures,
             &reuse.rendered,
-        )?;
+        )
+        .map_err(|error| match error {
+            // A picture whose data turns out damaged when it is decoded for the PDF is the
+            // content's problem, as one found when it was loaded.
+            RenderError::Image(image) => BuildError::Content(
+                Diagnostic::error(image.to_string())
+                    .in_file(&image.path)
+                    .hint("the file may be damaged; export or download it again")
+                    .into(),
+            ),
+            other => BuildError::Render(other),
+        })?;
         Ok(Built {
             pdf,
             pages: layout.pages.len(),

@@ -416,6 +416,11 @@ fn cases() -> Vec<Case> {
             "a PNG with flipped bytes in its image data",
             |r| { picture(r, "corrupt.png") }
         ),
+        case!(
+            "image-bad-png-data",
+            "a transparent PNG with sound checksums but pixel data that is not deflate data",
+            |r| { picture(r, "bad-data.png") }
+        ),
         case!("image-truncated-jpeg", "a JPEG cut off halfway", |r| {
             picture(r, "truncated.jpg")
         }),

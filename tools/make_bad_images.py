@@ -91,6 +91,13 @@ def main():
     bomb += chunk(b"IDAT", zlib.compress(b"\0" * 4096)) + chunk(b"IEND", b"")
     (OUT / "bomb.png").write_bytes(bomb)
 
+    # A transparent PNG whose chunks are whole, checksums and all, but whose pixel data is
+    # not deflate data: nothing short of decoding it finds the fault.
+    header = struct.pack(">IIBBBBB", 4, 4, 8, 6, 0, 0, 0)
+    bad = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+    bad += chunk(b"IDAT", b"not deflate data at all") + chunk(b"IEND", b"")
+    (OUT / "bad-data.png").write_bytes(bad)
+
     save("animated.gif", scene("P"), format="GIF")
     (OUT / "drawing.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'

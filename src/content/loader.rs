@@ -70,10 +70,7 @@ impl<'a> Loader<'a> {
     pub fn picture(&self, value: &Value) -> Option<Arc<Picture>> {
         let (path, written) = self.resolve(value)?;
         match self.pictures.get(&path) {
-            Ok(picture) => {
-                self.pictures.named_at(&path, value.error(""), written);
-                Some(picture)
-            }
+            Ok(picture) => Some(picture),
             Err(error) => {
                 let (message, hint) = error.explain(written);
                 value.emit(value.error(message).hint(hint));

@@ -112,21 +112,17 @@ fn read_document(handout: &Path, options: &LoadOptions, report: &Report) -> Opti
         .unwrap_or_else(|| loader.workspace.content("brand.toml"));
     let brand = brand::read(&loader, &brand_path, options.brand.is_some());
     loader.coverage.get_or_init(Coverage::bundled);
-    let document = source.and_then(|source| {
-        let paper = options
-            .paper
-            .or(brand.as_ref().and_then(|b| b.paper))
-            .unwrap_or_default();
-        let frame = handout::Frame {
-            brand: brand.map(|b| b.brand),
-            paper,
-            stem: stem(handout),
-        };
-        handout::read(&loader, &source, frame)
-    });
-    // Pictures were decoded while the files were read; what that found is reported now.
-    loader.pictures.finish(report);
-    document
+    let source = source?;
+    let paper = options
+        .paper
+        .or(brand.as_ref().and_then(|b| b.paper))
+        .unwrap_or_default();
+    let frame = handout::Frame {
+        brand: brand.map(|b| b.brand),
+        paper,
+        stem: stem(handout),
+    };
+    handout::read(&loader, &source, frame)
 }
 
 /// The handout file's name without `.toml`.

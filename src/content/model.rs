@@ -5,7 +5,7 @@
 //! styled runs, paths resolved and pictures read and checked.
 
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// One handout, ready to lay out.
 #[derive(Debug, Clone, PartialEq)]
@@ -275,38 +275,7 @@ pub struct Picture {
     pub orientation: image::metadata::Orientation,
     /// The file's bytes, as read; the PDF copies from them without copying them.
     pub bytes: bytes::Bytes,
-    /// The upright pixels, when the picture can't go into the PDF as stored (it has
-    /// transparency, 16 bits, interlacing, CMYK or a turn to make) and the loader
-    /// decoded it already.
-    pub pixels: Option<Pixels>,
 }
-
-/// Decoded pixels, shared; two are the same when they are the same decoding. The pixels
-/// are decoded while the content loads, and are there once it has loaded.
-#[derive(Debug, Clone)]
-pub struct Pixels(Arc<OnceLock<image::DynamicImage>>);
-
-impl Pixels {
-    pub(crate) fn pending() -> Pixels {
-        Pixels(Arc::new(OnceLock::new()))
-    }
-
-    pub(crate) fn fill(&self, pixels: image::DynamicImage) {
-        let _ = self.0.set(pixels);
-    }
-
-    pub fn get(&self) -> Option<&image::DynamicImage> {
-        self.0.get()
-    }
-}
-
-impl PartialEq for Pixels {
-    fn eq(&self, other: &Pixels) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Eq for Pixels {}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PictureFormat {

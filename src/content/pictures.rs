@@ -3,29 +3,26 @@
 //! A picture is checked in three steps, cheapest first: its first bytes say what kind of file
 //! it is, its header gives its size (refused when absurd, before a single pixel is decoded,
 //! so a small "decompression bomb" can't eat the machine's memory), then its structure finds
-//! files that are cut short or damaged. A PNG that the PDF can hold as stored is checked
-//! chunk by chunk, each against its checksum, and is never decoded: its compressed pixels
-//! are copied. Every other picture is decoded once, and its upright pixels kept for the
-//! PDF; the decoding is done on another thread while the loader reads on, and what it
-//! finds is reported when the load ends. The bytes are kept as read, with the Exif
-//! orientation found in them, and the size is given as displayed, that orientation applied.
+//! files that are cut short or damaged: a PNG's chunks are each checked against their
+//! checksums, a JPEG's headers are read. No picture is decoded here: the PDF copies a PNG's
+//! compressed pixels and a JPEG's coded data as they are where it can, and what it can't
+//! hold as stored is decoded when the PDF is made, on a core of its own. The bytes are kept
+//! as read, with the Exif orientation found in them, and the size is given as displayed,
+//! that orientation applied.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::sync::{mpsc, Arc, Mutex};
-use std::thread::JoinHandle;
+use std::sync::Arc;
 
 use bytes::Bytes;
 use image::metadata::Orientation;
-use image::{DynamicImage, ExtendedColorType, ImageDecoder, ImageFormat, ImageReader, Limits};
+use image::{ImageDecoder, ImageFormat, ImageReader};
 
 use super::png::Png;
-use super::report::Report;
-use crate::content::model::{Picture, PictureFormat, Pixels};
-use crate::diag::Diagnostic;
+use crate::content::model::{Picture, PictureFormat};
 
 const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 const MAX_SIDE: u32 = 12_000;
@@ -100,7 +97,6 @@ impl PictureError {
 #[derive(Default)]
 pub(crate) struct Pictures {
     read: RefCell<HashMap<PathBuf, Result<Arc<Picture>, PictureError>>>,
-    decoder: RefCell<Decoder>,
 }
 
 impl Pictures {
@@ -108,173 +104,15 @@ impl Pictures {
         if let Some(known) = self.read.borrow().get(path) {
             return known.clone();
         }
-        let picture = read(path, &mut self.decoder.borrow_mut()).map(Arc::new);
+        let picture = read(path).map(Arc::new);
         self.read
             .borrow_mut()
             .insert(path.to_path_buf(), picture.clone());
         picture
     }
-
-    /// Notes where the picture at `path` was named, as `written`, so that a problem its
-    /// decoding finds is reported there: `at` is an error at that place, its message to be
-    /// filled in.
-    pub fn named_at(&self, path: &Path, at: Diagnostic, written: &str) {
-        self.decoder.borrow_mut().named_at(path, at, written);
-    }
-
-    /// Waits for the pictures still being decoded and reports those that can't be.
-    pub fn finish(&self, report: &Report) {
-        self.decoder.borrow_mut().finish(report);
-    }
 }
 
-/// Decodes pictures on one other thread, one at a time (so memory holds one decoded
-/// picture, as when they were decoded in turn), started when the first is queued.
-#[derive(Default)]
-struct Decoder {
-    worker: Option<(mpsc::Sender<Job>, JoinHandle<()>)>,
-    queued: Vec<Queued>,
-}
-
-/// A picture to decode, and where to send what came of it.
-struct Job {
-    bytes: Bytes,
-    format: ImageFormat,
-    orientation: Orientation,
-    reply: mpsc::Sender<Result<DynamicImage, String>>,
-}
-
-impl Job {
-    fn run(self) {
-        let _ = self
-            .reply
-            .send(decode(&self.bytes, self.format, self.orientation));
-    }
-}
-
-struct Queued {
-    path: PathBuf,
-    result: mpsc::Receiver<Result<DynamicImage, String>>,
-    /// Where the pixels go when the PDF needs them.
-    pixels: Option<Pixels>,
-    /// Where the picture is named, with how it is written there.
-    named: Vec<(Diagnostic, String)>,
-}
-
-impl Decoder {
-    /// Queues the picture `bytes` for decoding; the pixels are kept when `keep`.
-    fn queue(
-        &mut self,
-        path: &Path,
-        bytes: Bytes,
-        format: ImageFormat,
-        orientation: Orientation,
-        keep: bool,
-    ) -> Option<Pixels> {
-        let (reply, result) = mpsc::channel();
-        let job = Job {
-            bytes,
-            format,
-            orientation,
-            reply,
-        };
-        self.send(job);
-        let pixels = keep.then(Pixels::pending);
-        self.queued.push(Queued {
-            path: path.to_path_buf(),
-            result,
-            pixels: pixels.clone(),
-            named: Vec::new(),
-        });
-        pixels
-    }
-
-    /// Hands `job` to the worker. The first job starts the worker, and is handed over with
-    /// it: a new thread starts on an idle core, while one woken by a message may wait for
-    /// the core of the thread that woke it.
-    fn send(&mut self, job: Job) {
-        let job = match &self.worker {
-            Some((jobs, _)) => match jobs.send(job) {
-                Ok(()) => return,
-                Err(mpsc::SendError(job)) => job,
-            },
-            None => {
-                let (jobs, incoming) = mpsc::channel::<Job>();
-                let first = Arc::new(Mutex::new(Some(job)));
-                let handed = first.clone();
-                let spawned = std::thread::Builder::new().spawn(move || {
-                    let first = handed.lock().ok().and_then(|mut job| job.take());
-                    for job in first.into_iter().chain(incoming) {
-                        job.run();
-                    }
-                });
-                if let Ok(worker) = spawned {
-                    self.worker = Some((jobs, worker));
-                    return;
-                }
-                // Without a thread to spare, the job is done here.
-                match first.lock().ok().and_then(|mut job| job.take()) {
-                    Some(job) => job,
-                    None => return,
-                }
-            }
-        };
-        job.run();
-    }
-
-    fn named_at(&mut self, path: &Path, at: Diagnostic, written: &str) {
-        if let Some(queued) = self.queued.iter_mut().find(|q| q.path == path) {
-            queued.named.push((at, written.to_string()));
-        }
-    }
-
-    fn finish(&mut self, report: &Report) {
-        for queued in self.queued.drain(..) {
-            let result = queued
-                .result
-                .recv()
-                .unwrap_or_else(|_| Err("the decoder stopped".to_string()));
-            match result {
-                Ok(decoded) => {
-                    if let Some(pixels) = &queued.pixels {
-                        pixels.fill(decoded);
-                    }
-                }
-                Err(reason) => {
-                    for (mut diagnostic, written) in queued.named {
-                        let (message, hint) =
-                            PictureError::Damaged(reason.clone()).explain(&written);
-                        diagnostic.message = message;
-                        diagnostic.hint = Some(hint);
-                        report.push(diagnostic);
-                    }
-                }
-            }
-        }
-        if let Some((jobs, worker)) = self.worker.take() {
-            drop(jobs);
-            let _ = worker.join();
-        }
-    }
-}
-
-/// The picture's pixels, decoded within the size limits and turned upright.
-fn decode(
-    bytes: &[u8],
-    format: ImageFormat,
-    orientation: Orientation,
-) -> Result<DynamicImage, String> {
-    let mut decoder = ImageReader::with_format(Cursor::new(bytes), format);
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    decoder.limits(limits);
-    let mut decoded = decoder.decode().map_err(|e| e.to_string())?;
-    decoded.apply_orientation(orientation);
-    Ok(decoded)
-}
-
-fn read(path: &Path, decoder: &mut Decoder) -> Result<Picture, PictureError> {
+fn read(path: &Path) -> Result<Picture, PictureError> {
     let unreadable = |e: std::io::Error| PictureError::Unreadable(e.to_string());
     let size = fs::metadata(path).map_err(unreadable)?.len();
     if size > MAX_FILE_BYTES {
@@ -295,7 +133,6 @@ fn read(path: &Path, decoder: &mut Decoder) -> Result<Picture, PictureError> {
                 height,
                 orientation: Orientation::NoTransforms,
                 bytes,
-                pixels: None,
             });
         }
     }
@@ -310,26 +147,11 @@ fn read(path: &Path, decoder: &mut Decoder) -> Result<Picture, PictureError> {
     let (width, height) = header.dimensions();
     check_size(width, height)?;
     let orientation = header.orientation().map_err(damaged)?;
-    let file_colours = header.original_color_type();
     drop(header);
-    let copyable = match format {
-        PictureFormat::Png => Png::read(&bytes).map_err(PictureError::Damaged)?.copyable(),
-        PictureFormat::Jpeg => matches!(
-            file_colours,
-            ExtendedColorType::L8 | ExtendedColorType::Rgb8
-        ),
-    };
     let (width, height) = if turns_sideways(orientation) {
         (height, width)
     } else {
         (width, height)
-    };
-    // JPEG data can't be checked without decoding it; a PNG's checksums stand in for that.
-    let must_decode = !copyable || orientation != Orientation::NoTransforms;
-    let pixels = if must_decode || format == PictureFormat::Jpeg {
-        decoder.queue(path, bytes.clone(), image_format, orientation, must_decode)
-    } else {
-        None
     };
     Ok(Picture {
         path: path.to_path_buf(),
@@ -338,7 +160,6 @@ fn read(path: &Path, decoder: &mut Decoder) -> Result<Picture, PictureError> {
         height,
         orientation,
         bytes,
-        pixels,
     })
 }
 
@@ -445,15 +266,7 @@ pub(crate) mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p");
         fs::write(&path, bytes).unwrap();
-        let mut decoder = Decoder::default();
-        let picture = read(&path, &mut decoder);
-        let report = Report::default();
-        decoder.finish(&report);
-        assert!(
-            report.finish().is_empty(),
-            "no reference, so nothing reported"
-        );
-        picture
+        read(&path)
     }
 
     #[test]
@@ -525,53 +338,6 @@ pub(crate) mod tests {
         let bytes = png(40, 40);
         let error = read_bytes(&bytes[..bytes.len() - 30]).unwrap_err();
         assert!(matches!(error, PictureError::Damaged(_)), "{error:?}");
-    }
-
-    #[test]
-    fn a_damaged_picture_is_reported_where_each_reference_names_it() {
-        // A PNG with transparency, so decoded, whose chunks are whole but whose pixel data
-        // is not deflate data: only decoding finds it.
-        let mut header = Vec::new();
-        header.extend_from_slice(&4u32.to_be_bytes());
-        header.extend_from_slice(&4u32.to_be_bytes());
-        header.extend_from_slice(&[8, 6, 0, 0, 0]);
-        let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
-        bytes.extend(chunk(b"IHDR", &header));
-        bytes.extend(chunk(b"IDAT", b"not deflate data at all"));
-        bytes.extend(chunk(b"IEND", b""));
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("p.png");
-        fs::write(&path, bytes).unwrap();
-        let pictures = Pictures::default();
-        let picture = pictures.get(&path).expect("the header reads");
-        assert!(
-            picture.pixels.as_ref().is_some_and(|p| p.get().is_none()),
-            "still decoding"
-        );
-        pictures.named_at(&path, Diagnostic::error(""), "/images/a.jpg");
-        pictures.named_at(&path, Diagnostic::error(""), "/images/b.jpg");
-        let report = Report::default();
-        pictures.finish(&report);
-        let messages: Vec<String> = report.finish().iter().map(|d| d.message.clone()).collect();
-        assert_eq!(messages.len(), 2, "{messages:?}");
-        assert!(messages[0].starts_with("`/images/a.jpg` can't be read as a picture"));
-        assert!(messages[1].starts_with("`/images/b.jpg` can't be read as a picture"));
-    }
-
-    #[test]
-    fn a_picture_that_must_be_decoded_has_its_pixels_once_the_load_ends() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("p.jpg");
-        fs::write(&path, jpeg_with_orientation(16, 8, 6)).unwrap();
-        let pictures = Pictures::default();
-        let picture = pictures.get(&path).unwrap();
-        pictures.finish(&Report::default());
-        let pixels = picture
-            .pixels
-            .as_ref()
-            .and_then(Pixels::get)
-            .expect("decoded");
-        assert_eq!((pixels.width(), pixels.height()), (8, 16), "upright");
     }
 
     #[test]

@@ -20,12 +20,14 @@ use super::deflate::{Deflater, Effort};
 use super::file::{fingerprint, Body, PdfFile};
 use super::syntax::{self, Dict, Ref};
 use crate::content::png::Png;
-use crate::content::{Document, Picture, PictureFormat, Pixels};
+use crate::content::{Document, Picture, PictureFormat};
 
+/// A picture that can't be decoded: its chunks' checksums or its headers were sound, but
+/// its data is not.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("cannot embed {path}: {reason}")]
+#[error("this picture can't be read: {reason}")]
 pub struct ImageError {
-    path: String,
+    pub path: std::path::PathBuf,
     reason: String,
 }
 
@@ -123,15 +125,13 @@ impl PictureStore {
 
 pub fn image_object(picture: &Picture) -> Result<ImageObject, ImageError> {
     let fail = |reason: String| ImageError {
-        path: picture.path.display().to_string(),
-        reason,
+        path: picture.path.clone(),
+        // Decoders' messages may run over several lines; a diagnostic has one.
+        reason: reason.split_whitespace().collect::<Vec<_>>().join(" "),
     };
     match picture.format {
-        // The loader decoded what can't be copied; and pixels stored sideways or mirrored
-        // only decoding can turn upright.
-        _ if picture.pixels.is_some() || picture.orientation != Orientation::NoTransforms => {
-            decoded(picture).map_err(fail)
-        }
+        // Pixels stored sideways or mirrored only decoding can turn upright.
+        _ if picture.orientation != Orientation::NoTransforms => decoded(picture).map_err(fail),
         PictureFormat::Jpeg => jpeg(picture).map_err(fail),
         PictureFormat::Png => match png_passthrough(&picture.bytes) {
             Some(object) => Ok(object),
@@ -359,14 +359,7 @@ fn decode_upright(picture: &Picture) -> Result<DynamicImage, String> {
 /// with transparency: flat colours, which deflate better unfiltered than behind a PNG
 /// predictor, and at a middle level (the sample logo: best level 2 % smaller, 4× slower).
 fn decoded(picture: &Picture) -> Result<ImageObject, String> {
-    let owned;
-    let decoded = match picture.pixels.as_ref().and_then(Pixels::get) {
-        Some(pixels) => pixels,
-        None => {
-            owned = decode_upright(picture)?;
-            &owned
-        }
-    };
+    let decoded = &decode_upright(picture)?;
     let (width, height) = (decoded.width(), decoded.height());
     let mut deflater = Deflater::new(Effort::Picture);
     let mut plain = |samples: &[u8], color_space: &'static [u8]| {
@@ -417,7 +410,6 @@ mod tests {
             height,
             orientation: image::metadata::Orientation::NoTransforms,
             bytes: bytes.into(),
-            pixels: None,
         }
     }
 
@@ -498,7 +490,6 @@ mod tests {
             height,
             orientation,
             bytes: bytes.into(),
-            pixels: None,
         }
     }
 
