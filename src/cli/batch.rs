@@ -4,8 +4,9 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
 use super::report::Reporter;
 use super::{output, print_all, Outcome};
@@ -48,28 +49,21 @@ pub fn build(
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     let stems = roster::file_stems(&stem, &roster);
     let progress = progress_bar(roster.rows.len() as u64);
-    // Rows are built on every core, each thread reusing its shaped words and pictures;
-    // a row's PDF is written as soon as it is made, so memory does not grow with the roster.
     let rows: Vec<_> = roster.rows.iter().zip(&stems).collect();
-    let results: Vec<Result<(), RowFailure>> = rows
-        .par_iter()
-        .map_init(
-            || prepared.reuse(),
-            |reuse, (row, stem)| {
-                let document = row.apply(&prepared.document);
-                let result = match prepared.build_reusing(&document, options.timestamp, reuse) {
-                    Ok(built) => {
-                        let target = out.join(format!("{stem}.pdf"));
-                        output::write_atomically(&target, |file| built.pdf.write_to(file))
-                            .map_err(|error| RowFailure::Write(target, error))
-                    }
-                    Err(error) => Err(RowFailure::Build(error)),
-                };
-                progress.inc(1);
-                result
-            },
-        )
-        .collect();
+    let build_row = |reuse: &crate::Reuse, &(row, stem): &(&roster::Row, &String)| {
+        let document = row.apply(&prepared.document);
+        let result = match prepared.build_reusing(&document, options.timestamp, reuse) {
+            Ok(built) => {
+                let target = out.join(format!("{stem}.pdf"));
+                output::write_atomically(&target, |file| built.pdf.write_to(file))
+                    .map_err(|error| RowFailure::Write(target, error))
+            }
+            Err(error) => Err(RowFailure::Build(error)),
+        };
+        progress.inc(1);
+        result
+    };
+    let results = on_every_core(&rows, || prepared.reuse(), build_row);
     progress.finish_and_clear();
     let mut outcome = Outcome::Success;
     let mut written = 0;
@@ -105,6 +99,46 @@ pub fn build(
         out.display()
     );
     outcome
+}
+
+/// `work` done on each item, on every core, each thread with its own `state` (what it
+/// keeps from one item for the next: a roster's rows reuse the words, paragraphs and
+/// fonts the thread has set before); the results in the items' order. Each thread takes
+/// the next item not yet taken, so a slow row holds no other back, and writes each PDF
+/// as soon as it is made, so memory does not grow with the roster.
+fn on_every_core<T: Sync, S, R: Send>(
+    items: &[T],
+    state: impl Fn() -> S + Sync,
+    work: impl Fn(&S, &T) -> R + Sync,
+) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        let state = state();
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(index) else {
+                return done;
+            };
+            done.push((index, work(&state, item)));
+        }
+    };
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..cores.min(items.len()))
+            .map(|_| scope.spawn(worker))
+            .collect();
+        let mut results = worker();
+        for helper in helpers {
+            match helper.join() {
+                Ok(done) => results.extend(done),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        results
+    });
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, result)| result).collect()
 }
 
 /// Why one row of a roster gave no PDF.

@@ -5,7 +5,7 @@
 //! are kept as a reference to the one copy, not copied into each file.
 
 use std::hash::{Hash, Hasher};
-use std::io::Write;
+use std::io::{IoSlice, Write};
 
 use bytes::Bytes;
 
@@ -42,9 +42,20 @@ impl Pdf {
         self.len() == 0
     }
 
-    /// Writes the file's bytes in order, each part as it is.
+    /// Writes the file's bytes in order, each part as it is, with as few calls as the
+    /// writer takes (one, for a file).
     pub fn write_to(&self, out: &mut impl Write) -> std::io::Result<()> {
-        self.parts.iter().try_for_each(|p| out.write_all(p.bytes()))
+        let mut slices: Vec<IoSlice> = self.parts.iter().map(|p| IoSlice::new(p.bytes())).collect();
+        let mut slices = &mut slices[..];
+        while !slices.is_empty() {
+            match out.write_vectored(slices) {
+                Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+                Ok(written) => IoSlice::advance_slices(&mut slices, written),
+                Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(error) => return Err(error),
+            }
+        }
+        Ok(())
     }
 
     pub fn to_vec(&self) -> Vec<u8> {
@@ -77,7 +88,7 @@ enum Location {
     Packed(u32),
 }
 
-pub struct PdfFile {
+pub struct PdfFile<'d> {
     parts: Vec<Part>,
     /// Bytes written since the last shared part.
     buffer: Vec<u8>,
@@ -88,7 +99,7 @@ pub struct PdfFile {
     /// The packed objects' bodies, one after another, and where each starts.
     packed: Vec<u8>,
     packed_objects: Vec<(Ref, usize)>,
-    deflater: Deflater,
+    deflater: &'d mut Deflater,
     /// Everything written so far, for the document ID.
     digest: Digest,
 }
@@ -99,8 +110,8 @@ pub struct Trailer {
     pub info: Ref,
 }
 
-impl PdfFile {
-    pub fn new(deflater: Deflater) -> PdfFile {
+impl<'d> PdfFile<'d> {
+    pub fn new(deflater: &'d mut Deflater) -> PdfFile<'d> {
         let mut buffer = Vec::with_capacity(64 * 1024);
         // The high bytes on the second line tell transfer programs that this is binary.
         buffer.extend_from_slice(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
@@ -123,7 +134,7 @@ impl PdfFile {
     }
 
     pub fn deflater(&mut self) -> &mut Deflater {
-        &mut self.deflater
+        self.deflater
     }
 
     fn offset(&self) -> u64 {
@@ -343,7 +354,8 @@ mod tests {
     use crate::render::deflate::Effort;
 
     fn tiny_pdf(shared: Bytes) -> Pdf {
-        let mut file = PdfFile::new(Deflater::new(Effort::Text));
+        let mut deflater = Deflater::new(Effort::Text);
+        let mut file = PdfFile::new(&mut deflater);
         let catalog = file.alloc();
         let pages = file.alloc();
         let info = file.alloc();

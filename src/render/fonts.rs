@@ -31,49 +31,68 @@ pub struct FontUse {
 
 /// The glyphs of a layout by font file, in a fixed order.
 pub fn uses(layout: &PagedLayout, fonts: &FontBook) -> Vec<FontUse> {
-    let mut by_face: BTreeMap<FaceId, BTreeMap<u16, String>> = BTreeMap::new();
+    // By face, by glyph id: the text each glyph copies as, once it has been seen.
+    let mut by_face: BTreeMap<FaceId, Vec<Option<&str>>> = BTreeMap::new();
     for page in &layout.pages {
         for placed in &page.items {
             let Item::Text(run) = &placed.item else {
                 continue;
             };
-            let texts = by_face.entry(run.style.face).or_default();
+            let seen = by_face.entry(run.style.face).or_default();
             for glyph in run.glyphs.iter() {
+                let id = usize::from(glyph.id);
+                if seen.len() <= id {
+                    seen.resize(id + 1, None);
+                }
                 // A glyph keeps the first non-empty text it is seen with, so one glyph
                 // never maps to two texts. Glyph 0 stands for every character the font
                 // lacks, so it copies as the replacement character, never as one of them.
-                let entry = texts.entry(glyph.id).or_default();
-                if glyph.id == 0 {
-                    *entry = "\u{FFFD}".to_string();
-                } else if entry.is_empty() {
-                    entry.clone_from(&glyph.text);
+                let text = if id == 0 {
+                    "\u{FFFD}"
+                } else {
+                    glyph.text.as_str()
+                };
+                match &mut seen[id] {
+                    Some(known) if known.is_empty() => *known = text,
+                    Some(_) => {}
+                    unseen => *unseen = Some(text),
                 }
             }
         }
     }
-    let mut uses: Vec<FontUse> = Vec::new();
-    for (face, texts) in by_face {
+    let mut uses: Vec<(Vec<FaceId>, Vec<Option<&str>>)> = Vec::new();
+    for (face, seen) in by_face {
         let data = &fonts.font(face).data;
         let same_file = uses
             .iter_mut()
-            .find(|u| fonts.font(u.faces[0]).data.same_file(data));
+            .find(|(faces, _)| fonts.font(faces[0]).data.same_file(data));
         match same_file {
-            Some(found) => {
-                found.faces.push(face);
-                for (glyph, text) in texts {
-                    let entry = found.texts.entry(glyph).or_default();
-                    if entry.is_empty() {
-                        *entry = text;
+            Some((faces, merged)) => {
+                faces.push(face);
+                if merged.len() < seen.len() {
+                    merged.resize(seen.len(), None);
+                }
+                for (known, text) in merged.iter_mut().zip(seen) {
+                    match (known, text) {
+                        (Some(known), Some(text)) if known.is_empty() => *known = text,
+                        (unseen @ None, text) => *unseen = text,
+                        _ => {}
                     }
                 }
             }
-            None => uses.push(FontUse {
-                faces: vec![face],
-                texts,
-            }),
+            None => uses.push((vec![face], seen)),
         }
     }
-    uses
+    uses.into_iter()
+        .map(|(faces, seen)| FontUse {
+            faces,
+            texts: seen
+                .into_iter()
+                .enumerate()
+                .filter_map(|(id, text)| Some((id as u16, text?.to_string())))
+                .collect(),
+        })
+        .collect()
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -57,6 +57,9 @@ pub enum RenderError {
 pub struct RenderCache {
     subsets: RefCell<SubsetCache>,
     streams: RefCell<DeflatedCache>,
+    /// Setting a compressor up costs more than deflating a page; one serves every
+    /// document of the thread.
+    deflater: RefCell<Deflater>,
     /// Whether a core is free to cut fonts while this one writes the pages: so for a
     /// single handout, not for a roster, whose rows keep every core busy.
     spare_core: bool,
@@ -99,13 +102,13 @@ pub fn pdf(
         .filter(|(_, known)| known.is_none())
         .map(|(used, _)| Codes::new(used))
         .collect();
-    let cut = || {
-        let mut deflater = Deflater::new(Effort::Text);
+    let cut = |deflater: &mut Deflater| {
         new.iter()
-            .map(|codes| Embedding::new(codes, fonts, &mut deflater))
+            .map(|codes| Embedding::new(codes, fonts, deflater))
             .collect::<Result<Vec<Embedding>, SubsetError>>()
     };
-    let mut file = PdfFile::new(Deflater::new(Effort::Text));
+    let mut deflater = cache.deflater.borrow_mut();
+    let mut file = PdfFile::new(&mut deflater);
     let skeleton = Skeleton {
         catalog: file.alloc(),
         page_tree: file.alloc(),
@@ -114,7 +117,8 @@ pub fn pdf(
     let images = distinct_pictures(layout);
     let (pages, embedded) = std::thread::scope(|scope| {
         // The fonts are cut on another core, if there is one, while this writes the pages.
-        let cutting = (cache.spare_core && !new.is_empty()).then(|| scope.spawn(cut));
+        let cutting = (cache.spare_core && !new.is_empty())
+            .then(|| scope.spawn(|| cut(&mut Deflater::new(Effort::Text))));
         let mut new_codes = new.iter();
         let codes: Vec<&Codes> = known
             .iter()
@@ -142,7 +146,7 @@ pub fn pdf(
             Some(cutting) => cutting
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            None => cut(),
+            None => cut(file.deflater()),
         };
         (pages, embedded)
     });
