@@ -89,26 +89,37 @@ impl Writer<'_> {
         self.out.push(b' ');
     }
 
-    fn color(&mut self, rgb: Rgb, operator: &[u8]) {
-        for channel in [rgb.0, rgb.1, rgb.2] {
+    /// Sets a colour with `rgb` (or `RG`), or a grey with `gray` (or `G`): the same
+    /// colour, said in one number, and printed in black ink alone rather than a mix.
+    fn color(&mut self, rgb: Rgb, rgb_operator: &[u8], gray_operator: &[u8]) {
+        let channels: &[u8] = if rgb.0 == rgb.1 && rgb.1 == rgb.2 {
+            &[rgb.0]
+        } else {
+            &[rgb.0, rgb.1, rgb.2]
+        };
+        for &channel in channels {
             // Three places tell every one of 256 levels from its neighbours.
             real(&mut self.out, f32::from(channel) / 255.0, 3);
             self.out.push(b' ');
         }
-        self.op(operator);
+        self.op(if channels.len() == 1 {
+            gray_operator
+        } else {
+            rgb_operator
+        });
     }
 
     fn set_fill(&mut self, rgb: Rgb) {
         if self.fill != Some(rgb) {
             self.fill = Some(rgb);
-            self.color(rgb, b"rg");
+            self.color(rgb, b"rg", b"g");
         }
     }
 
     fn set_stroke(&mut self, rgb: Rgb, width: f32) {
         if self.stroke != Some(rgb) {
             self.stroke = Some(rgb);
-            self.color(rgb, b"RG");
+            self.color(rgb, b"RG", b"G");
         }
         let width = hundredths(width);
         if self.line_width != Some(width) {
