@@ -7,6 +7,7 @@ use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use hyphenation::{Hyphenator, Language, Load, Standard};
+use smol_str::SmolStr;
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 use super::bidi::{self, Direction};
@@ -43,7 +44,7 @@ pub struct PlacedGlyph {
     pub x_offset: f32,
     /// The characters this glyph shows, for copy and paste; empty for the
     /// second and later glyphs of one cluster.
-    pub text: String,
+    pub text: SmolStr,
 }
 
 /// Consecutive glyphs of one line in one style.
@@ -480,7 +481,25 @@ impl Breaker<'_> {
 
 /// Gives each glyph the text of its cluster (the first glyph of a cluster carries it).
 fn placed_glyphs(piece: &Piece) -> Vec<PlacedGlyph> {
-    let mut starts: Vec<usize> = piece.glyphs.iter().map(|g| g.cluster).collect();
+    let place = |glyph: &Glyph, text: &str| PlacedGlyph {
+        id: glyph.id,
+        advance: glyph.advance,
+        natural_advance: glyph.natural_advance,
+        x_offset: glyph.x_offset,
+        text: SmolStr::new(text),
+    };
+    let clusters = || piece.glyphs.iter().map(|g| g.cluster);
+    // Usually each glyph starts a cluster of its own, in order: its text runs to the next.
+    if clusters().zip(clusters().skip(1)).all(|(a, b)| a < b) {
+        let ends = clusters().skip(1).chain([piece.text.len()]);
+        return piece
+            .glyphs
+            .iter()
+            .zip(ends)
+            .map(|(glyph, end)| place(glyph, piece.text.get(glyph.cluster..end).unwrap_or("")))
+            .collect();
+    }
+    let mut starts: Vec<usize> = clusters().collect();
     starts.sort_unstable();
     starts.dedup();
     let mut seen = Vec::with_capacity(starts.len());
@@ -488,28 +507,16 @@ fn placed_glyphs(piece: &Piece) -> Vec<PlacedGlyph> {
         .glyphs
         .iter()
         .map(|glyph| {
-            let text = if seen.contains(&glyph.cluster) {
-                String::new()
-            } else {
-                seen.push(glyph.cluster);
-                let next = starts
-                    .iter()
-                    .find(|&&s| s > glyph.cluster)
-                    .copied()
-                    .unwrap_or(piece.text.len());
-                piece
-                    .text
-                    .get(glyph.cluster..next)
-                    .unwrap_or("")
-                    .to_string()
-            };
-            PlacedGlyph {
-                id: glyph.id,
-                advance: glyph.advance,
-                natural_advance: glyph.natural_advance,
-                x_offset: glyph.x_offset,
-                text,
+            if seen.contains(&glyph.cluster) {
+                return place(glyph, "");
             }
+            seen.push(glyph.cluster);
+            let next = starts
+                .iter()
+                .find(|&&s| s > glyph.cluster)
+                .copied()
+                .unwrap_or(piece.text.len());
+            place(glyph, piece.text.get(glyph.cluster..next).unwrap_or(""))
         })
         .collect()
 }
