@@ -99,7 +99,8 @@ pub struct Deflated {
 impl Default for DeflatedCache {
     fn default() -> Self {
         DeflatedCache {
-            memo: Memo::new(512),
+            // A handout's pages, and the few each reader changes, for some dozens of readers.
+            memo: Memo::new(64),
         }
     }
 }

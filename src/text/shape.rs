@@ -3,7 +3,9 @@
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHasher;
 
 use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer};
 use unicode_linebreak::{break_property, BreakClass};
@@ -11,6 +13,7 @@ use unicode_linebreak::{break_property, BreakClass};
 use super::bidi::{self, strong_direction};
 use super::fonts::{FaceId, FontBook};
 use super::linebreak::Span;
+use crate::memo::Memo;
 
 /// What the fallback face draws for a character no bundled face has: visible, and
 /// copied as the character it stands for.
@@ -37,8 +40,13 @@ pub trait Measure {
     fn shape(&self, text: &str, face: FaceId, size: f32) -> Vec<Glyph>;
 }
 
-/// Shaped words by their text.
-type Words = FxHashMap<String, Vec<Glyph>>;
+/// A word shaped in one face and size (its bits).
+struct Shaped {
+    face: FaceId,
+    size: u32,
+    text: String,
+    glyphs: Vec<Glyph>,
+}
 
 /// Shapes with rustybuzz over the faces of a [`FontBook`].
 pub struct Shaper<'a> {
@@ -48,7 +56,7 @@ pub struct Shaper<'a> {
     faces: [OnceCell<Face<'a>>; 5],
     /// Words shaped before, by face and size: a handout repeats its words, and line
     /// breaking measures the same word more than once.
-    shaped: RefCell<FxHashMap<(FaceId, u32), Words>>,
+    shaped: RefCell<Memo<Shaped>>,
     plans: RefCell<HashMap<(FaceId, Direction, Script), ShapePlan>>,
 }
 
@@ -57,7 +65,8 @@ impl<'a> Shaper<'a> {
         Shaper {
             book,
             faces: Default::default(),
-            shaped: RefCell::default(),
+            // A handout has a few thousand different words; a roster adds each reader's.
+            shaped: RefCell::new(Memo::new(16_384)),
             plans: RefCell::default(),
         }
     }
@@ -176,21 +185,24 @@ fn clusters_by_face(text: &str, needs_fallback: impl Fn(&str) -> bool) -> Vec<(&
 
 impl Measure for Shaper<'_> {
     fn shape(&self, text: &str, face: FaceId, size: f32) -> Vec<Glyph> {
-        let key = (face, size.to_bits());
-        if let Some(glyphs) = self
-            .shaped
-            .borrow()
-            .get(&key)
-            .and_then(|words| words.get(text))
-        {
-            return glyphs.clone();
+        let size_bits = size.to_bits();
+        let mut hasher = FxHasher::default();
+        (face, size_bits, text).hash(&mut hasher);
+        let hash = hasher.finish();
+        let same = |s: &Shaped| s.face == face && s.size == size_bits && s.text == text;
+        if let Some(known) = self.shaped.borrow().find(hash, same) {
+            return known.glyphs.clone();
         }
         let glyphs = self.shape_word(text, face, size);
-        self.shaped
-            .borrow_mut()
-            .entry(key)
-            .or_default()
-            .insert(text.to_string(), glyphs.clone());
+        self.shaped.borrow_mut().insert(
+            hash,
+            Shaped {
+                face,
+                size: size_bits,
+                text: text.to_string(),
+                glyphs: glyphs.clone(),
+            },
+        );
         glyphs
     }
 }

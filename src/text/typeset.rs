@@ -30,7 +30,7 @@ impl<'a> Typesetter<'a> {
         Typesetter {
             shaper,
             // A handout sets a few hundred paragraphs; a roster adds each reader's few.
-            settings: RefCell::new(Memo::new(4096)),
+            settings: RefCell::new(Memo::new(1024)),
         }
     }
 
