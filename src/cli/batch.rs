@@ -61,23 +61,20 @@ pub fn build(
             Err(error) => Err(RowFailure::Build(error)),
         };
         progress.inc(1);
-        result
+        result.err()
     };
-    let results = on_every_core(&rows, || prepared.reuse(), build_row);
+    let failures = on_every_core(&rows, || prepared.reuse(), build_row);
     progress.finish_and_clear();
     let mut outcome = Outcome::Success;
-    let mut written = 0;
-    for ((row, _), result) in rows.iter().zip(results) {
-        let result = match result {
-            Ok(()) => {
-                written += 1;
-                Outcome::Success
-            }
-            Err(RowFailure::Write(target, error)) => {
+    let written = rows.len() - failures.len();
+    for (index, failure) in failures {
+        let (row, _) = rows[index];
+        let result = match failure {
+            RowFailure::Write(target, error) => {
                 complain!("error: cannot write {}: {error}", target.display());
                 Outcome::UsageOrIo
             }
-            Err(RowFailure::Build(BuildError::Content(diagnostics))) => {
+            RowFailure::Build(BuildError::Content(diagnostics)) => {
                 print_all(reporter, &diagnostics);
                 complain!(
                     "{}: row on line {}: not built",
@@ -86,7 +83,7 @@ pub fn build(
                 );
                 Outcome::ContentErrors
             }
-            Err(RowFailure::Build(BuildError::Render(error))) => {
+            RowFailure::Build(BuildError::Render(error)) => {
                 complain!("error: row on line {}: {error}", row.line);
                 Outcome::UsageOrIo
             }
@@ -103,14 +100,15 @@ pub fn build(
 
 /// `work` done on each item, on every core, each thread with its own `state` (what it
 /// keeps from one item for the next: a roster's rows reuse the words, paragraphs and
-/// fonts the thread has set before); the results in the items' order. Each thread takes
-/// the next item not yet taken, so a slow row holds no other back, and writes each PDF
-/// as soon as it is made, so memory does not grow with the roster.
+/// fonts the thread has set before). Each thread takes the next item not yet taken, so a
+/// slow row holds no other back. What `work` returns (a row's failure) is kept with the
+/// item's index, in the items' order; nothing else, so memory does not grow with the
+/// roster.
 fn on_every_core<T: Sync, S, R: Send>(
     items: &[T],
     state: impl Fn() -> S + Sync,
-    work: impl Fn(&S, &T) -> R + Sync,
-) -> Vec<R> {
+    work: impl Fn(&S, &T) -> Option<R> + Sync,
+) -> Vec<(usize, R)> {
     let next = AtomicUsize::new(0);
     let worker = || {
         let state = state();
@@ -120,7 +118,9 @@ fn on_every_core<T: Sync, S, R: Send>(
             let Some(item) = items.get(index) else {
                 return done;
             };
-            done.push((index, work(&state, item)));
+            if let Some(result) = work(&state, item) {
+                done.push((index, result));
+            }
         }
     };
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -138,7 +138,7 @@ fn on_every_core<T: Sync, S, R: Send>(
         results
     });
     results.sort_by_key(|(index, _)| *index);
-    results.into_iter().map(|(_, result)| result).collect()
+    results
 }
 
 /// Why one row of a roster gave no PDF.
