@@ -65,6 +65,48 @@ fn collapse_whitespace(source: &str) -> String {
 }
 
 fn parse_line(line: &str, refusals: &mut Vec<Refusal>) -> Paragraph {
+    if is_plain(line) {
+        return Paragraph {
+            runs: vec![Run {
+                text: line.to_string(),
+                bold: false,
+                italic: false,
+                link: None,
+            }],
+        };
+    }
+    markdown_line(line, refusals)
+}
+
+/// Whether Markdown would read `line` as nothing but its own text: no character that
+/// marks up inline text (emphasis, code, links, pictures, HTML, escapes, entities) and no
+/// start that opens a block (headings, quotes, lists, fences, rules). Most fields are such
+/// text, and parsing each would cost more than the rest of loading it.
+fn is_plain(line: &str) -> bool {
+    let marks = |b: u8| {
+        matches!(
+            b,
+            b'*' | b'_'
+                | b'`'
+                | b'['
+                | b']'
+                | b'!'
+                | b'<'
+                | b'>'
+                | b'\\'
+                | b'&'
+                | b'#'
+                | b'~'
+                | b'|'
+        ) || b.is_ascii_control()
+    };
+    line.chars()
+        .next()
+        .is_some_and(|first| !first.is_ascii_digit() && !matches!(first, '-' | '+' | '='))
+        && !line.bytes().any(marks)
+}
+
+fn markdown_line(line: &str, refusals: &mut Vec<Refusal>) -> Paragraph {
     let escaped;
     let line = if starts_a_block(line) {
         escaped = escape_block_marker(line);
@@ -191,6 +233,56 @@ mod tests {
             bold,
             italic,
             link: link.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn plain_text_reads_as_markdown_would_read_it() {
+        let lines = [
+            "Rest your knee for a week.",
+            "It’s “fine” (mostly); 3 sets × 10 reps, each side.",
+            "Sinéad Ní Bhriain, 020 7946 0958, riverside.example/knee",
+            "Run 5–10 km; 50% less: that's a start.",
+            "Press your heels down, then lift.",
+        ];
+        for line in lines {
+            assert!(is_plain(line), "{line}");
+            let mut refusals = Vec::new();
+            assert_eq!(
+                parse_line(line, &mut refusals),
+                markdown_line(line, &mut refusals),
+                "{line}"
+            );
+        }
+        for marked in [
+            "**bold**",
+            "1. a list",
+            "- a bullet",
+            "# heading",
+            "> quote",
+            "a <b>tag</b>",
+            "a & b",
+            "a\\b",
+            "snake_case",
+            "see [x](y)",
+        ] {
+            assert!(!is_plain(marked), "{marked}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_line_taken_as_plain_reads_as_markdown_reads_it(
+            line in "[a-zA-Z0-9 .,;:'\"()?/%+=–—’“”é@$^{}-]{1,40}"
+        ) {
+            let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+            if is_plain(&line) {
+                let mut refusals = Vec::new();
+                proptest::prop_assert_eq!(
+                    parse_line(&line, &mut refusals),
+                    markdown_line(&line, &mut refusals)
+                );
+            }
         }
     }
 

@@ -42,13 +42,6 @@ pub struct Deflater {
     compress: Compress,
 }
 
-/// A compressor for text streams.
-impl Default for Deflater {
-    fn default() -> Self {
-        Deflater::new(Effort::Text)
-    }
-}
-
 impl Deflater {
     pub fn new(effort: Effort) -> Deflater {
         Deflater {

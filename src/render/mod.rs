@@ -57,9 +57,9 @@ pub enum RenderError {
 pub struct RenderCache {
     subsets: RefCell<SubsetCache>,
     streams: RefCell<DeflatedCache>,
-    /// Setting a compressor up costs more than deflating a page; one serves every
-    /// document of the thread.
-    deflater: RefCell<Deflater>,
+    /// Setting a compressor up costs more than deflating a page; one, set up when first
+    /// needed, serves every document of the thread.
+    deflater: RefCell<Option<Deflater>>,
     /// Whether a core is free to cut fonts while this one writes the pages: so for a
     /// single handout, not for a roster, whose rows keep every core busy.
     spare_core: bool,
@@ -108,7 +108,7 @@ pub fn pdf(
             .collect::<Result<Vec<Embedding>, SubsetError>>()
     };
     let mut deflater = cache.deflater.borrow_mut();
-    let mut file = PdfFile::new(&mut deflater);
+    let mut file = PdfFile::new(deflater.get_or_insert_with(|| Deflater::new(Effort::Text)));
     let skeleton = Skeleton {
         catalog: file.alloc(),
         page_tree: file.alloc(),
