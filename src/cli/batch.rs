@@ -158,3 +158,36 @@ fn progress_bar(rows: u64) -> ProgressBar {
     }
     bar
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_item_is_worked_once_and_failures_come_back_in_order() {
+        let items: Vec<u32> = (0..500).collect();
+        let started = AtomicUsize::new(0);
+        let worked = AtomicUsize::new(0);
+        let failures = on_every_core(
+            &items,
+            || started.fetch_add(1, Ordering::Relaxed),
+            |_, &item| {
+                worked.fetch_add(1, Ordering::Relaxed);
+                (item % 7 == 0).then_some(item)
+            },
+        );
+        assert_eq!(worked.load(Ordering::Relaxed), items.len());
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        assert_eq!(
+            started.load(Ordering::Relaxed),
+            cores.min(items.len()),
+            "one state a thread"
+        );
+        let expected: Vec<(usize, u32)> = (0..500)
+            .filter(|i| i % 7 == 0)
+            .map(|i| (i as usize, i))
+            .collect();
+        assert_eq!(failures, expected);
+        assert!(on_every_core(&[] as &[u32], || (), |_, _| Some(1)).is_empty());
+    }
+}

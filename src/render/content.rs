@@ -368,3 +368,70 @@ impl<'w, 'a> Glyphs<'w, 'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use smol_str::SmolStr;
+
+    use super::*;
+    use crate::geom::{Point, Size};
+    use crate::render::fonts::FontUse;
+    use crate::text::{PlacedGlyph, TextStyle};
+
+    fn glyph(id: u16, text: &str, advance: f32, natural: f32) -> PlacedGlyph {
+        PlacedGlyph {
+            id,
+            advance,
+            natural_advance: natural,
+            x_offset: 0.0,
+            text: SmolStr::new(text),
+        }
+    }
+
+    fn run(x: f32, y: f32, color: Rgb, glyphs: Vec<PlacedGlyph>) -> Placed {
+        Placed {
+            at: Point::new(x, y),
+            item: Item::Text(TextRun {
+                style: TextStyle {
+                    face: FaceId::Regular,
+                    size: 13.0,
+                    color,
+                },
+                glyphs: glyphs.into(),
+            }),
+        }
+    }
+
+    #[test]
+    fn text_shares_a_text_object_and_state_is_set_only_when_it_changes() {
+        let used = FontUse {
+            faces: vec![FaceId::Regular],
+            texts: [(7, "a".to_string()), (9, "b".to_string())].into(),
+        };
+        let codes = Codes::new(&used);
+        let resources = Resources {
+            fonts: [(FaceId::Regular, (0, &codes))].into(),
+            images: HashMap::new(),
+        };
+        let grey = Rgb(26, 26, 26);
+        let items = [
+            // "ab", kerned: a's advance half a point short of its width.
+            run(
+                10.0,
+                20.0,
+                grey,
+                vec![glyph(7, "a", 6.5, 7.0), glyph(9, "b", 7.0, 7.0)],
+            ),
+            run(10.0, 37.55, grey, vec![glyph(9, "b", 7.0, 7.0)]),
+            Placed {
+                at: Point::new(0.0, 50.0),
+                item: Item::Shape(Shape::filled(Size::new(100.0, 2.0), Rgb(15, 110, 110))),
+            },
+        ];
+        let stream = String::from_utf8_lossy(&stream(&items, 100.0, &resources)).into_owned();
+        let expected = "BT\n/F1 13 Tf\n0.102 g\n10 80 Td\n[(\u{1})38.5(\u{2})]TJ\n\
+                        0 -17.55 Td\n[(\u{2})]TJ\nET\n\
+                        0.059 0.431 0.431 rg\n0 48 100 2 re\nf\n";
+        assert_eq!(stream, expected);
+    }
+}

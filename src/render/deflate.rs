@@ -145,4 +145,22 @@ mod tests {
             "a reset forgets the last stream"
         );
     }
+
+    #[test]
+    fn a_stream_deflated_before_is_taken_from_the_cache() {
+        let mut deflater = Deflater::new(Effort::Text);
+        let mut cache = DeflatedCache::default();
+        let page = b"BT /F1 13 Tf 0 0 Td (Rest your knee.) Tj ET".repeat(20);
+        let first = cache.get(&page, &mut deflater);
+        let again = cache.get(&page, &mut deflater);
+        assert_eq!(
+            first.data.as_ptr(),
+            again.data.as_ptr(),
+            "the same bytes, not a copy"
+        );
+        assert_eq!(inflate(&first.data), page);
+        let other = cache.get(b"another page", &mut deflater);
+        assert_ne!(other.fingerprint, first.fingerprint);
+        assert_eq!(inflate(&other.data), b"another page");
+    }
 }
