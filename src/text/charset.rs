@@ -2,7 +2,12 @@
 //! searches its segments each time, and every character of a handout is asked about
 //! (for the loader's warnings, and to choose the fallback face).
 
-use rustybuzz::ttf_parser::Face;
+use std::ops::RangeInclusive;
+
+use rustybuzz::ttf_parser::{Face, Tag};
+
+const CMAP: Tag = Tag::from_bytes(b"cmap");
+const LAST_CHAR: u32 = 0x10_FFFF;
 
 #[derive(Clone)]
 pub struct CharSet {
@@ -20,13 +25,24 @@ impl CharSet {
         }
     }
 
+    /// The characters of the first face in `data`; a font that does not parse has none.
+    pub fn of_font(data: &[u8]) -> CharSet {
+        match Face::parse(data, 0) {
+            Ok(face) => CharSet::of(&face),
+            Err(_) => CharSet::empty(),
+        }
+    }
+
     pub fn of(face: &Face) -> CharSet {
         let mut set = CharSet::empty();
-        let Some(cmap) = face.tables().cmap else {
+        let (Some(cmap), Some(raw)) = (face.tables().cmap, face.raw_face().table(CMAP)) else {
             return set;
         };
-        for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
-            subtable.codepoints(|code| {
+        for index in 0..cmap.subtables.len() {
+            let Some(subtable) = cmap.subtables.get(index).filter(|s| s.is_unicode()) else {
+                continue;
+            };
+            let mut add = |code: u32| {
                 // A segment may map a character to no glyph, as the face's own lookup says.
                 if subtable.glyph_index(code).is_none() {
                     return;
@@ -36,7 +52,13 @@ impl CharSet {
                 } else {
                     set.beyond.push(code);
                 }
-            });
+            };
+            match segment_ranges(raw, index) {
+                Some(ranges) => ranges.into_iter().flatten().for_each(&mut add),
+                // The other formats list their characters one by one, so walking them
+                // costs no more than reading the table did.
+                None => subtable.codepoints(add),
+            }
         }
         set.beyond.sort_unstable();
         set.beyond.dedup();
@@ -51,6 +73,59 @@ impl CharSet {
             self.beyond.binary_search(&code).is_ok()
         }
     }
+}
+
+/// The character ranges of subtable `index` when it is one of the formats that map
+/// ranges (4, 12 and 13), cut to Unicode and merged. A damaged range can claim four
+/// billion characters, which walked one by one would stall the build for minutes.
+fn segment_ranges(cmap: &[u8], index: u16) -> Option<Vec<RangeInclusive<u32>>> {
+    let record = 4 + 8 * usize::from(index);
+    let offset = usize::try_from(read_u32(cmap, record + 4)?).ok()?;
+    let subtable = cmap.get(offset..)?;
+    let mut ranges = match read_u16(subtable, 0)? {
+        4 => {
+            let segments = usize::from(read_u16(subtable, 6)? / 2);
+            let ends = 14;
+            let starts = ends + 2 * segments + 2;
+            (0..segments)
+                .map_while(|i| {
+                    let start = read_u16(subtable, starts + 2 * i)?;
+                    let end = read_u16(subtable, ends + 2 * i)?;
+                    Some(u32::from(start)..=u32::from(end))
+                })
+                .collect::<Vec<_>>()
+        }
+        12 | 13 => {
+            let groups = read_u32(subtable, 12)?;
+            (0..groups)
+                .map_while(|i| {
+                    let at = 16 + 12 * usize::try_from(i).ok()?;
+                    Some(read_u32(subtable, at)?..=read_u32(subtable, at + 4)?.min(LAST_CHAR))
+                })
+                .collect()
+        }
+        _ => return None,
+    };
+    ranges.retain(|range| !range.is_empty());
+    ranges.sort_unstable_by_key(|range| *range.start());
+    let mut merged: Vec<RangeInclusive<u32>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if *range.start() <= last.end().saturating_add(1) => {
+                *last = *last.start()..=*last.end().max(range.end());
+            }
+            _ => merged.push(range),
+        }
+    }
+    Some(merged)
+}
+
+fn read_u16(data: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_be_bytes(data.get(at..at + 2)?.try_into().ok()?))
+}
+
+fn read_u32(data: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_be_bytes(data.get(at..at + 4)?.try_into().ok()?))
 }
 
 #[cfg(test)]
@@ -70,5 +145,35 @@ mod tests {
                 assert_eq!(set.contains(c), face.glyph_index(c).is_some(), "{c:?}");
             }
         }
+    }
+
+    /// DejaVu Sans with its first format 12 group stretched to the end of `u32`.
+    fn with_endless_group() -> Vec<u8> {
+        let mut font = FALLBACK.1.to_vec();
+        let tables = usize::from(read_u16(&font, 4).unwrap());
+        let cmap = (0..tables)
+            .map(|i| 12 + 16 * i)
+            .find(|&record| font[record..record + 4] == *b"cmap")
+            .map(|record| read_u32(&font, record + 8).unwrap() as usize)
+            .unwrap();
+        let subtables = usize::from(read_u16(&font, cmap + 2).unwrap());
+        let format_12 = (0..subtables)
+            .map(|i| cmap + read_u32(&font, cmap + 4 + 8 * i + 4).unwrap() as usize)
+            .find(|&at| read_u16(&font, at) == Some(12))
+            .expect("DejaVu Sans has a format 12 subtable");
+        font[format_12 + 20..format_12 + 24].copy_from_slice(&u32::MAX.to_be_bytes());
+        font
+    }
+
+    #[test]
+    fn a_range_claiming_every_code_is_cut_to_unicode() {
+        let font = with_endless_group();
+        let face = Face::parse(&font, 0).unwrap();
+        // Walking the damaged range one code at a time would take minutes.
+        let set = CharSet::of(&face);
+        for c in ['A', 'é', 'Ж', '\u{10FFFF}'] {
+            assert_eq!(set.contains(c), face.glyph_index(c).is_some(), "{c:?}");
+        }
+        assert!(set.beyond.len() <= (LAST_CHAR - 0xFFFF) as usize);
     }
 }

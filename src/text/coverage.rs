@@ -2,8 +2,6 @@
 
 use std::sync::{Arc, OnceLock};
 
-use rustybuzz::ttf_parser::Face;
-
 use super::charset::CharSet;
 use super::fonts::{BUNDLED_REGULAR, FALLBACK};
 use super::shape::{shows, REPLACEMENT};
@@ -31,12 +29,8 @@ impl Coverage {
     /// The coverage of a brand's regular face, whose bytes the loader checked; a font
     /// that does not parse covers nothing.
     pub fn of(regular: &[u8]) -> Coverage {
-        let regular = match Face::parse(regular, 0) {
-            Ok(face) => CharSet::of(&face),
-            Err(_) => CharSet::empty(),
-        };
         Coverage {
-            regular: Arc::new(regular),
+            regular: Arc::new(CharSet::of_font(regular)),
         }
     }
 
@@ -69,10 +63,7 @@ impl Coverage {
 /// The characters of the bundled fallback face, read when some text first needs it.
 fn fallback_chars() -> &'static CharSet {
     static CHARS: OnceLock<CharSet> = OnceLock::new();
-    CHARS.get_or_init(|| match Face::parse(FALLBACK.1, 0) {
-        Ok(face) => CharSet::of(&face),
-        Err(_) => CharSet::empty(),
-    })
+    CHARS.get_or_init(|| CharSet::of_font(FALLBACK.1))
 }
 
 impl Missing {

@@ -124,13 +124,8 @@ fn postscript_name(face: &ttf_parser::Face) -> Option<String> {
 impl Font {
     /// The characters the font has a glyph for.
     pub fn chars(&self) -> &Arc<CharSet> {
-        self.chars.get_or_init(|| {
-            let set = match ttf_parser::Face::parse(&self.data, 0) {
-                Ok(face) => CharSet::of(&face),
-                Err(_) => CharSet::empty(),
-            };
-            Arc::new(set)
-        })
+        self.chars
+            .get_or_init(|| Arc::new(CharSet::of_font(&self.data)))
     }
 
     pub fn from_bytes(data: FontData, origin: &str) -> Result<Font, FontError> {
