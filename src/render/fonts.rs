@@ -432,8 +432,9 @@ fn to_unicode_cmap(texts: &[String], code_width: usize) -> Vec<u8> {
 }
 
 /// The codes with text, as ranges `(first, last, first's UTF-16 unit)` of two or more
-/// codes whose texts are consecutive single UTF-16 units (not crossing a multiple of 256,
-/// which a range may not), and the codes left over.
+/// codes whose texts are consecutive single UTF-16 units, and the codes left over. Neither
+/// the codes nor the texts of a range may cross a multiple of 256: a range's two ends
+/// differ only in their last byte.
 fn unicode_ranges(texts: &[String]) -> (Vec<(usize, usize, u16)>, Vec<usize>) {
     let unit = |text: &str| {
         let mut units = text.encode_utf16();
@@ -458,6 +459,7 @@ fn unicode_ranges(texts: &[String]) -> (Vec<(usize, usize, u16)>, Vec<usize>) {
         while end < texts.len()
             && unit(&texts[end]) == first.checked_add((end - at) as u16)
             && (first as usize + end - at) % 256 != 0
+            && end % 256 != 0
         {
             end += 1;
         }
@@ -561,6 +563,15 @@ mod tests {
             cmap.contains("2 beginbfrange\n<01><03><0061>\n<07><08><0100>\n"),
             "{cmap}"
         );
+        // Codes 250 to 260 stand for consecutive letters: two ranges, split at code 256.
+        let texts: Vec<String> = (0..300u32)
+            .map(|code| match code {
+                250..=260 => char::from_u32(0x3B1 + code - 250).unwrap().to_string(),
+                _ => String::new(),
+            })
+            .collect();
+        let (ranges, _) = unicode_ranges(&texts);
+        assert_eq!(ranges, [(250, 255, 0x3B1), (256, 260, 0x3B7)]);
     }
 
     #[test]
