@@ -4,7 +4,7 @@
 //! A stream's bytes that several documents share (a picture in every PDF of a roster)
 //! are kept as a reference to the one copy, not copied into each file.
 
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 use std::io::{IoSlice, Write};
 
 use bytes::Bytes;
@@ -85,7 +85,7 @@ enum Location {
     Unwritten,
     At(u64),
     /// The `index`th object of the object stream.
-    Packed(u32),
+    Packed(u16),
 }
 
 pub struct PdfFile<'d> {
@@ -147,7 +147,19 @@ impl<'d> PdfFile<'d> {
 
     /// Writes object `id`, a dictionary or array that `body` writes, into the object stream.
     pub fn packed(&mut self, id: Ref, body: impl FnOnce(&mut Vec<u8>)) {
-        self.locate(id, Location::Packed(self.packed_objects.len() as u32));
+        // The cross-reference stream numbers an object stream's objects in two bytes;
+        // any beyond that many are written on their own.
+        let Ok(index) = u16::try_from(self.packed_objects.len()) else {
+            self.locate(id, Location::At(self.offset()));
+            let start = self.buffer.len();
+            syntax::integer(&mut self.buffer, u64::from(id.0));
+            self.buffer.extend_from_slice(b" 0 obj\n");
+            body(&mut self.buffer);
+            self.buffer.extend_from_slice(b"\nendobj\n");
+            self.digest.add(&self.buffer[start..]);
+            return;
+        };
+        self.locate(id, Location::Packed(index));
         self.packed_objects.push((id, self.packed.len()));
         body(&mut self.packed);
         self.packed.push(b'\n');
@@ -304,9 +316,12 @@ impl<'d> PdfFile<'d> {
         for location in &self.locations {
             rows.push(match *location {
                 Location::At(offset) => row(1, offset, 0),
-                Location::Packed(index) => row(2, u64::from(objects.0), index as u16),
-                // Never left so by the renderer; listed as free, the file stays readable.
-                Location::Unwritten => row(0, 0, 0),
+                Location::Packed(index) => row(2, u64::from(objects.0), index),
+                Location::Unwritten => {
+                    debug_assert!(false, "an object number was given out but never written");
+                    // Listed as free, the file stays readable.
+                    row(0, 0, 0)
+                }
             });
         }
         rows
@@ -325,7 +340,7 @@ pub fn fingerprint<'a>(pieces: impl IntoIterator<Item = &'a [u8]>) -> u64 {
 }
 
 /// A stable 128-bit hash of a document's bytes (SipHash with fixed keys, twice): the same
-/// content always gets the same ID, in any build of the same program.
+/// content always gets the same ID, on any machine.
 #[derive(Default)]
 struct Digest {
     #[allow(deprecated)]
@@ -334,7 +349,10 @@ struct Digest {
 
 impl Digest {
     fn add(&mut self, bytes: &[u8]) {
-        bytes.hash(&mut self.hasher);
+        // The length as eight little-endian bytes, so that the ID is the same on every
+        // machine, whatever its word size or byte order.
+        self.hasher.write(&(bytes.len() as u64).to_le_bytes());
+        self.hasher.write(bytes);
     }
 
     fn document_id(&self) -> [u8; 16] {
@@ -391,6 +409,46 @@ mod tests {
             root: catalog,
             info,
         })
+    }
+
+    #[test]
+    fn objects_past_what_an_object_stream_can_number_are_written_on_their_own() {
+        let mut deflater = Deflater::new(Effort::Text);
+        let mut file = PdfFile::new(&mut deflater);
+        let catalog = file.alloc();
+        let pages = file.alloc();
+        let numbers: Vec<Ref> = (0..70_000).map(|_| file.alloc()).collect();
+        file.packed(catalog, |o| {
+            let mut d = Dict::new(o);
+            d.name("Type", "Catalog").reference("Pages", pages);
+            d.finish();
+        });
+        file.packed(pages, |o| {
+            let mut d = Dict::new(o);
+            d.name("Type", "Pages")
+                .int("Count", 0)
+                .references("Kids", &[]);
+            d.finish();
+        });
+        for (value, &id) in numbers.iter().enumerate() {
+            file.packed(id, |o| syntax::integer(o, value as u64));
+        }
+        let bytes = file
+            .finish(Trailer {
+                root: catalog,
+                info: pages,
+            })
+            .to_vec();
+        let doc = lopdf::Document::load_mem(&bytes).expect("lopdf reads it");
+        for (value, id) in numbers
+            .iter()
+            .enumerate()
+            .step_by(997)
+            .chain([(69_999, &numbers[69_999])])
+        {
+            let object = doc.get_object((id.0, 0)).unwrap();
+            assert_eq!(object.as_i64().unwrap(), value as i64, "object {}", id.0);
+        }
     }
 
     #[test]
