@@ -68,10 +68,40 @@ impl<'a> Png<'a> {
     }
 
     /// Whether PDF's Flate filter with the PNG predictor reads the compressed pixels as
-    /// they are: 8-bit grey, RGB or palette, not interlaced, without transparency.
+    /// they are: 8-bit grey, RGB or palette, not interlaced, without transparency. A
+    /// palette must be whole RGB entries, at most 256, as an indexed colour space's is.
     pub fn copyable(&self) -> bool {
-        let colours =
-            matches!(self.color_type, 0 | 2) || (self.color_type == 3 && self.palette.is_some());
+        let sound_palette = |p: &[u8]| !p.is_empty() && p.len() % 3 == 0 && p.len() <= 3 * 256;
+        let colours = matches!(self.color_type, 0 | 2)
+            || (self.color_type == 3 && self.palette.is_some_and(sound_palette));
         self.bit_depth == 8 && colours && !self.interlaced && !self.transparency
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn indexed(palette: &[u8]) -> Png<'_> {
+        Png {
+            width: 1,
+            height: 1,
+            bit_depth: 8,
+            color_type: 3,
+            interlaced: false,
+            palette: Some(palette),
+            transparency: false,
+            exif: false,
+            data: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn only_a_palette_of_whole_rgb_entries_is_copied() {
+        assert!(indexed(&[0; 6]).copyable());
+        assert!(indexed(&[0; 3 * 256]).copyable());
+        assert!(!indexed(&[0; 3 * 257]).copyable());
+        assert!(!indexed(&[0; 7]).copyable());
+        assert!(!indexed(&[]).copyable());
     }
 }
