@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use handout::cli::output::write_atomically;
-use handout::render::{self, PdfOptions, PictureStore, RenderCache};
+use handout::render::{self, PdfOptions, PictureStore, Renderer};
 use handout::BuildOptions;
 
 fn main() {
@@ -32,15 +32,15 @@ fn main() {
         .expect("the handout lays out");
     let pictures = || {
         let store = PictureStore::new(&prepared.document);
-        store.prepare_all();
+        assert!(store.prepare_all().is_empty(), "the pictures can be read");
         store
     };
     let made = pictures();
     // Fonts are cut afresh each time, as in a cold build; the pictures are made already.
     let render = || {
-        let cache = RenderCache::default();
+        let renderer = Renderer::default();
         let options = PdfOptions::default();
-        render::pdf(&layout, &prepared.fonts, &options, &made, &cache).unwrap()
+        render::pdf(&layout, &prepared.fonts, &options, &made, &renderer).unwrap()
     };
     let pdf = render();
     let out = tempfile::tempdir().unwrap();

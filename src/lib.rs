@@ -24,10 +24,10 @@ pub mod text;
 use std::path::Path;
 use std::sync::Arc;
 
-use content::{Document, LoadOptions, Recipient};
+use content::{Document, LoadOptions, PictureUse, Recipient};
 use diag::{Diagnostic, Diagnostics};
 use layout::{PagedLayout, Theme};
-use render::{Pdf, PdfOptions, PictureStore, RenderCache, RenderError};
+use render::{Pdf, PdfOptions, PictureStore, Renderer};
 use text::{Coverage, FaceId, FontBook, Shaper, Typesetter};
 
 /// What a build needs besides the handout file.
@@ -67,12 +67,25 @@ pub fn build(handout: &Path, options: &BuildOptions) -> Result<Built, BuildError
     std::thread::scope(|scope| {
         // The pictures are made into PDF objects on another core while this one lays out,
         // and the fonts are cut there while this one writes the pages.
-        scope.spawn(|| prepared.pictures.prepare_all());
-        let reuse = Reuse {
-            rendered: RenderCache::with_spare_core(),
-            ..prepared.reuse()
-        };
-        prepared.build_reusing(&prepared.document, options.timestamp, &reuse)
+        let pictures = scope.spawn(|| prepared.check_pictures());
+        let reuse = prepared.reuse_with(Renderer::with_spare_core());
+        let built = reuse.build(&prepared.document, options.timestamp);
+        let pictures = pictures
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        match (pictures, built) {
+            (Ok(()), built) => built,
+            // The layout's errors come with the loading warnings; the render's report of
+            // a damaged picture is the one already in `errors`.
+            (Err(mut errors), Err(BuildError::Content(layout))) => {
+                errors.extend(layout);
+                Err(BuildError::Content(errors))
+            }
+            (Err(mut errors), _) => {
+                errors.extend(prepared.warnings.clone());
+                Err(BuildError::Content(errors))
+            }
+        }
     })
 }
 
@@ -97,10 +110,13 @@ pub fn lay_out(
     Ok((layout, prepared.fonts))
 }
 
-/// What the documents of a run reuse on one thread; see [`Prepared::reuse`].
+/// One thread's share of a run over a prepared handout: the words it has shaped, the
+/// paragraphs it has set and the fonts it has subset, kept from one document to the next.
+/// It belongs to the [`Prepared`] it came from, so what it keeps always fits.
 pub struct Reuse<'a> {
+    prepared: &'a Prepared,
     typesetter: Typesetter<'a>,
-    rendered: RenderCache,
+    renderer: Renderer,
 }
 
 /// A handout loaded once, with its fonts and theme, ready to lay out for any
@@ -113,6 +129,8 @@ pub struct Prepared {
     pub theme: Theme,
     /// The handout's pictures as PDF objects, made once for every document of a run.
     pub pictures: Arc<PictureStore>,
+    /// Where the content names each picture.
+    pub picture_uses: Vec<PictureUse>,
     /// What loading warned about.
     pub warnings: Diagnostics,
 }
@@ -132,6 +150,7 @@ pub fn prepare(handout: &Path, options: &BuildOptions) -> Result<Prepared, Diagn
     };
     Ok(Prepared {
         pictures: Arc::new(PictureStore::new(&document)),
+        picture_uses: loaded.picture_uses,
         document,
         fonts,
         theme,
@@ -143,40 +162,21 @@ impl Prepared {
     /// What the documents of a run can reuse, on one thread: words already shaped,
     /// paragraphs already set and fonts already subset.
     pub fn reuse(&self) -> Reuse<'_> {
+        self.reuse_with(Renderer::default())
+    }
+
+    fn reuse_with(&self, renderer: Renderer) -> Reuse<'_> {
         Reuse {
+            prepared: self,
             typesetter: Typesetter::new(Shaper::new(&self.fonts)),
-            rendered: RenderCache::default(),
+            renderer,
         }
     }
 
     /// Lays out `document` (this handout, perhaps for another reader), with the
     /// loading warnings ahead of its own.
     pub fn lay_out(&self, document: &Document) -> Result<PagedLayout, Diagnostics> {
-        self.lay_out_reusing(document, &self.reuse())
-    }
-
-    /// [`Prepared::lay_out`], with what earlier documents of the run left in `reuse`.
-    pub fn lay_out_reusing(
-        &self,
-        document: &Document,
-        reuse: &Reuse,
-    ) -> Result<PagedLayout, Diagnostics> {
-        let mut warnings = self.warnings.clone();
-        if let Some(recipient) = &document.recipient {
-            warnings.extend(self.recipient_warnings(recipient));
-        }
-        match layout::layout(document, &self.theme, &reuse.typesetter) {
-            Ok(mut layout) => {
-                warnings.extend(layout.warnings);
-                layout.warnings = warnings;
-                Ok(layout)
-            }
-            Err(diagnostics) => {
-                let mut all = diagnostics;
-                all.extend(warnings);
-                Err(all)
-            }
-        }
+        self.reuse().lay_out(document)
     }
 
     /// Warnings for characters of the reader's details that the font lacks: these come
@@ -199,41 +199,75 @@ impl Prepared {
         warnings
     }
 
-    /// Lays out and renders `document`; the PDF's date is `timestamp`, else the review date.
-    pub fn build(&self, document: &Document, timestamp: Option<i64>) -> Result<Built, BuildError> {
-        self.build_reusing(document, timestamp, &self.reuse())
+    /// Makes every picture into its PDF object, so that a file whose pixels turn out
+    /// damaged is reported, at each place the content names it, before any document is
+    /// made; a roster stops once, not at every row.
+    pub fn check_pictures(&self) -> Result<(), Diagnostics> {
+        let mut errors = Diagnostics::default();
+        for error in self.pictures.prepare_all() {
+            let uses: Vec<&PictureUse> = self
+                .picture_uses
+                .iter()
+                .filter(|u| u.path == error.path)
+                .collect();
+            if uses.is_empty() {
+                errors.push(Diagnostic::error(error.to_string()).in_file(&error.path));
+            }
+            for picture_use in uses {
+                errors.push(picture_use.damaged(error.reason()));
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 
-    /// [`Prepared::build`], with what earlier documents of the run left in `reuse`.
-    pub fn build_reusing(
-        &self,
-        document: &Document,
-        timestamp: Option<i64>,
-        reuse: &Reuse,
-    ) -> Result<Built, BuildError> {
-        let layout = self
-            .lay_out_reusing(document, reuse)
-            .map_err(BuildError::Content)?;
+    /// Lays out and renders `document`; the PDF's date is `timestamp`, else the review date.
+    pub fn build(&self, document: &Document, timestamp: Option<i64>) -> Result<Built, BuildError> {
+        self.check_pictures()?;
+        self.reuse().build(document, timestamp)
+    }
+}
+
+impl Reuse<'_> {
+    /// [`Prepared::lay_out`], reusing what earlier documents of the run left here.
+    pub fn lay_out(&self, document: &Document) -> Result<PagedLayout, Diagnostics> {
+        let prepared = self.prepared;
+        let mut warnings = prepared.warnings.clone();
+        if let Some(recipient) = &document.recipient {
+            warnings.extend(prepared.recipient_warnings(recipient));
+        }
+        match layout::layout(document, &prepared.theme, &self.typesetter) {
+            Ok(mut layout) => {
+                warnings.extend(layout.warnings);
+                layout.warnings = warnings;
+                Ok(layout)
+            }
+            Err(diagnostics) => {
+                let mut all = diagnostics;
+                all.extend(warnings);
+                Err(all)
+            }
+        }
+    }
+
+    /// [`Prepared::build`], reusing what earlier documents of the run left here. The
+    /// pictures must have been checked ([`Prepared::check_pictures`]): a damaged one
+    /// found here is only a [`render::RenderError`], without the place that names it.
+    pub fn build(&self, document: &Document, timestamp: Option<i64>) -> Result<Built, BuildError> {
+        let layout = self.lay_out(document).map_err(BuildError::Content)?;
         let timestamp = timestamp.or_else(|| layout.info.date.map(calendar::midnight));
         let options = PdfOptions { timestamp };
+        let prepared = self.prepared;
         let pdf = render::pdf(
             &layout,
-            &self.fonts,
+            &prepared.fonts,
             &options,
-            &self.pictures,
-            &reuse.rendered,
-        )
-        .map_err(|error| match error {
-            // A picture whose data turns out damaged when it is decoded for the PDF is the
-            // content's problem, as one found when it was loaded.
-            RenderError::Image(image) => BuildError::Content(
-                Diagnostic::error(image.to_string())
-                    .in_file(&image.path)
-                    .hint("the file may be damaged; export or download it again")
-                    .into(),
-            ),
-            other => BuildError::Render(other),
-        })?;
+            &prepared.pictures,
+            &self.renderer,
+        )?;
         Ok(Built {
             pdf,
             pages: layout.pages.len(),

@@ -128,6 +128,38 @@ fn every_problem_is_reported_in_one_run() {
     assert!(message.contains("content/brand.toml:"), "{message}");
 }
 
+/// Copies the fixture whose pixel data is damaged (its checksums are sound, so only
+/// decoding finds it) over two of the sample's pictures.
+fn damage_two_pictures(workspace: &Path) {
+    let damaged = common::repo().join("tests/fixtures/images/bad-data.png");
+    for picture in ["split-squat-end.png", "hamstring-bridge-start.png"] {
+        std::fs::copy(&damaged, workspace.join("images/exercises").join(picture)).unwrap();
+    }
+}
+
+#[test]
+fn every_picture_damaged_inside_is_reported_where_it_is_named() {
+    let ws = sample_workspace();
+    damage_two_pictures(ws.path());
+    for command in ["build", "check"] {
+        let out = handout(ws.path(), &[command]);
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        let report = stderr(&out);
+        for (place, key) in [
+            ("content/exercises/split-squat.toml:38:8", "image[2].file"),
+            (
+                "content/exercises/hamstring-bridge.toml:31:8",
+                "image[1].file",
+            ),
+        ] {
+            assert!(report.contains(place), "{command}: {report}");
+            assert!(report.contains(key), "{command}: {report}");
+        }
+        assert_eq!(report.matches("can't be read as a picture").count(), 2);
+        assert!(!ws.path().join("out").exists(), "{command} wrote a PDF");
+    }
+}
+
 #[test]
 fn check_reports_without_writing() {
     let ws = sample_workspace();

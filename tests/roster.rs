@@ -220,6 +220,29 @@ fn a_bad_row_stops_the_batch_with_its_row_and_column_and_writes_nothing() {
 }
 
 #[test]
+fn a_damaged_picture_stops_the_roster_once_before_any_row() {
+    let ws = sample_workspace();
+    let damaged = common::repo().join("tests/fixtures/images/bad-data.png");
+    let picture = ws.path().join("images/exercises/split-squat-end.png");
+    std::fs::copy(damaged, picture).unwrap();
+    std::fs::write(ws.path().join("roster.csv"), "name\nAoife\nSinéad\nJane\n").unwrap();
+    let out = handout(ws.path(), &["build", HANDOUT, "--roster", "roster.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = stderr(&out);
+    assert_eq!(
+        report.matches("can't be read as a picture").count(),
+        1,
+        "{report}"
+    );
+    assert!(
+        report.contains("content/exercises/split-squat.toml:38:8"),
+        "{report}"
+    );
+    assert!(!report.contains("row on line"), "{report}");
+    assert!(!ws.path().join("out").exists(), "a PDF was written");
+}
+
+#[test]
 fn a_roster_goes_with_exactly_one_handout() {
     let ws = sample_workspace();
     std::fs::write(ws.path().join("roster.csv"), "name\nAoife\n").unwrap();

@@ -36,6 +36,11 @@ pub fn build(
         }
     };
     print_all(reporter, &prepared.warnings);
+    if let Err(diagnostics) = prepared.check_pictures() {
+        print_all(reporter, &diagnostics);
+        complain!("{}: not built, no PDF written", handout.display());
+        return Outcome::ContentErrors;
+    }
     let roster = match roster::read(roster_file, &prepared.document) {
         Ok(roster) => roster,
         Err(diagnostics) => {
@@ -52,7 +57,7 @@ pub fn build(
     let rows: Vec<_> = roster.rows.iter().zip(&stems).collect();
     let build_row = |reuse: &crate::Reuse, &(row, stem): &(&roster::Row, &String)| {
         let document = row.apply(&prepared.document);
-        let result = match prepared.build_reusing(&document, options.timestamp, reuse) {
+        let result = match reuse.build(&document, options.timestamp) {
             Ok(built) => {
                 let target = out.join(format!("{stem}.pdf"));
                 output::write_atomically(&target, |file| built.pdf.write_to(file))

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::exercise::Library;
 use super::paths::Workspace;
-use super::pictures::Pictures;
+use super::pictures::{PictureUse, Pictures};
 use super::report::Report;
 use super::source::SourceFile;
 use super::toml_tree::{FileCx, Value};
@@ -70,7 +70,15 @@ impl<'a> Loader<'a> {
     pub fn picture(&self, value: &Value) -> Option<Arc<Picture>> {
         let (path, written) = self.resolve(value)?;
         match self.pictures.get(&path) {
-            Ok(picture) => Some(picture),
+            Ok(picture) => {
+                self.pictures.named(PictureUse {
+                    path,
+                    written: written.to_string(),
+                    location: value.location(),
+                    key: value.key().to_string(),
+                });
+                Some(picture)
+            }
             Err(error) => {
                 let (message, hint) = error.explain(written);
                 value.emit(value.error(message).hint(hint));

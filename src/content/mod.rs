@@ -30,6 +30,7 @@ use std::path::{Path, PathBuf};
 
 pub use model::*;
 pub use paths::workspace_root;
+pub use pictures::PictureUse;
 pub use schema::SCHEMA;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -54,6 +55,8 @@ pub struct LoadOptions {
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub document: Document,
+    /// Where each picture is named, for errors found when its pixels are decoded.
+    pub picture_uses: Vec<PictureUse>,
     pub warnings: Diagnostics,
 }
 
@@ -68,15 +71,20 @@ pub fn load(handout: &Path, options: &LoadOptions) -> Result<Loaded, Diagnostics
     let document = read_document(handout, options, &report);
     let diagnostics = report.finish();
     match document {
-        Some(document) if !diagnostics.has_errors() => Ok(Loaded {
+        Some((document, picture_uses)) if !diagnostics.has_errors() => Ok(Loaded {
             document,
+            picture_uses,
             warnings: diagnostics,
         }),
         _ => Err(diagnostics),
     }
 }
 
-fn read_document(handout: &Path, options: &LoadOptions, report: &Report) -> Option<Document> {
+fn read_document(
+    handout: &Path,
+    options: &LoadOptions,
+    report: &Report,
+) -> Option<(Document, Vec<PictureUse>)> {
     let source = SourceFile::read(handout, HANDOUT_NEEDS, report);
     let root = options.root.clone().or_else(|| workspace_root(handout));
     let Some(root) = root else {
@@ -122,7 +130,8 @@ fn read_document(handout: &Path, options: &LoadOptions, report: &Report) -> Opti
         paper,
         stem: stem(handout),
     };
-    handout::read(&loader, &source, frame)
+    let document = handout::read(&loader, &source, frame)?;
+    Some((document, loader.pictures.into_uses()))
 }
 
 /// The handout file's name without `.toml`.

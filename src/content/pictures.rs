@@ -23,6 +23,7 @@ use image::{ImageDecoder, ImageFormat, ImageReader};
 
 use super::png::Png;
 use crate::content::model::{Picture, PictureFormat};
+use crate::diag::{Diagnostic, Location};
 
 const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 const MAX_SIDE: u32 = 12_000;
@@ -97,6 +98,30 @@ impl PictureError {
 #[derive(Default)]
 pub(crate) struct Pictures {
     read: RefCell<HashMap<PathBuf, Result<Arc<Picture>, PictureError>>>,
+    uses: RefCell<Vec<PictureUse>>,
+}
+
+/// Where the content names a picture file, to point at should the file prove damaged
+/// when the PDF is made: only then are its pixels decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PictureUse {
+    pub path: PathBuf,
+    /// The path as written.
+    pub written: String,
+    pub location: Location,
+    pub key: String,
+}
+
+impl PictureUse {
+    /// The error for this use of a picture whose data can't be decoded, as loading
+    /// would have given it.
+    pub fn damaged(&self, reason: &str) -> Diagnostic {
+        let (message, hint) = PictureError::Damaged(reason.to_string()).explain(&self.written);
+        Diagnostic::error(message)
+            .at(self.location.clone())
+            .key(&self.key)
+            .hint(hint)
+    }
 }
 
 impl Pictures {
@@ -109,6 +134,16 @@ impl Pictures {
             .borrow_mut()
             .insert(path.to_path_buf(), picture.clone());
         picture
+    }
+
+    /// Records that the content names a picture that was read.
+    pub fn named(&self, picture_use: PictureUse) {
+        self.uses.borrow_mut().push(picture_use);
+    }
+
+    /// Every place a picture that was read is named, in the order they were read.
+    pub fn into_uses(self) -> Vec<PictureUse> {
+        self.uses.into_inner()
     }
 }
 

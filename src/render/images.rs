@@ -31,6 +31,13 @@ pub struct ImageError {
     reason: String,
 }
 
+impl ImageError {
+    /// What the decoder found wrong.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+}
+
 /// A picture as a PDF image object, made once and shared by every document of a run.
 #[derive(Debug)]
 pub struct ImageObject {
@@ -104,12 +111,13 @@ impl PictureStore {
         PictureStore { objects, pictures }
     }
 
-    /// Makes every picture's image object now: the work a build can do on another core
-    /// while this one lays out.
-    pub fn prepare_all(&self) {
-        for picture in &self.pictures {
-            let _ = self.get(picture);
-        }
+    /// Makes every picture's image object now (the work a build can do on another core
+    /// while this one lays out), and returns why each picture that failed did.
+    pub fn prepare_all(&self) -> Vec<ImageError> {
+        self.pictures
+            .iter()
+            .filter_map(|picture| self.get(picture).err())
+            .collect()
     }
 
     pub fn get(&self, picture: &Picture) -> Result<Arc<ImageObject>, ImageError> {

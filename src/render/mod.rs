@@ -7,7 +7,7 @@
 //! the same layout always gives the same bytes.
 //!
 //! What a run's documents share is made once: the pictures ([`PictureStore`], shared by
-//! every thread) and font subsets for the same glyphs ([`RenderCache`], one a thread).
+//! every thread) and font subsets for the same glyphs ([`Renderer`], one a thread).
 
 mod content;
 mod deflate;
@@ -31,7 +31,7 @@ use crate::layout::{Item, PagedLayout};
 use crate::text::FontBook;
 use deflate::{DeflatedCache, Deflater, Effort};
 use file::{Body, PdfFile, Trailer};
-use fonts::{Codes, Embedding, Subset, SubsetCache, SubsetError};
+use fonts::{Codes, Embedding, FontUse, Subset, SubsetCache, SubsetError};
 use syntax::{Dict, Ref};
 
 /// Choices for the PDF file that are not part of the layout.
@@ -49,12 +49,12 @@ pub enum RenderError {
     Image(#[from] ImageError),
 }
 
-/// What rendering keeps for the next document of a run on one thread: font subsets by
-/// the glyphs they hold (a roster's handouts differ only where a reader's name needs
-/// other letters), and content streams deflated (most pages are the same for every
-/// reader).
+/// Renders the documents of one thread, keeping what the next document of the run can
+/// use: font subsets by the glyphs they hold (a roster's handouts differ only where a
+/// reader's name needs other letters), and content streams deflated (most pages are the
+/// same for every reader).
 #[derive(Default)]
-pub struct RenderCache {
+pub struct Renderer {
     subsets: RefCell<SubsetCache>,
     streams: RefCell<DeflatedCache>,
     /// Setting a compressor up costs more than deflating a page; one, set up when first
@@ -65,12 +65,12 @@ pub struct RenderCache {
     spare_core: bool,
 }
 
-impl RenderCache {
-    /// A cache for a build that has a core to spare while it renders.
-    pub fn with_spare_core() -> RenderCache {
-        RenderCache {
+impl Renderer {
+    /// A renderer for a build that has a core to spare while it renders.
+    pub fn with_spare_core() -> Renderer {
+        Renderer {
             spare_core: true,
-            ..RenderCache::default()
+            ..Renderer::default()
         }
     }
 }
@@ -82,32 +82,49 @@ struct Skeleton {
     info: Ref,
 }
 
+/// One font of a document: subset earlier in the run, or to be cut for this document.
+enum FontPlan {
+    Known(Arc<Subset>),
+    New(Codes),
+}
+
+impl FontPlan {
+    fn codes(&self) -> &Codes {
+        match self {
+            FontPlan::Known(subset) => &subset.codes,
+            FontPlan::New(codes) => codes,
+        }
+    }
+}
+
 /// Writes the layout as a PDF.
 pub fn pdf(
     layout: &PagedLayout,
     fonts: &FontBook,
     options: &PdfOptions,
     pictures: &PictureStore,
-    cache: &RenderCache,
+    renderer: &Renderer,
 ) -> Result<Pdf, RenderError> {
     let uses = fonts::uses(layout, fonts);
-    let known: Vec<Option<Arc<Subset>>> = {
-        let subsets = cache.subsets.borrow();
-        uses.iter().map(|used| subsets.get(used)).collect()
+    let plans: Vec<FontPlan> = {
+        let subsets = renderer.subsets.borrow();
+        uses.iter()
+            .map(|used| match subsets.get(used) {
+                Some(subset) => FontPlan::Known(subset),
+                None => FontPlan::New(Codes::new(used)),
+            })
+            .collect()
     };
-    // Fonts not cut earlier in the run: their codes now, their programs below.
-    let new: Vec<Codes> = uses
-        .iter()
-        .zip(&known)
-        .filter(|(_, known)| known.is_none())
-        .map(|(used, _)| Codes::new(used))
-        .collect();
     let cut = |deflater: &mut Deflater| {
-        new.iter()
-            .map(|codes| Embedding::new(codes, fonts, deflater))
+        plans
+            .iter()
+            .filter_map(|plan| match plan {
+                FontPlan::New(codes) => Some(Embedding::new(codes, fonts, deflater)),
+                FontPlan::Known(_) => None,
+            })
             .collect::<Result<Vec<Embedding>, SubsetError>>()
     };
-    let mut deflater = cache.deflater.borrow_mut();
+    let mut deflater = renderer.deflater.borrow_mut();
     let mut file = PdfFile::new(deflater.get_or_insert_with(|| Deflater::new(Effort::Text)));
     let skeleton = Skeleton {
         catalog: file.alloc(),
@@ -115,33 +132,27 @@ pub fn pdf(
         info: file.alloc(),
     };
     let images = distinct_pictures(layout);
+    let names = content::Resources {
+        fonts: plans
+            .iter()
+            .enumerate()
+            .flat_map(|(index, plan)| {
+                let codes = plan.codes();
+                codes.faces.iter().map(move |&face| (face, (index, codes)))
+            })
+            .collect(),
+        images: images
+            .iter()
+            .enumerate()
+            .map(|(index, picture)| (picture.path.as_path(), index))
+            .collect(),
+    };
+    let any_new = plans.iter().any(|plan| matches!(plan, FontPlan::New(_)));
     let (pages, embedded) = std::thread::scope(|scope| {
         // The fonts are cut on another core, if there is one, while this writes the pages.
-        let cutting = (cache.spare_core && !new.is_empty())
+        let cutting = (renderer.spare_core && any_new)
             .then(|| scope.spawn(|| cut(&mut Deflater::new(Effort::Text))));
-        let mut new_codes = new.iter();
-        let codes: Vec<&Codes> = known
-            .iter()
-            .map(|known| match known {
-                Some(subset) => &subset.codes,
-                None => new_codes.next().expect("codes for every new font"),
-            })
-            .collect();
-        let names = content::Resources {
-            fonts: codes
-                .iter()
-                .enumerate()
-                .flat_map(|(index, codes)| {
-                    codes.faces.iter().map(move |&face| (face, (index, *codes)))
-                })
-                .collect(),
-            images: images
-                .iter()
-                .enumerate()
-                .map(|(index, picture)| (picture.path.as_path(), index))
-                .collect(),
-        };
-        let pages = write_pages(&mut file, layout, &names, &skeleton, cache);
+        let pages = write_pages(&mut file, layout, &names, &skeleton, renderer);
         let embedded = match cutting {
             Some(cutting) => cutting
                 .join()
@@ -150,33 +161,8 @@ pub fn pdf(
         };
         (pages, embedded)
     });
-    let mut embedded = embedded?.into_iter();
-    let mut new = new.into_iter();
-    let subsets: Vec<Arc<Subset>> = uses
-        .into_iter()
-        .zip(known)
-        .map(|(used, known)| match known {
-            Some(subset) => subset,
-            None => {
-                let subset = Arc::new(Subset {
-                    codes: new.next().expect("codes for every new font"),
-                    embedding: embedded.next().expect("a program for every new font"),
-                });
-                cache.subsets.borrow_mut().insert(used, subset.clone());
-                subset
-            }
-        })
-        .collect();
-
-    let font_ids: Vec<Ref> = subsets.iter().map(|_| file.alloc()).collect();
-    let one_byte = subsets.iter().any(|s| s.codes.width == 1).then(|| {
-        let id = file.alloc();
-        fonts::write_one_byte_cmap(&mut file, id);
-        id
-    });
-    for (subset, &id) in subsets.iter().zip(&font_ids) {
-        subset.write(&mut file, id, one_byte);
-    }
+    let subsets = keep_subsets(uses, plans, embedded?, renderer);
+    let font_ids = write_fonts(&mut file, &subsets);
     // The pictures come last: another thread may still be making them.
     let image_ids = images
         .iter()
@@ -186,24 +172,7 @@ pub fn pdf(
             Ok(id)
         })
         .collect::<Result<Vec<Ref>, ImageError>>()?;
-    file.packed(skeleton.page_tree, |o| {
-        let mut d = Dict::new(o);
-        d.name("Type", "Pages")
-            .references("Kids", &pages)
-            .int("Count", pages.len() as i64);
-        if let Some(size) = common_size(layout) {
-            d.numbers("MediaBox", &[0.0, 0.0, size.width, size.height]);
-        }
-        d.raw("Resources", |o| {
-            let mut r = Dict::new(o);
-            r.raw("Font", |o| named_references(o, "F", &font_ids));
-            if !image_ids.is_empty() {
-                r.raw("XObject", |o| named_references(o, "Im", &image_ids));
-            }
-            r.finish();
-        });
-        d.finish();
-    });
+    write_page_tree(&mut file, layout, &skeleton, &pages, &font_ids, &image_ids);
     let outline = outline(&mut file, layout, &pages);
     file.packed(skeleton.info, |o| {
         document_info(o, layout, options.timestamp)
@@ -230,6 +199,72 @@ pub fn pdf(
     }))
 }
 
+/// Every font's subset: those of earlier documents as they were, the new ones made
+/// from their programs (`embedded`, in the plans' order) and kept for the next document.
+fn keep_subsets(
+    uses: Vec<FontUse>,
+    plans: Vec<FontPlan>,
+    embedded: Vec<Embedding>,
+    renderer: &Renderer,
+) -> Vec<Arc<Subset>> {
+    let mut embedded = embedded.into_iter();
+    uses.into_iter()
+        .zip(plans)
+        .map(|(used, plan)| match plan {
+            FontPlan::Known(subset) => subset,
+            FontPlan::New(codes) => {
+                let embedding = embedded.next().expect("a program for every new font");
+                let subset = Arc::new(Subset { codes, embedding });
+                renderer.subsets.borrow_mut().insert(used, subset.clone());
+                subset
+            }
+        })
+        .collect()
+}
+
+/// Writes the fonts, and the one-byte CMap if any font uses it; the fonts' object numbers.
+fn write_fonts(file: &mut PdfFile, subsets: &[Arc<Subset>]) -> Vec<Ref> {
+    let font_ids: Vec<Ref> = subsets.iter().map(|_| file.alloc()).collect();
+    let one_byte = subsets.iter().any(|s| s.codes.width == 1).then(|| {
+        let id = file.alloc();
+        fonts::write_one_byte_cmap(file, id);
+        id
+    });
+    for (subset, &id) in subsets.iter().zip(&font_ids) {
+        subset.write(file, id, one_byte);
+    }
+    font_ids
+}
+
+/// The page tree, with the size and resources every page shares.
+fn write_page_tree(
+    file: &mut PdfFile,
+    layout: &PagedLayout,
+    skeleton: &Skeleton,
+    pages: &[Ref],
+    font_ids: &[Ref],
+    image_ids: &[Ref],
+) {
+    file.packed(skeleton.page_tree, |o| {
+        let mut d = Dict::new(o);
+        d.name("Type", "Pages")
+            .references("Kids", pages)
+            .int("Count", pages.len() as i64);
+        if let Some(size) = common_size(layout) {
+            d.numbers("MediaBox", &[0.0, 0.0, size.width, size.height]);
+        }
+        d.raw("Resources", |o| {
+            let mut r = Dict::new(o);
+            r.raw("Font", |o| named_references(o, "F", font_ids));
+            if !image_ids.is_empty() {
+                r.raw("XObject", |o| named_references(o, "Im", image_ids));
+            }
+            r.finish();
+        });
+        d.finish();
+    });
+}
+
 /// The size all pages share, which their page tree says once for them.
 fn common_size(layout: &PagedLayout) -> Option<Size> {
     let size = layout.pages.first()?.size;
@@ -246,13 +281,13 @@ fn write_pages(
     layout: &PagedLayout,
     names: &content::Resources,
     skeleton: &Skeleton,
-    cache: &RenderCache,
+    renderer: &Renderer,
 ) -> Vec<Ref> {
     let shared_size = common_size(layout).is_some();
     let pages: Vec<Ref> = layout.pages.iter().map(|_| file.alloc()).collect();
     // A stream drawn on several pages (the header, the footer) is stored once.
     let mut written: HashMap<Vec<u8>, Ref> = HashMap::new();
-    let mut deflated = cache.streams.borrow_mut();
+    let mut deflated = renderer.streams.borrow_mut();
     for (page, &id) in layout.pages.iter().zip(&pages) {
         let mut contents = Vec::with_capacity(3);
         for items in [page.header(), page.body(), page.footer()] {
