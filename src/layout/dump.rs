@@ -19,8 +19,12 @@ pub fn dump(layout: &PagedLayout) -> String {
             if at == page.header_items && at > 0 {
                 out.push_str("  -- body\n");
             }
-            if at == page.items.len() - page.footer_items && page.footer_items > 0 {
+            let number_start = page.items.len() - page.number_items;
+            if at == number_start - page.footer_items && page.footer_items > 0 {
                 out.push_str("  -- footer\n");
+            }
+            if at == number_start && page.number_items > 0 {
+                out.push_str("  -- page number\n");
             }
             let at = format!("({},{})", num(placed.at.x), num(placed.at.y));
             let _ = match &placed.item {

@@ -41,13 +41,15 @@ pub struct PagedLayout {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
     pub size: Size,
-    /// What the page shows, in the order it is drawn: the header, the handout's content
-    /// with the page number, then the footer.
+    /// What the page shows, in reading order: the header, the handout's content, the
+    /// footer, then the page number (which sits at the end of the footer's last line).
     pub items: Vec<Placed>,
-    /// How many of the first items are the header, and of the last the footer: these
-    /// are the same on every page of a handout, so the PDF can hold them once.
+    /// How many of the first items are the header, and of the last the footer and the
+    /// page number. The header and footer are the same on every page of a handout, so
+    /// the PDF can hold them once.
     pub header_items: usize,
     pub footer_items: usize,
+    pub number_items: usize,
 }
 
 impl Page {
@@ -55,13 +57,21 @@ impl Page {
         &self.items[..self.header_items]
     }
 
-    /// The handout's own content on this page, and its page number.
+    /// The handout's own content on this page.
     pub fn body(&self) -> &[Placed] {
-        &self.items[self.header_items..self.items.len() - self.footer_items]
+        &self.items[self.header_items..self.footer_start()]
     }
 
     pub fn footer(&self) -> &[Placed] {
-        &self.items[self.items.len() - self.footer_items..]
+        &self.items[self.footer_start()..self.items.len() - self.number_items]
+    }
+
+    pub fn number(&self) -> &[Placed] {
+        &self.items[self.items.len() - self.number_items..]
+    }
+
+    fn footer_start(&self) -> usize {
+        self.items.len() - self.number_items - self.footer_items
     }
 }
 
@@ -146,14 +156,16 @@ pub fn layout(
         }
         let footer_at = Point::new(theme.margin_x, footer_top);
         let number = furniture::page_number(&mut c, &footer, index + 1, total);
-        frame.push_frame(footer_at, number);
         let footer_items = footer.frame.items.len();
+        let number_items = number.items.len();
         frame.push_frame(footer_at, footer.frame.clone());
+        frame.push_frame(footer_at, number);
         pages.push(Page {
             size: theme.page,
             items: frame.items,
             header_items,
             footer_items,
+            number_items,
         });
     }
     if errors.has_errors() {

@@ -275,6 +275,9 @@ fn common_size(layout: &PagedLayout) -> Option<Size> {
         .then_some(size)
 }
 
+/// `/Filter/FlateDecode`
+const FILTER_NAME_BYTES: usize = 19;
+
 /// Writes each page, its contents and its links; the pages' object numbers.
 fn write_pages(
     file: &mut PdfFile,
@@ -290,7 +293,7 @@ fn write_pages(
     let mut deflated = renderer.streams.borrow_mut();
     for (page, &id) in layout.pages.iter().zip(&pages) {
         let mut contents = Vec::with_capacity(3);
-        for items in [page.header(), page.body(), page.footer()] {
+        for items in [page.header(), page.body(), page.footer(), page.number()] {
             if items.is_empty() {
                 continue;
             }
@@ -301,16 +304,22 @@ fn write_pages(
             }
             let stream = file.alloc();
             let deflated = deflated.get(&raw, file.deflater());
-            file.stream(
-                stream,
-                |d| {
-                    d.name("Filter", "FlateDecode");
-                },
-                Body::Shared {
-                    data: &[deflated.data],
-                    fingerprint: deflated.fingerprint,
-                },
-            );
+            // A short stream (a page number) can come out of deflate no smaller, less
+            // the filter's name; it is stored as it is.
+            if deflated.data.len() + FILTER_NAME_BYTES >= raw.len() {
+                file.stream(stream, |_| {}, Body::Encoded(&raw));
+            } else {
+                file.stream(
+                    stream,
+                    |d| {
+                        d.name("Filter", "FlateDecode");
+                    },
+                    Body::Shared {
+                        data: &[deflated.data],
+                        fingerprint: deflated.fingerprint,
+                    },
+                );
+            }
             written.insert(raw, stream);
             contents.push(stream);
         }
