@@ -320,13 +320,13 @@ impl<'w, 'a> Glyphs<'w, 'a> {
         self.close();
     }
 
-    /// Writes the pending move, as TJ says it: in thousandths of an em, a positive
-    /// number moving the pen left.
+    /// Writes the pending move, as TJ says it: in thousandths of an em (to a tenth), a
+    /// positive number moving the pen left.
     fn move_pen(&mut self) {
-        let thousandths = f64::from(self.pending) * 10_000.0 / f64::from(self.size);
+        let ten_thousandths = f64::from(self.pending) * 10_000.0 / f64::from(self.size);
         self.pending = 0.0;
-        let thousandths = thousandths.round() as i64;
-        if thousandths == 0 {
+        let ten_thousandths = ten_thousandths.round() as i64;
+        if ten_thousandths == 0 {
             return;
         }
         self.open_array();
@@ -336,7 +336,7 @@ impl<'w, 'a> Glyphs<'w, 'a> {
         } else if self.writer.out.last() != Some(&b'[') {
             self.writer.out.push(b' ');
         }
-        fixed(&mut self.writer.out, thousandths, 1);
+        fixed(&mut self.writer.out, ten_thousandths, 1);
     }
 
     fn open_array(&mut self) {

@@ -44,19 +44,14 @@ pub fn uses(layout: &PagedLayout, fonts: &FontBook) -> Vec<FontUse> {
                 if seen.len() <= id {
                     seen.resize(id + 1, None);
                 }
-                // A glyph keeps the first non-empty text it is seen with, so one glyph
-                // never maps to two texts. Glyph 0 stands for every character the font
-                // lacks, so it copies as the replacement character, never as one of them.
+                // Glyph 0 stands for every character the font lacks, so it copies as the
+                // replacement character, never as one of them.
                 let text = if id == 0 {
                     "\u{FFFD}"
                 } else {
                     glyph.text.as_str()
                 };
-                match &mut seen[id] {
-                    Some(known) if known.is_empty() => *known = text,
-                    Some(_) => {}
-                    unseen => *unseen = Some(text),
-                }
+                keep_first_text(&mut seen[id], Some(text));
             }
         }
     }
@@ -73,11 +68,7 @@ pub fn uses(layout: &PagedLayout, fonts: &FontBook) -> Vec<FontUse> {
                     merged.resize(seen.len(), None);
                 }
                 for (known, text) in merged.iter_mut().zip(seen) {
-                    match (known, text) {
-                        (Some(known), Some(text)) if known.is_empty() => *known = text,
-                        (unseen @ None, text) => *unseen = text,
-                        _ => {}
-                    }
+                    keep_first_text(known, text);
                 }
             }
             None => uses.push((vec![face], seen)),
@@ -93,6 +84,16 @@ pub fn uses(layout: &PagedLayout, fonts: &FontBook) -> Vec<FontUse> {
                 .collect(),
         })
         .collect()
+}
+
+/// A glyph keeps the first non-empty text it is seen with, so that one glyph never
+/// copies as two texts.
+fn keep_first_text<'a>(known: &mut Option<&'a str>, text: Option<&'a str>) {
+    match (known, text) {
+        (Some(known), Some(text)) if known.is_empty() => *known = text,
+        (unseen @ None, text) => *unseen = text,
+        _ => {}
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -163,7 +164,7 @@ pub struct Subset {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Outlines {
     TrueType,
-    /// An OpenType font with CFF outlines, embedded whole (`FontFile3/OpenType`).
+    /// An OpenType font with CFF outlines, subset and embedded as `FontFile3/OpenType`.
     Cff,
 }
 

@@ -18,6 +18,7 @@ use image::DynamicImage;
 
 use super::deflate::{Deflater, Effort};
 use super::file::{fingerprint, Body, PdfFile};
+use super::jpeg::{frame_components, without_metadata};
 use super::syntax::{self, Dict, Ref};
 use crate::content::png::Png;
 use crate::content::{Document, Picture, PictureFormat};
@@ -180,119 +181,6 @@ fn jpeg(picture: &Picture) -> Result<ImageObject, String> {
     });
     Dict::entries_only(&mut entries).name("Filter", "DCTDecode");
     Ok(ImageObject::new(entries, vec![content.into()]))
-}
-
-/// One piece of a JPEG file, in file order.
-enum JpegPiece<'a> {
-    /// A marker without a segment: SOI, EOI, a restart or TEM.
-    Marker(u8),
-    /// A marker and its segment, from the length bytes on.
-    Segment { code: u8, segment: &'a [u8] },
-    /// The entropy-coded data after a start of scan.
-    Scan(&'a [u8]),
-}
-
-/// The pieces of a JPEG file up to its end marker; `None` when they can't be walked
-/// as the JPEG standard lays them out.
-fn jpeg_pieces(bytes: &[u8]) -> Option<Vec<JpegPiece<'_>>> {
-    const SOI: u8 = 0xD8;
-    const EOI: u8 = 0xD9;
-    const SOS: u8 = 0xDA;
-    if bytes.get(..2)? != [0xFF, SOI] {
-        return None;
-    }
-    let mut pieces = vec![JpegPiece::Marker(SOI)];
-    let mut at = 2;
-    loop {
-        // A marker is 0xFF, any number of 0xFF fill bytes, then its code.
-        if *bytes.get(at)? != 0xFF {
-            return None;
-        }
-        while *bytes.get(at)? == 0xFF {
-            at += 1;
-        }
-        let code = bytes[at];
-        at += 1;
-        match code {
-            EOI => {
-                pieces.push(JpegPiece::Marker(EOI));
-                return Some(pieces);
-            }
-            // Markers without a segment: restarts and TEM.
-            0x01 | 0xD0..=0xD7 => {
-                pieces.push(JpegPiece::Marker(code));
-                continue;
-            }
-            0x00 | SOI => return None,
-            _ => {}
-        }
-        let length = usize::from(u16::from_be_bytes([*bytes.get(at)?, *bytes.get(at + 1)?]));
-        let segment = bytes.get(at..at.checked_add(length)?)?;
-        if length < 2 {
-            return None;
-        }
-        at += length;
-        pieces.push(JpegPiece::Segment { code, segment });
-        if code == SOS {
-            // The coded scan runs to the next 0xFF that starts a marker: in it, 0xFF is
-            // followed by 0x00 (a stuffed byte) or a restart marker.
-            let start = at;
-            loop {
-                if *bytes.get(at)? == 0xFF {
-                    let next = *bytes.get(at + 1)?;
-                    if next == 0x00 || (0xD0..=0xD7).contains(&next) {
-                        at += 2;
-                        continue;
-                    }
-                    break;
-                }
-                at += 1;
-            }
-            pieces.push(JpegPiece::Scan(&bytes[start..at]));
-        }
-    }
-}
-
-/// The number of colour components in a JPEG's frame header, from the first
-/// start-of-frame segment.
-fn frame_components(bytes: &[u8]) -> Option<u8> {
-    jpeg_pieces(bytes)?.iter().find_map(|piece| match *piece {
-        // Start of frame: every SOFn but DHT (C4), JPG (C8) and DAC (CC).
-        JpegPiece::Segment {
-            code: code @ 0xC0..=0xCF,
-            segment,
-        } if !matches!(code, 0xC4 | 0xC8 | 0xCC) => segment.get(7).copied(),
-        _ => None,
-    })
-}
-
-/// The JPEG `bytes` with only what decoding needs: application segments other than JFIF
-/// (APP0) and Adobe (APP14) are left out, with comments and whatever follows the end
-/// marker (some phones append a second picture there). `None` when the segments can't be
-/// walked as the JPEG standard lays them out.
-fn without_metadata(bytes: &[u8]) -> Option<Vec<u8>> {
-    const COM: u8 = 0xFE;
-    let mut out = Vec::with_capacity(bytes.len());
-    for piece in jpeg_pieces(bytes)? {
-        match piece {
-            JpegPiece::Marker(code) => out.extend_from_slice(&[0xFF, code]),
-            JpegPiece::Segment { code, segment } => {
-                let body = &segment[2..];
-                let keep = match code {
-                    0xE0 => body.starts_with(b"JFIF\0"),
-                    0xEE => body.starts_with(b"Adobe"),
-                    0xE1..=0xEF | COM => false,
-                    _ => true,
-                };
-                if keep {
-                    out.extend_from_slice(&[0xFF, code]);
-                    out.extend_from_slice(segment);
-                }
-            }
-            JpegPiece::Scan(data) => out.extend_from_slice(data),
-        }
-    }
-    Some(out)
 }
 
 /// The PNG's own compressed data behind a PNG predictor, when PDF can read it as is.

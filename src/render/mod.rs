@@ -14,6 +14,7 @@ mod deflate;
 mod file;
 mod fonts;
 mod images;
+mod jpeg;
 mod sfnt;
 mod syntax;
 
