@@ -314,7 +314,8 @@ fn text_extracts_as_written_and_the_patient_is_named_on_every_page() {
         );
         // Read last, after the footer line it ends, as it is seen.
         assert!(
-            text.trim_end().ends_with(&format!("Page {page} of {pages}")),
+            text.trim_end()
+                .ends_with(&format!("Page {page} of {pages}")),
             "page {page}:\n{text}"
         );
         all.push_str(&text);
