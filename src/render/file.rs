@@ -371,13 +371,8 @@ mod tests {
     use super::*;
     use crate::render::deflate::Effort;
 
-    fn tiny_pdf(shared: Bytes) -> Pdf {
-        let mut deflater = Deflater::new(Effort::Text);
-        let mut file = PdfFile::new(&mut deflater);
-        let catalog = file.alloc();
-        let pages = file.alloc();
-        let info = file.alloc();
-        let image = file.alloc();
+    /// A catalog and a page tree of no pages.
+    fn empty_document(file: &mut PdfFile, catalog: Ref, pages: Ref) {
         file.packed(catalog, |o| {
             let mut d = Dict::new(o);
             d.name("Type", "Catalog").reference("Pages", pages);
@@ -390,6 +385,16 @@ mod tests {
                 .references("Kids", &[]);
             d.finish();
         });
+    }
+
+    fn tiny_pdf(shared: Bytes) -> Pdf {
+        let mut deflater = Deflater::new(Effort::Text);
+        let mut file = PdfFile::new(&mut deflater);
+        let catalog = file.alloc();
+        let pages = file.alloc();
+        let info = file.alloc();
+        let image = file.alloc();
+        empty_document(&mut file, catalog, pages);
         file.packed(info, |o| {
             let mut d = Dict::new(o);
             d.text("Title", "Knee – pain");
@@ -418,18 +423,7 @@ mod tests {
         let catalog = file.alloc();
         let pages = file.alloc();
         let numbers: Vec<Ref> = (0..70_000).map(|_| file.alloc()).collect();
-        file.packed(catalog, |o| {
-            let mut d = Dict::new(o);
-            d.name("Type", "Catalog").reference("Pages", pages);
-            d.finish();
-        });
-        file.packed(pages, |o| {
-            let mut d = Dict::new(o);
-            d.name("Type", "Pages")
-                .int("Count", 0)
-                .references("Kids", &[]);
-            d.finish();
-        });
+        empty_document(&mut file, catalog, pages);
         for (value, &id) in numbers.iter().enumerate() {
             file.packed(id, |o| syntax::integer(o, value as u64));
         }
