@@ -10,6 +10,7 @@
 //! [`layout::layout`] measures, breaks and paginates; [`render::pdf`] only draws.
 //! [`build`] runs the three for one handout.
 
+pub(crate) mod big_endian;
 pub mod calendar;
 pub mod cli;
 pub mod content;

@@ -5,12 +5,21 @@
 //! it, so a lookup builds no key. A memo forgets everything once it holds `limit`
 //! entries, so memory does not grow with the length of a roster.
 
-use rustc_hash::FxHashMap;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 pub struct Memo<V> {
     entries: FxHashMap<u64, Vec<V>>,
     count: usize,
     limit: usize,
+}
+
+/// The hash to file an entry under: quick to make, and the same in every run.
+pub fn hash_of(value: &impl Hash) -> u64 {
+    let mut hasher = FxHasher::default();
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl<V> Memo<V> {

@@ -31,16 +31,23 @@ impl<'a> FileCx<'a> {
         &self.file.path
     }
 
+    /// Byte `offset` of this file, as a line and column.
+    pub fn location(&self, offset: usize) -> Location {
+        Location::at_offset(&self.file.path, &self.file.text, offset)
+    }
+
     /// An error at byte `offset` of this file about the dotted `key`.
     pub fn error(&self, offset: usize, key: &str, message: impl Into<String>) -> Diagnostic {
-        let location = Location::at_offset(&self.file.path, &self.file.text, offset);
-        Diagnostic::error(message).at(location).key(key)
+        Diagnostic::error(message)
+            .at(self.location(offset))
+            .key(key)
     }
 
     /// A warning at byte `offset` of this file about the dotted `key`.
     pub fn warning(&self, offset: usize, key: &str, message: impl Into<String>) -> Diagnostic {
-        let location = Location::at_offset(&self.file.path, &self.file.text, offset);
-        Diagnostic::warning(message).at(location).key(key)
+        Diagnostic::warning(message)
+            .at(self.location(offset))
+            .key(key)
     }
 
     pub fn emit(&self, diagnostic: Diagnostic) {
@@ -192,7 +199,7 @@ impl<'a> Value<'a> {
 
     /// Where the value is written.
     pub fn location(&self) -> Location {
-        Location::at_offset(&self.cx.file.path, &self.cx.file.text, self.offset())
+        self.cx.location(self.offset())
     }
 
     /// The value's dotted key, e.g. `exercise[2].image[1].file`.

@@ -1,14 +1,11 @@
 //! Deflating streams with one compressor per document: setting a compressor up costs more
 //! than deflating a page of text.
 
-use std::hash::Hasher;
-
 use bytes::Bytes;
 use flate2::{Compress, Compression, FlushCompress, Status};
-use rustc_hash::FxHasher;
 
 use super::file::fingerprint;
-use crate::memo::Memo;
+use crate::memo::{hash_of, Memo};
 
 /// What is deflated, which sets how hard to try and how far back to look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,9 +97,7 @@ impl Default for DeflatedCache {
 
 impl DeflatedCache {
     pub fn get(&mut self, raw: &[u8], deflater: &mut Deflater) -> Deflated {
-        let mut hasher = FxHasher::default();
-        hasher.write(raw);
-        let hash = hasher.finish();
+        let hash = hash_of(&raw);
         if let Some((_, found)) = self.memo.find(hash, |(bytes, _)| **bytes == *raw) {
             return found.clone();
         }

@@ -236,22 +236,13 @@ impl<'d> PdfFile<'d> {
             data.extend(row.iter().zip(&above).map(|(b, a)| b.wrapping_sub(*a)));
             above.clone_from(row);
         }
-        let widths = [1, columns.saturating_sub(3), 2];
+        let widths = [1, columns.saturating_sub(3), 2].map(|w| w as f32);
         self.stream(
             xref,
             |d| {
                 d.name("Type", "XRef")
                     .int("Size", rows.len() as i64)
-                    .raw("W", |o| {
-                        o.push(b'[');
-                        for (i, w) in widths.iter().enumerate() {
-                            if i > 0 {
-                                o.push(b' ');
-                            }
-                            syntax::integer(o, *w as u64);
-                        }
-                        o.push(b']');
-                    })
+                    .numbers("W", &widths)
                     .reference("Root", trailer.root)
                     .reference("Info", trailer.info)
                     .raw("ID", |o| {

@@ -6,10 +6,8 @@
 //! glyph, through a one-byte identity CMap; a larger one with two, through Identity-H.
 
 use std::collections::BTreeMap;
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use rustc_hash::FxHasher;
 use rustybuzz::ttf_parser;
 use subsetter::GlyphRemapper;
 
@@ -17,7 +15,7 @@ use super::deflate::Deflater;
 use super::file::{Body, PdfFile};
 use super::syntax::{self, Dict, Ref};
 use crate::layout::{Item, PagedLayout};
-use crate::memo::Memo;
+use crate::memo::{hash_of, Memo};
 use crate::text::{FaceId, FontBook};
 
 /// The glyphs one document sets in one font file, each with the text it copies as.
@@ -503,19 +501,13 @@ impl Default for SubsetCache {
 
 impl SubsetCache {
     pub fn get(&self, used: &FontUse) -> Option<Arc<Subset>> {
-        let (_, found) = self.memo.find(hash(used), |(known, _)| known == used)?;
+        let (_, found) = self.memo.find(hash_of(used), |(known, _)| known == used)?;
         Some(found.clone())
     }
 
     pub fn insert(&mut self, used: FontUse, subset: Arc<Subset>) {
-        self.memo.insert(hash(&used), (used, subset));
+        self.memo.insert(hash_of(&used), (used, subset));
     }
-}
-
-fn hash(used: &FontUse) -> u64 {
-    let mut hasher = FxHasher::default();
-    used.hash(&mut hasher);
-    hasher.finish()
 }
 
 #[cfg(test)]

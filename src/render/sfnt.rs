@@ -7,15 +7,17 @@
 //! itself, and the OFL asks for its notices with font files, not in documents the fonts
 //! are embedded in) and the glyph names in `post`; PDF readers read neither.
 
+use crate::big_endian::{u16_at, u32_at};
+
 /// `font` without hinting, names or glyph names; `None` when it is not a TrueType font
 /// this can read, in which case it is embedded as it is.
 pub fn trim(font: &[u8]) -> Option<Vec<u8>> {
     let tables = read_tables(font)?;
     let table = |tag: &[u8; 4]| tables.iter().find(|(t, _)| t == tag).map(|(_, d)| *d);
     let head = table(b"head")?;
-    let long_offsets = i16::from_be_bytes([*head.get(50)?, *head.get(51)?]) == 1;
+    let long_offsets = u16_at(head, 50)? == 1;
     let maxp = table(b"maxp")?;
-    let glyph_count = usize::from(u16::from_be_bytes([*maxp.get(4)?, *maxp.get(5)?]));
+    let glyph_count = usize::from(u16_at(maxp, 4)?);
     let offsets = read_loca(table(b"loca")?, glyph_count, long_offsets)?;
     let (glyf, loca) = strip_instructions(table(b"glyf")?, &offsets)?;
     let long_loca = glyf.len() > 0x1FFFE;
@@ -42,26 +44,18 @@ pub fn trim(font: &[u8]) -> Option<Vec<u8>> {
     Some(write_font(&out_tables))
 }
 
-fn be16(data: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_be_bytes([*data.get(at)?, *data.get(at + 1)?]))
-}
-
-fn be32(data: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_be_bytes(data.get(at..at + 4)?.try_into().ok()?))
-}
-
 /// The tables of a TrueType (not CFF, not a collection) font, in directory order.
 fn read_tables(font: &[u8]) -> Option<Vec<([u8; 4], &[u8])>> {
-    if be32(font, 0)? != 0x0001_0000 && font.get(..4)? != b"true" {
+    if u32_at(font, 0)? != 0x0001_0000 && font.get(..4)? != b"true" {
         return None;
     }
-    let count = usize::from(be16(font, 4)?);
+    let count = usize::from(u16_at(font, 4)?);
     (0..count)
         .map(|i| {
             let record = 12 + 16 * i;
             let tag: [u8; 4] = font.get(record..record + 4)?.try_into().ok()?;
-            let offset = be32(font, record + 8)? as usize;
-            let length = be32(font, record + 12)? as usize;
+            let offset = u32_at(font, record + 8)? as usize;
+            let length = u32_at(font, record + 12)? as usize;
             Some((tag, font.get(offset..offset.checked_add(length)?)?))
         })
         .collect()
@@ -71,9 +65,9 @@ fn read_loca(loca: &[u8], glyphs: usize, long: bool) -> Option<Vec<usize>> {
     (0..=glyphs)
         .map(|i| {
             if long {
-                be32(loca, 4 * i).map(|o| o as usize)
+                u32_at(loca, 4 * i).map(|o| o as usize)
             } else {
-                be16(loca, 2 * i).map(|o| usize::from(o) * 2)
+                u16_at(loca, 2 * i).map(|o| usize::from(o) * 2)
             }
         })
         .collect()
@@ -100,7 +94,8 @@ fn strip_instructions(glyf: &[u8], offsets: &[usize]) -> Option<(Vec<u8>, Vec<us
     for window in offsets.windows(2) {
         let glyph = glyf.get(window[0]..window[1])?;
         if !glyph.is_empty() {
-            let contours = i16::from_be_bytes([*glyph.first()?, *glyph.get(1)?]);
+            // A negative count marks a composite glyph.
+            let contours = u16_at(glyph, 0)? as i16;
             if contours >= 0 {
                 simple_glyph(glyph, contours as usize, &mut out)?;
             } else {
@@ -118,7 +113,7 @@ fn strip_instructions(glyf: &[u8], offsets: &[usize]) -> Option<(Vec<u8>, Vec<us
 /// Header and contour ends, an instruction length of zero, then the flags and points.
 fn simple_glyph(glyph: &[u8], contours: usize, out: &mut Vec<u8>) -> Option<()> {
     let lengths_at = 10 + 2 * contours;
-    let instructions = usize::from(be16(glyph, lengths_at)?);
+    let instructions = usize::from(u16_at(glyph, lengths_at)?);
     let points_at = lengths_at + 2 + instructions;
     out.extend_from_slice(glyph.get(..lengths_at)?);
     out.extend_from_slice(&[0, 0]);
@@ -137,7 +132,7 @@ fn composite_glyph(glyph: &[u8], out: &mut Vec<u8>) -> Option<()> {
     out.extend_from_slice(glyph.get(..10)?);
     let mut at = 10;
     loop {
-        let flags = be16(glyph, at)?;
+        let flags = u16_at(glyph, at)?;
         let mut length = 4 + if flags & ARGS_ARE_WORDS != 0 { 4 } else { 2 };
         if flags & HAS_SCALE != 0 {
             length += 2;
@@ -161,7 +156,7 @@ fn unhinted_maxp(maxp: &[u8]) -> Vec<u8> {
     // Version 1.0 tables carry the hinting limits after the glyph and point counts:
     // maxZones (at 14), twilight points, storage, function defs, instruction defs,
     // stack elements and the size of the longest instructions.
-    if be32(&maxp, 0) == Some(0x0001_0000) && maxp.len() >= 32 {
+    if u32_at(&maxp, 0) == Some(0x0001_0000) && maxp.len() >= 32 {
         maxp[14..16].copy_from_slice(&1u16.to_be_bytes());
         maxp[16..28].fill(0);
     }

@@ -6,6 +6,8 @@ use std::ops::RangeInclusive;
 
 use rustybuzz::ttf_parser::{Face, Tag};
 
+use crate::big_endian::{u16_at, u32_at};
+
 const CMAP: Tag = Tag::from_bytes(b"cmap");
 const LAST_CHAR: u32 = 0x10_FFFF;
 
@@ -80,27 +82,27 @@ impl CharSet {
 /// billion characters, which walked one by one would stall the build for minutes.
 fn segment_ranges(cmap: &[u8], index: u16) -> Option<Vec<RangeInclusive<u32>>> {
     let record = 4 + 8 * usize::from(index);
-    let offset = usize::try_from(read_u32(cmap, record + 4)?).ok()?;
+    let offset = usize::try_from(u32_at(cmap, record + 4)?).ok()?;
     let subtable = cmap.get(offset..)?;
-    let mut ranges = match read_u16(subtable, 0)? {
+    let mut ranges = match u16_at(subtable, 0)? {
         4 => {
-            let segments = usize::from(read_u16(subtable, 6)? / 2);
+            let segments = usize::from(u16_at(subtable, 6)? / 2);
             let ends = 14;
             let starts = ends + 2 * segments + 2;
             (0..segments)
                 .map_while(|i| {
-                    let start = read_u16(subtable, starts + 2 * i)?;
-                    let end = read_u16(subtable, ends + 2 * i)?;
+                    let start = u16_at(subtable, starts + 2 * i)?;
+                    let end = u16_at(subtable, ends + 2 * i)?;
                     Some(u32::from(start)..=u32::from(end))
                 })
                 .collect::<Vec<_>>()
         }
         12 | 13 => {
-            let groups = read_u32(subtable, 12)?;
+            let groups = u32_at(subtable, 12)?;
             (0..groups)
                 .map_while(|i| {
                     let at = 16 + 12 * usize::try_from(i).ok()?;
-                    Some(read_u32(subtable, at)?..=read_u32(subtable, at + 4)?.min(LAST_CHAR))
+                    Some(u32_at(subtable, at)?..=u32_at(subtable, at + 4)?.min(LAST_CHAR))
                 })
                 .collect()
         }
@@ -118,14 +120,6 @@ fn segment_ranges(cmap: &[u8], index: u16) -> Option<Vec<RangeInclusive<u32>>> {
         }
     }
     Some(merged)
-}
-
-fn read_u16(data: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_be_bytes(data.get(at..at + 2)?.try_into().ok()?))
-}
-
-fn read_u32(data: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_be_bytes(data.get(at..at + 4)?.try_into().ok()?))
 }
 
 #[cfg(test)]
@@ -150,16 +144,16 @@ mod tests {
     /// DejaVu Sans with its first format 12 group stretched to the end of `u32`.
     fn with_endless_group() -> Vec<u8> {
         let mut font = FALLBACK.1.to_vec();
-        let tables = usize::from(read_u16(&font, 4).unwrap());
+        let tables = usize::from(u16_at(&font, 4).unwrap());
         let cmap = (0..tables)
             .map(|i| 12 + 16 * i)
             .find(|&record| font[record..record + 4] == *b"cmap")
-            .map(|record| read_u32(&font, record + 8).unwrap() as usize)
+            .map(|record| u32_at(&font, record + 8).unwrap() as usize)
             .unwrap();
-        let subtables = usize::from(read_u16(&font, cmap + 2).unwrap());
+        let subtables = usize::from(u16_at(&font, cmap + 2).unwrap());
         let format_12 = (0..subtables)
-            .map(|i| cmap + read_u32(&font, cmap + 4 + 8 * i + 4).unwrap() as usize)
-            .find(|&at| read_u16(&font, at) == Some(12))
+            .map(|i| cmap + u32_at(&font, cmap + 4 + 8 * i + 4).unwrap() as usize)
+            .find(|&at| u16_at(&font, at) == Some(12))
             .expect("DejaVu Sans has a format 12 subtable");
         font[format_12 + 20..format_12 + 24].copy_from_slice(&u32::MAX.to_be_bytes());
         font

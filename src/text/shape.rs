@@ -3,17 +3,13 @@
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
-use std::hash::{Hash, Hasher};
-
-use rustc_hash::FxHasher;
-
 use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer};
 use unicode_linebreak::{break_property, BreakClass};
 
 use super::bidi::{self, strong_direction};
 use super::fonts::{FaceId, FontBook};
 use super::linebreak::Span;
-use crate::memo::Memo;
+use crate::memo::{hash_of, Memo};
 
 /// What the fallback face draws for a character no bundled face has: visible, and
 /// copied as the character it stands for.
@@ -186,9 +182,7 @@ fn clusters_by_face(text: &str, needs_fallback: impl Fn(&str) -> bool) -> Vec<(&
 impl Measure for Shaper<'_> {
     fn shape(&self, text: &str, face: FaceId, size: f32) -> Vec<Glyph> {
         let size_bits = size.to_bits();
-        let mut hasher = FxHasher::default();
-        (face, size_bits, text).hash(&mut hasher);
-        let hash = hasher.finish();
+        let hash = hash_of(&(face, size_bits, text));
         let same = |s: &Shaped| s.face == face && s.size == size_bits && s.text == text;
         if let Some(known) = self.shaped.borrow().find(hash, same) {
             return known.glyphs.clone();
