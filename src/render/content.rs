@@ -2,8 +2,8 @@
 //! bottom left, so every y is flipped here and nowhere else.
 //!
 //! A stream assumes nothing of the state the streams before it leave (a page's contents
-//! are its header's, its body's and its footer's streams, one after another), so one
-//! stream can be drawn on several pages.
+//! are its header's, its body's, its footer's and its page number's streams, one after
+//! another), so one stream can be drawn on several pages.
 //!
 //! The stream is kept short: consecutive text shares one text object and moves by
 //! relative offsets, a colour, font or line width is set only when it changes, and

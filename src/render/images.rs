@@ -18,7 +18,7 @@ use image::DynamicImage;
 
 use super::deflate::{Deflater, Effort};
 use super::file::{fingerprint, Body, PdfFile};
-use super::jpeg::{frame_components, without_metadata};
+use super::jpeg::Jpeg;
 use super::syntax::{self, Dict, Ref};
 use crate::content::png::Png;
 use crate::content::{Document, Picture, PictureFormat};
@@ -165,17 +165,18 @@ fn image_entries(width: u32, height: u32, color_space: impl FnOnce(&mut Vec<u8>)
 fn jpeg(picture: &Picture) -> Result<ImageObject, String> {
     // The decoder reports CMYK pictures as RGB, having converted them; the frame
     // header says what the compressed data really holds.
-    let color_space = match frame_components(&picture.bytes) {
+    // A file whose segments can't be walked is decoded instead, so no metadata goes along.
+    let Some(file) = Jpeg::read(&picture.bytes) else {
+        return decoded(picture);
+    };
+    let color_space = match file.components() {
         Some(1) => "/DeviceGray",
         Some(3) => "/DeviceRGB",
         // CMYK (often with Adobe's inverted values) and rarer layouts: decode and
         // store losslessly as RGB.
         _ => return decoded(picture),
     };
-    // A file whose segments can't be walked is decoded instead, so no metadata goes along.
-    let Some(content) = without_metadata(&picture.bytes) else {
-        return decoded(picture);
-    };
+    let content = file.without_metadata();
     let mut entries = image_entries(picture.width, picture.height, |o| {
         o.extend_from_slice(color_space.as_bytes())
     });
@@ -268,16 +269,19 @@ fn decoded(picture: &Picture) -> Result<ImageObject, String> {
     }
     let decoded = &decode_upright(picture)?;
     let (width, height) = (decoded.width(), decoded.height());
-    let (pixels, color_space) = if decoded.color().has_color() {
-        (decoded.to_rgb8().into_raw(), "/DeviceRGB")
-    } else {
-        (decoded.to_luma8().into_raw(), "/DeviceGray")
-    };
-    if decoded.color().has_alpha() {
-        let (_, alpha) = split_alpha(decoded.to_rgba8().as_raw());
-        return Ok(samples.transparent(width, height, &pixels, &alpha, color_space));
-    }
-    Ok(samples.object(width, height, &pixels, color_space))
+    let color = decoded.color();
+    Ok(match (color.has_color(), color.has_alpha()) {
+        (true, false) => samples.object(width, height, decoded.to_rgb8().as_raw(), "/DeviceRGB"),
+        (false, false) => samples.object(width, height, decoded.to_luma8().as_raw(), "/DeviceGray"),
+        (true, true) => {
+            let (rgb, alpha) = split_channels(decoded.to_rgba8().as_raw(), 3);
+            samples.transparent(width, height, &rgb, &alpha, "/DeviceRGB")
+        }
+        (false, true) => {
+            let (grey, alpha) = split_channels(decoded.to_luma_alpha8().as_raw(), 1);
+            samples.transparent(width, height, &grey, &alpha, "/DeviceGray")
+        }
+    })
 }
 
 /// Image objects of plain samples, deflated with one compressor.
@@ -339,7 +343,7 @@ fn split_rgba_png(bytes: &[u8]) -> Option<Result<Split, String>> {
     let (mut rgb, mut alpha) = (Vec::with_capacity(pixels * 3), Vec::with_capacity(pixels));
     loop {
         match reader.next_row() {
-            Ok(Some(row)) => split_into(row.data(), &mut rgb, &mut alpha),
+            Ok(Some(row)) => split_into(row.data(), 3, &mut rgb, &mut alpha),
             Ok(None) => break,
             Err(error) => return Some(Err(error.to_string())),
         }
@@ -355,18 +359,21 @@ fn split_rgba_png(bytes: &[u8]) -> Option<Result<Split, String>> {
     }))
 }
 
-/// RGBA samples as RGB samples and alpha samples.
-fn split_alpha(rgba: &[u8]) -> (Vec<u8>, Vec<u8>) {
-    let pixels = rgba.len() / 4;
-    let (mut rgb, mut alpha) = (Vec::with_capacity(pixels * 3), Vec::with_capacity(pixels));
-    split_into(rgba, &mut rgb, &mut alpha);
-    (rgb, alpha)
+/// Samples of `colors` channels and an alpha channel, apart.
+fn split_channels(samples: &[u8], colors: usize) -> (Vec<u8>, Vec<u8>) {
+    let pixels = samples.len() / (colors + 1);
+    let (mut color, mut alpha) = (
+        Vec::with_capacity(pixels * colors),
+        Vec::with_capacity(pixels),
+    );
+    split_into(samples, colors, &mut color, &mut alpha);
+    (color, alpha)
 }
 
-fn split_into(rgba: &[u8], rgb: &mut Vec<u8>, alpha: &mut Vec<u8>) {
-    for pixel in rgba.chunks_exact(4) {
-        rgb.extend_from_slice(&pixel[..3]);
-        alpha.push(pixel[3]);
+fn split_into(samples: &[u8], colors: usize, color: &mut Vec<u8>, alpha: &mut Vec<u8>) {
+    for pixel in samples.chunks_exact(colors + 1) {
+        color.extend_from_slice(&pixel[..colors]);
+        alpha.push(pixel[colors]);
     }
 }
 
@@ -423,8 +430,9 @@ mod tests {
     fn a_grey_jpeg_is_copied_and_a_cmyk_one_decoded() {
         let grey = include_bytes!("../../tests/fixtures/images/grey.jpg");
         let cmyk = include_bytes!("../../tests/fixtures/images/cmyk.jpg");
-        assert_eq!(frame_components(grey), Some(1));
-        assert_eq!(frame_components(cmyk), Some(4));
+        let components = |bytes| Jpeg::read(bytes).and_then(|file| file.components());
+        assert_eq!(components(grey), Some(1));
+        assert_eq!(components(cmyk), Some(4));
 
         let copied = entries(&image_object(&jpeg(grey)).unwrap());
         assert!(copied.contains("/Filter/DCTDecode"), "{copied}");
@@ -522,11 +530,20 @@ mod tests {
     #[test]
     fn a_jpeg_whose_segments_cannot_be_walked_is_decoded_instead() {
         let mut bytes = jpeg_with_orientation(16, 8, 1);
-        assert!(without_metadata(&bytes).is_some());
+        assert!(Jpeg::read(&bytes).is_some());
         // Cut off before the end marker: the walk fails, so no byte of the file is copied.
         bytes.truncate(bytes.len() - 2);
-        assert_eq!(without_metadata(&bytes), None);
-        assert_eq!(without_metadata(b"\xFF\xD8\x00garbage"), None);
+        assert!(Jpeg::read(&bytes).is_none());
+        assert!(Jpeg::read(b"\xFF\xD8\x00garbage").is_none());
+        let cut = Picture {
+            format: PictureFormat::Jpeg,
+            ..picture(bytes, 16, 8)
+        };
+        let object = image_object(&cut).unwrap();
+        assert!(
+            !entries(&object).contains("/DCTDecode"),
+            "decoded, not copied"
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! A JPEG file's segments, walked as the standard lays them out: to read what its frame
 //! holds, and to copy it into a PDF without the metadata a camera or phone wrote.
 
+use crate::big_endian::u16_at;
+
 /// One piece of a JPEG file, in file order.
 enum Piece<'a> {
     /// A marker without a segment: SOI, EOI, a restart or TEM.
@@ -45,7 +47,7 @@ fn pieces(bytes: &[u8]) -> Option<Vec<Piece<'_>>> {
             0x00 | SOI => return None,
             _ => {}
         }
-        let length = usize::from(u16::from_be_bytes([*bytes.get(at)?, *bytes.get(at + 1)?]));
+        let length = usize::from(u16_at(bytes, at)?);
         let segment = bytes.get(at..at.checked_add(length)?)?;
         if length < 2 {
             return None;
@@ -72,44 +74,57 @@ fn pieces(bytes: &[u8]) -> Option<Vec<Piece<'_>>> {
     }
 }
 
-/// The number of colour components in a JPEG's frame header, from the first
-/// start-of-frame segment.
-pub fn frame_components(bytes: &[u8]) -> Option<u8> {
-    pieces(bytes)?.iter().find_map(|piece| match *piece {
-        // Start of frame: every SOFn but DHT (C4), JPG (C8) and DAC (CC).
-        Piece::Segment {
-            code: code @ 0xC0..=0xCF,
-            segment,
-        } if !matches!(code, 0xC4 | 0xC8 | 0xCC) => segment.get(7).copied(),
-        _ => None,
-    })
+/// A JPEG file walked once, for what its frame holds and for its bytes without metadata.
+pub struct Jpeg<'a> {
+    pieces: Vec<Piece<'a>>,
 }
 
-/// The JPEG `bytes` with only what decoding needs: application segments other than JFIF
-/// (APP0) and Adobe (APP14) are left out, with comments and whatever follows the end
-/// marker (some phones append a second picture there). `None` when the segments can't be
-/// walked as the JPEG standard lays them out.
-pub fn without_metadata(bytes: &[u8]) -> Option<Vec<u8>> {
-    const COM: u8 = 0xFE;
-    let mut out = Vec::with_capacity(bytes.len());
-    for piece in pieces(bytes)? {
-        match piece {
-            Piece::Marker(code) => out.extend_from_slice(&[0xFF, code]),
-            Piece::Segment { code, segment } => {
-                let body = &segment[2..];
-                let keep = match code {
-                    0xE0 => body.starts_with(b"JFIF\0"),
-                    0xEE => body.starts_with(b"Adobe"),
-                    0xE1..=0xEF | COM => false,
-                    _ => true,
-                };
-                if keep {
-                    out.extend_from_slice(&[0xFF, code]);
-                    out.extend_from_slice(segment);
-                }
-            }
-            Piece::Scan(data) => out.extend_from_slice(data),
-        }
+impl<'a> Jpeg<'a> {
+    /// `None` when the segments can't be walked as the JPEG standard lays them out.
+    pub fn read(bytes: &'a [u8]) -> Option<Jpeg<'a>> {
+        Some(Jpeg {
+            pieces: pieces(bytes)?,
+        })
     }
-    Some(out)
+
+    /// The number of colour components in the frame header, from the first
+    /// start-of-frame segment.
+    pub fn components(&self) -> Option<u8> {
+        self.pieces.iter().find_map(|piece| match *piece {
+            // Start of frame: every SOFn but DHT (C4), JPG (C8) and DAC (CC).
+            Piece::Segment {
+                code: code @ 0xC0..=0xCF,
+                segment,
+            } if !matches!(code, 0xC4 | 0xC8 | 0xCC) => segment.get(7).copied(),
+            _ => None,
+        })
+    }
+
+    /// The file with only what decoding needs: application segments other than JFIF
+    /// (APP0) and Adobe (APP14) are left out, with comments and whatever follows the end
+    /// marker (some phones append a second picture there).
+    pub fn without_metadata(&self) -> Vec<u8> {
+        const COM: u8 = 0xFE;
+        let mut out = Vec::new();
+        for piece in &self.pieces {
+            match *piece {
+                Piece::Marker(code) => out.extend_from_slice(&[0xFF, code]),
+                Piece::Segment { code, segment } => {
+                    let body = &segment[2..];
+                    let keep = match code {
+                        0xE0 => body.starts_with(b"JFIF\0"),
+                        0xEE => body.starts_with(b"Adobe"),
+                        0xE1..=0xEF | COM => false,
+                        _ => true,
+                    };
+                    if keep {
+                        out.extend_from_slice(&[0xFF, code]);
+                        out.extend_from_slice(segment);
+                    }
+                }
+                Piece::Scan(data) => out.extend_from_slice(data),
+            }
+        }
+        out
+    }
 }

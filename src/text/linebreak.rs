@@ -441,31 +441,32 @@ impl Breaker<'_> {
                 .collect();
             bidi::reorder(&mut pieces, direction);
         }
-        // Pieces in one style and link join into one fragment.
-        let mut joined: Vec<(usize, f32, Vec<PlacedGlyph>)> = Vec::new();
+        // Pieces in one style and link join into one fragment: (span, x, width, glyphs).
+        let mut joined: Vec<(usize, f32, f32, Vec<PlacedGlyph>)> = Vec::new();
         let mut line_width = 0.0;
         for piece in pieces {
             let span = &self.paragraph.spans[piece.span];
             let glyphs = placed_glyphs(&piece);
             let width: f32 = glyphs.iter().map(|g| g.advance).sum();
             match joined.last_mut() {
-                Some((last, _, last_glyphs))
+                Some((last, _, last_width, last_glyphs))
                     if self.paragraph.spans[*last].style == span.style
                         && self.paragraph.spans[*last].link == span.link =>
                 {
                     last_glyphs.extend(glyphs);
+                    *last_width += width;
                 }
-                _ => joined.push((piece.span, line_width, glyphs)),
+                _ => joined.push((piece.span, line_width, width, glyphs)),
             }
             line_width += width;
         }
         let fragments = joined
             .into_iter()
-            .map(|(span, x, glyphs)| {
+            .map(|(span, x, width, glyphs)| {
                 let span = &self.paragraph.spans[span];
                 Fragment {
                     x,
-                    width: glyphs.iter().map(|g| g.advance).sum(),
+                    width,
                     style: span.style,
                     link: span.link.clone(),
                     glyphs: glyphs.into(),
