@@ -3,15 +3,13 @@
 //!     cargo bench --bench stages [-- HANDOUT.toml [RUNS]]
 //!
 //! Load (content files and pictures read and checked), layout, pictures (made into PDF
-//! image objects: the part of rendering a build does on its second core), render (the rest
-//! of the PDF: fonts cut, pages written) and write (the atomic file write) are each run
-//! RUNS times (default 50), every run from scratch; the median and the fastest run of each
+//! image objects: the part of rendering a build does on its second core) and render (the
+//! rest of the PDF: fonts cut, pages written) are each run RUNS times (default 50), every run from scratch; the median and the fastest run of each
 //! are printed in milliseconds. The sample handout is the default.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use handout::cli::output::write_atomically;
 use handout::render::{self, PdfOptions, PictureStore, Renderer};
 use handout::BuildOptions;
 
@@ -43,10 +41,8 @@ fn main() {
         render::pdf(&layout, &prepared.fonts, &options, &made, &renderer).unwrap()
     };
     let pdf = render();
-    let out = tempfile::tempdir().unwrap();
-    let target = out.path().join("bench.pdf");
 
-    let stages: [Stage; 5] = [
+    let stages: [Stage; 4] = [
         (
             "load",
             Box::new(|| {
@@ -70,10 +66,6 @@ fn main() {
             Box::new(|| {
                 render();
             }),
-        ),
-        (
-            "write",
-            Box::new(|| write_atomically(&target, |file| pdf.write_to(file)).unwrap()),
         ),
     ];
     println!(

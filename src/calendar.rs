@@ -1,6 +1,6 @@
 //! Calendar arithmetic for UTC dates and Unix times, proleptic Gregorian.
 
-use crate::content::Date;
+use crate::model::Date;
 
 /// Midnight UTC of `date`, in Unix seconds.
 pub fn midnight(date: Date) -> i64 {

@@ -12,24 +12,26 @@
 
 pub(crate) mod big_endian;
 pub mod calendar;
-pub mod cli;
 pub mod content;
 pub mod diag;
 pub mod geom;
 pub mod layout;
 pub mod memo;
+pub mod model;
 pub mod render;
 pub mod roster;
 pub mod text;
+pub mod unicode;
 
 use std::path::Path;
 use std::sync::Arc;
 
-use content::{Document, LoadOptions, PictureUse, Recipient};
+use content::{Coverage, LoadOptions, PictureUse};
 use diag::{Diagnostic, Diagnostics};
 use layout::{PagedLayout, Theme};
+use model::{Document, Recipient};
 use render::{Pdf, PdfOptions, PictureStore, Renderer};
-use text::{Coverage, FaceId, FontBook, Shaper, Typesetter};
+use text::{FaceId, FontBook, Shaper, Typesetter};
 
 /// What a build needs besides the handout file.
 #[derive(Debug, Clone, Default)]

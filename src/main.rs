@@ -1,7 +1,11 @@
+//! The `handout` command: parse the flags, run the library, map the result to an exit code.
+
+mod cli;
+
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
-    handout::cli::run(handout::cli::Cli::parse())
+    cli::run(cli::Cli::parse())
 }

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use crate::calendar::parse_date;
 use crate::content::suggest::closest;
-use crate::content::{Document, DosageField, DosageValue, Exercise, Recipient};
 use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::model::{Document, DosageField, DosageValue, Exercise, Recipient};
 
 /// The rows of a roster, checked against one handout.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,8 +4,9 @@ mod common;
 
 use std::path::Path;
 
-use handout::content::{LoadOptions, Paper};
+use handout::content::LoadOptions;
 use handout::layout::{dump::dump, Item, PagedLayout};
+use handout::model::Paper;
 use handout::BuildOptions;
 
 use common::*;

@@ -4,7 +4,8 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use handout::content::{LoadOptions, Paper};
+use handout::content::LoadOptions;
+use handout::model::Paper;
 use handout::BuildOptions;
 use lopdf::{Document, Object};
 

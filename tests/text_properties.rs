@@ -2,7 +2,7 @@
 //! invisible characters, emoji and words longer than the column, breaks into lines without
 //! a panic, no line is wider than the column, and the glyphs copy back to the text.
 
-use handout::content::Rgb;
+use handout::model::Rgb;
 use handout::text::bidi::{strong_direction, Direction};
 use handout::text::{break_lines, FaceId, FontBook, Line, Shaper, Span, TextStyle};
 use proptest::prelude::*;

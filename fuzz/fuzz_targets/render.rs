@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use handout::content::{Paragraph, Recipient, RichText, Run};
+use handout::model::{Paragraph, Recipient, RichText, Run};
 use handout::{BuildError, BuildOptions, Prepared};
 use handout_fuzz::{assert_whole_pdf, Workspace};
 use libfuzzer_sys::fuzz_target;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::content::{Date, Paper};
+use handout::model::{Date, Paper};
 
 /// Turn TOML content into branded, printable PDF handouts.
 ///
@@ -74,7 +74,7 @@ pub struct Recipient {
     #[arg(long, value_name = "NAME", value_parser = parse_text)]
     pub clinician: Option<String>,
     /// The date printed beside "Prepared for" (YYYY-MM-DD)
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = crate::calendar::parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = handout::calendar::parse_date)]
     pub date: Option<Date>,
     /// A personal note, printed in a box on the first page
     #[arg(long, value_name = "TEXT", value_parser = parse_text)]

@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::report::Reporter;
 use super::{output, print_all, Outcome};
-use crate::{roster, BuildError, BuildOptions};
+use handout::{roster, BuildError, BuildOptions};
 
 pub fn build(
     handout: &Path,
@@ -26,7 +26,7 @@ pub fn build(
         );
         return Outcome::UsageOrIo;
     }
-    let prepared = match crate::prepare(handout, options) {
+    let prepared = match handout::prepare(handout, options) {
         Ok(prepared) => prepared,
         Err(diagnostics) => {
             print_all(reporter, &diagnostics);
@@ -54,7 +54,7 @@ pub fn build(
     let stems = roster::file_stems(&stem, &roster);
     let progress = progress_bar(roster.rows.len() as u64);
     let rows: Vec<_> = roster.rows.iter().zip(&stems).collect();
-    let build_row = |reuse: &crate::Reuse, &(row, stem): &(&roster::Row, &String)| {
+    let build_row = |reuse: &handout::Reuse, &(row, stem): &(&roster::Row, &String)| {
         let document = row.apply(&prepared.document);
         let result = match reuse.build(&document, options.timestamp) {
             Ok(built) => {

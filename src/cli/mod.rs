@@ -20,7 +20,7 @@ macro_rules! complain {
 mod args;
 mod batch;
 mod new;
-pub mod output;
+mod output;
 mod report;
 
 use std::path::{Path, PathBuf};
@@ -30,9 +30,10 @@ pub use args::Cli;
 use args::{BuildArgs, CheckArgs, Command, Inputs, NewArgs};
 use report::Reporter;
 
-use crate::content::{LoadOptions, Recipient};
-use crate::diag::Diagnostics;
-use crate::{BuildError, BuildOptions};
+use handout::content::LoadOptions;
+use handout::diag::Diagnostics;
+use handout::model::Recipient;
+use handout::{BuildError, BuildOptions};
 
 /// How a run ended, worst first wins.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -49,7 +50,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check(args, &mut reporter),
         Command::New(args) => new_file(args),
         Command::Schema => {
-            say!("{}", crate::content::SCHEMA.trim_end());
+            say!("{}", handout::content::SCHEMA.trim_end());
             Outcome::Success
         }
     };
@@ -78,7 +79,7 @@ fn build(args: BuildArgs, reporter: &mut Reporter) -> Outcome {
     }
     let mut outcome = Outcome::Success;
     for handout in &handouts {
-        let result = match crate::build(handout, &options) {
+        let result = match handout::build(handout, &options) {
             Ok(built) => {
                 print_all(reporter, &built.warnings);
                 let target = output::pdf_path(&args.out, handout);
@@ -119,7 +120,7 @@ fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
     let options = build_options(&args.inputs, &args.recipient);
     let mut outcome = Outcome::Success;
     for handout in &handouts {
-        match crate::check(handout, &options) {
+        match handout::check(handout, &options) {
             Ok(warnings) => {
                 print_all(reporter, &warnings);
                 say!("{}: ok", handout.display());
@@ -151,7 +152,7 @@ fn today() -> String {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
-    let date = crate::calendar::date_of(seconds);
+    let date = handout::calendar::date_of(seconds);
     format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use annotate_snippets::{Level, Renderer, Snippet};
 
-use crate::diag::{Diagnostic, Location, Severity};
+use handout::diag::{Diagnostic, Location, Severity};
 
 /// Prints diagnostics to standard error, reading each file once for its snippets.
 #[derive(Default)]

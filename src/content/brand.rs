@@ -8,13 +8,13 @@ use std::sync::Arc;
 use rustybuzz::ttf_parser;
 use subsetter::GlyphRemapper;
 
+use super::coverage::Coverage;
 use super::fields;
 use super::loader::Loader;
 use super::source::SourceFile;
 use super::toml_tree::{Outer, Table, Value};
-use crate::content::model::{Brand, Colors, FontFile, FontFiles, Paper, Rgb};
 use crate::diag::Diagnostic;
-use crate::text::Coverage;
+use crate::model::{Brand, Colors, FontFile, FontFiles, Paper, Rgb};
 
 pub(crate) const KEYS: &[&str] = &[
     "name",

@@ -17,7 +17,7 @@ use super::paths::PathError;
 use super::source::SourceFile;
 use super::suggest;
 use super::toml_tree::{read_all, Outer, Table, Value};
-use crate::content::model::{Dosage, DosageField, Exercise, Figure, Paragraph, Position, RichText};
+use crate::model::{Dosage, DosageField, Exercise, Figure, Paragraph, Position, RichText};
 
 /// The fields of an exercise, in a library file or in place.
 pub(crate) const KEYS: &[&str] = &[

@@ -10,8 +10,8 @@ use super::links::{self, Refusal};
 use super::markdown;
 use super::suggest;
 use super::toml_tree::{read_all, Value};
-use crate::content::model::{Date, Paragraph, Rgb, RichText};
-use crate::text::shows;
+use crate::model::{Date, Paragraph, Rgb, RichText};
+use crate::unicode::shows;
 
 /// Text that may run to several paragraphs, with inline Markdown.
 pub(crate) fn rich_text(value: &Value) -> Option<RichText> {

@@ -5,7 +5,7 @@ use super::fields;
 use super::loader::Loader;
 use super::source::SourceFile;
 use super::toml_tree::{read_all, Outer, Table};
-use crate::content::model::{
+use crate::model::{
     Brand, Cause, Closing, Document, Exercise, Headings, Paper, RedFlag, Section, Urgency,
 };
 

@@ -4,14 +4,14 @@ use std::cell::OnceCell;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::coverage::Coverage;
 use super::exercise::Library;
 use super::paths::Workspace;
 use super::pictures::{PictureUse, Pictures};
 use super::report::Report;
 use super::source::SourceFile;
 use super::toml_tree::{FileCx, Value};
-use crate::content::model::Picture;
-use crate::text::Coverage;
+use crate::model::Picture;
 
 pub(crate) struct Loader<'a> {
     pub report: &'a Report,

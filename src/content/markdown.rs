@@ -7,7 +7,7 @@
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::links::{self, Refusal};
-use crate::content::model::{Paragraph, RichText, Run};
+use crate::model::{Paragraph, RichText, Run};
 
 /// Paragraphs split at blank lines, each with its inline styles.
 ///

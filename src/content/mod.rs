@@ -5,13 +5,13 @@
 //! with its file, line, column, key and, where one is known, a fix.
 
 mod brand;
+mod coverage;
 mod exercise;
 mod fields;
 mod handout;
 mod links;
 mod loader;
 mod markdown;
-pub mod model;
 mod paths;
 mod pictures;
 pub(crate) mod png;
@@ -28,13 +28,13 @@ mod toml_tree;
 
 use std::path::{Path, PathBuf};
 
-pub use model::*;
+pub use coverage::{Coverage, Missing};
 pub use paths::workspace_root;
 pub use pictures::PictureUse;
 pub use schema::SCHEMA;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::text::Coverage;
+use crate::model::{Document, Paper};
 use loader::Loader;
 use paths::Workspace;
 use report::Report;

@@ -22,8 +22,8 @@ use image::metadata::Orientation;
 use image::{ImageDecoder, ImageFormat, ImageReader};
 
 use super::png::Png;
-use crate::content::model::{Picture, PictureFormat};
 use crate::diag::{Diagnostic, Location};
+use crate::model::{Picture, PictureFormat};
 
 const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 const MAX_SIDE: u32 = 12_000;

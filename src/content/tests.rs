@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::*;
 use crate::content::pictures::tests::png;
+use crate::model::*;
 
 /// A workspace in a temporary folder, with a brand file and an empty exercise library.
 struct Workspace {

@@ -11,11 +11,11 @@ use toml::de::{DeTable, DeValue};
 use toml::value::Datetime;
 use toml::Spanned;
 
+use super::coverage::Coverage;
 use super::report::Report;
 use super::source::SourceFile;
 use super::suggest;
 use crate::diag::{Diagnostic, Location};
-use crate::text::Coverage;
 
 /// One file being walked, and where its problems go.
 pub(crate) struct FileCx<'a> {

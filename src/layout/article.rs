@@ -6,7 +6,7 @@ use super::frame::Frame;
 use super::paginate::Block;
 use super::theme::urgency_colors;
 use super::words;
-use crate::content::{Document, Paragraph, RedFlag, Rgb, RichText};
+use crate::model::{Document, Paragraph, RedFlag, Rgb, RichText};
 use crate::text::{FaceId, Span, TextStyle};
 
 /// Space above a section heading, and below it before what it introduces.

@@ -7,9 +7,9 @@ use super::compose::{boxed, BoxContent, BoxStyle, Breaks, Composer};
 use super::frame::{Frame, Item, Shape};
 use super::paginate::Block;
 use super::words;
-use crate::content::{Exercise, Figure, Paragraph, Rgb};
 use crate::diag::Diagnostic;
 use crate::geom::{Point, Size};
+use crate::model::{Exercise, Figure, Paragraph, Rgb};
 use crate::text::{FaceId, Span};
 
 const PADDING: f32 = 16.0;

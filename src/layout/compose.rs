@@ -5,9 +5,9 @@ use std::sync::Arc;
 use super::frame::{Frame, Shape};
 use super::paginate::Block;
 use super::theme::Theme;
-use crate::content::{Paragraph, Rgb, RichText};
 use crate::diag::Diagnostics;
 use crate::geom::{Point, Size};
+use crate::model::{Paragraph, Rgb, RichText};
 use crate::text::linebreak::{english_patterns, Patterns};
 use crate::text::{FaceId, Line, Span, TextStyle, Typesetter};
 

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::{Item, PagedLayout};
-use crate::content::Rgb;
+use crate::model::Rgb;
 
 pub fn dump(layout: &PagedLayout) -> String {
     let mut out = String::new();

@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use crate::content::{Picture, Rgb};
 use crate::geom::{Point, Size};
+use crate::model::{Picture, Rgb};
 use crate::text::{Line, PlacedGlyph, TextStyle};
 
 /// Something drawn at a position. For text the position is the start of the

@@ -4,8 +4,8 @@
 use super::compose::{stack, Composer};
 use super::frame::{Frame, Item};
 use super::words;
-use crate::content::{Document, Rgb};
 use crate::geom::{Point, Size};
+use crate::model::{Document, Rgb};
 use crate::text::{FaceId, Line, Span};
 
 const LOGO_HEIGHT: f32 = 44.0;

@@ -18,9 +18,9 @@ mod words;
 pub use frame::{Frame, Item, Placed, Shape, TextRun};
 pub use theme::Theme;
 
-use crate::content::{Date, Document};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::geom::{Point, Size};
+use crate::model::{Date, Document};
 use crate::text::Typesetter;
 
 /// Space between the header and the text, and between the text and the footer.

@@ -4,8 +4,8 @@
 //! line spacing, left aligned, and every text colour at least 4.5:1 against its
 //! background (brand colours are darkened until they are).
 
-use crate::content::{Brand, Paper, Rgb, Urgency};
 use crate::geom::Size;
+use crate::model::{Brand, Paper, Rgb, Urgency};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {

@@ -1,6 +1,6 @@
 //! The words the handout adds around the content: dosage lines, urgency labels, dates.
 
-use crate::content::{Date, Dosage, Position, Urgency};
+use crate::model::{Date, Dosage, Position, Urgency};
 
 /// One line such as "3 sets × 10 reps · hold 2 seconds · each side · daily"; `None` when
 /// the dosage says nothing.

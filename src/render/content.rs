@@ -14,8 +14,8 @@ use std::path::Path;
 
 use super::fonts::Codes;
 use super::syntax::{self, fixed, real};
-use crate::content::Rgb;
 use crate::layout::{Item, Placed, Shape, TextRun};
+use crate::model::Rgb;
 use crate::text::FaceId;
 
 /// What a page's stream names, by resource number (`/F1`, `/Im1`, …).

@@ -21,7 +21,7 @@ use super::file::{fingerprint, Body, PdfFile};
 use super::jpeg::Jpeg;
 use super::syntax::{self, Dict, Ref};
 use crate::content::png::Png;
-use crate::content::{Document, Picture, PictureFormat};
+use crate::model::{Document, Picture, PictureFormat};
 
 /// A picture that can't be decoded: its chunks' checksums or its headers were sound, but
 /// its data is not.

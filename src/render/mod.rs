@@ -26,9 +26,9 @@ use std::sync::Arc;
 pub use file::Pdf;
 pub use images::{ImageError, PictureStore};
 
-use crate::content::Picture;
 use crate::geom::Size;
 use crate::layout::{Item, PagedLayout};
+use crate::model::Picture;
 use crate::text::FontBook;
 use deflate::{DeflatedCache, Deflater, Effort};
 use file::{Body, PdfFile, Trailer};

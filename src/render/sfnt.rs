@@ -223,7 +223,7 @@ mod tests {
     use super::*;
     use rustybuzz::ttf_parser::{Face, GlyphId, OutlineBuilder};
 
-    use crate::text::fonts::BUNDLED_REGULAR;
+    use crate::model::fonts::BUNDLED_REGULAR;
 
     /// A glyph's outline as a list of drawing commands, to compare two fonts by.
     #[derive(Default)]

@@ -6,8 +6,8 @@ use std::sync::{Arc, OnceLock};
 
 use rustybuzz::ttf_parser;
 
-use super::charset::CharSet;
-use crate::content::{FontFile, FontFiles};
+use crate::model::fonts::{BUNDLED, FALLBACK};
+use crate::model::{CharSet, FontFile, FontFiles};
 
 /// Which face a piece of text uses: one of the family's four, or the fallback.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -155,34 +155,6 @@ pub struct FontBook {
     fallback: OnceLock<Font>,
 }
 
-/// The bundled family's regular face.
-pub const BUNDLED_REGULAR: &[u8] = BUNDLED[0].1;
-
-/// The fallback face, built into the binary.
-pub const FALLBACK: (&str, &[u8]) = (
-    "DejaVuSans.ttf",
-    include_bytes!("../../fonts/DejaVuSans.ttf"),
-);
-
-const BUNDLED: [(&str, &[u8]); 4] = [
-    (
-        "AtkinsonHyperlegible_400Regular.ttf",
-        include_bytes!("../../fonts/AtkinsonHyperlegible_400Regular.ttf"),
-    ),
-    (
-        "AtkinsonHyperlegible_700Bold.ttf",
-        include_bytes!("../../fonts/AtkinsonHyperlegible_700Bold.ttf"),
-    ),
-    (
-        "AtkinsonHyperlegible_400Regular_Italic.ttf",
-        include_bytes!("../../fonts/AtkinsonHyperlegible_400Regular_Italic.ttf"),
-    ),
-    (
-        "AtkinsonHyperlegible_700Bold_Italic.ttf",
-        include_bytes!("../../fonts/AtkinsonHyperlegible_700Bold_Italic.ttf"),
-    ),
-];
-
 impl FontBook {
     /// Atkinson Hyperlegible, built into the binary.
     pub fn bundled() -> FontBook {
@@ -243,7 +215,7 @@ impl FontBook {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::FontFile;
+    use crate::model::FontFile;
 
     #[test]
     fn the_brand_faces_come_from_the_bytes_the_loader_read() {

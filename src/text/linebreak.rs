@@ -13,7 +13,7 @@ use unicode_linebreak::{linebreaks, BreakOpportunity};
 use super::bidi::{self, Direction};
 use super::fonts::FaceId;
 use super::shape::{Glyph, Measure};
-use crate::content::Rgb;
+use crate::model::Rgb;
 
 /// How a piece of text looks.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -1,15 +1,12 @@
 //! Text: fonts, shaping and line breaking. Knows nothing of pages.
 
 pub mod bidi;
-pub mod charset;
-pub mod coverage;
 pub mod fonts;
 pub mod linebreak;
 pub mod shape;
 pub mod typeset;
 
-pub use coverage::{Coverage, Missing};
 pub use fonts::{FaceId, Font, FontBook, FontError};
 pub use linebreak::{break_lines, Fragment, Line, PlacedGlyph, Span, TextStyle};
-pub use shape::{shows, Glyph, Measure, Shaper};
+pub use shape::{Glyph, Measure, Shaper};
 pub use typeset::Typesetter;

@@ -80,7 +80,7 @@ fn key(spans: &[Span], width: f32, hyphenate: bool) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Rgb;
+    use crate::model::Rgb;
     use crate::text::{FaceId, FontBook, TextStyle};
 
     fn span(text: &str, color: Rgb) -> Span {

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use handout::content::Recipient;
+use handout::model::Recipient;
 use handout::BuildOptions;
 
 pub fn repo() -> PathBuf {

@@ -2,9 +2,9 @@
 
 use std::sync::{Arc, OnceLock};
 
-use super::charset::CharSet;
-use super::fonts::{BUNDLED_REGULAR, FALLBACK};
-use super::shape::{shows, REPLACEMENT};
+use crate::model::fonts::{BUNDLED_REGULAR, FALLBACK};
+use crate::model::CharSet;
+use crate::unicode::{shows, REPLACEMENT};
 
 /// The characters of the regular face of the handout's family.
 #[derive(Clone)]

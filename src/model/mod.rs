@@ -1,11 +1,18 @@
-//! The validated handout: everything resolved, nothing left to check.
+//! The model: the validated handout, everything resolved, nothing left to check.
 //!
 //! Loading builds these values once; layout and render only read them. Defaults are
 //! applied, library exercises merged with their overrides, Markdown parsed into
-//! styled runs, paths resolved and pictures read and checked.
+//! styled runs, paths resolved and pictures read and checked. The model is the ground
+//! floor: every stage imports it, and it imports none of them.
+
+pub mod charset;
+pub mod fonts;
 
 use std::path::PathBuf;
 use std::sync::Arc;
+
+pub use charset::CharSet;
+pub use fonts::{FontFile, FontFiles};
 
 /// One handout, ready to lay out.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,34 +70,6 @@ pub struct Colors {
 /// An sRGB colour from `"#RRGGBB"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Rgb(pub u8, pub u8, pub u8);
-
-/// Font files named by the brand; `None` means the bundled face.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FontFiles {
-    pub regular: Option<FontFile>,
-    pub bold: Option<FontFile>,
-    pub italic: Option<FontFile>,
-    pub bold_italic: Option<FontFile>,
-}
-
-/// A font file, read while loading and found to parse and to subset.
-///
-/// The same file named for two faces is the same `Arc`.
-#[derive(Clone, PartialEq, Eq)]
-pub struct FontFile {
-    pub path: PathBuf,
-    /// The file's bytes, as read.
-    pub data: Arc<[u8]>,
-}
-
-impl std::fmt::Debug for FontFile {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("FontFile")
-            .field("path", &self.path)
-            .field("bytes", &self.data.len())
-            .finish()
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Paper {

@@ -125,7 +125,7 @@ fn segment_ranges(cmap: &[u8], index: u16) -> Option<Vec<RangeInclusive<u32>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::fonts::{BUNDLED_REGULAR, FALLBACK};
+    use crate::model::fonts::{BUNDLED_REGULAR, FALLBACK};
 
     #[test]
     fn the_set_agrees_with_the_fonts_own_map() {
