@@ -123,7 +123,7 @@ pub struct Reuse<'a> {
 }
 
 /// A handout loaded once, with its fonts and theme, ready to lay out for any
-/// number of readers.
+/// number of recipients.
 #[derive(Debug, Clone)]
 pub struct Prepared {
     /// The handout, with the options' recipient.
@@ -176,18 +176,18 @@ impl Prepared {
         }
     }
 
-    /// Lays out `document` (this handout, perhaps for another reader), with the
+    /// Lays out `document` (this handout, perhaps for another recipient), with the
     /// loading warnings ahead of its own.
     pub fn lay_out(&self, document: &Document) -> Result<PagedLayout, Diagnostics> {
         self.reuse().lay_out(document)
     }
 
-    /// Warnings for characters of the reader's details that the font lacks: these come
+    /// Warnings for characters of the recipient's details that the font lacks: these come
     /// from the command line or a roster, which the loader never saw.
     fn recipient_warnings(&self, recipient: &Recipient) -> Diagnostics {
         let coverage = Coverage::of_chars(self.fonts.font(FaceId::Regular).chars().clone());
         let fields = [
-            ("the reader's name", &recipient.name),
+            ("the recipient's name", &recipient.name),
             ("the clinician's name", &recipient.clinician),
             ("the note", &recipient.note),
         ];

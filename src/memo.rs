@@ -1,5 +1,5 @@
 //! Remembering work done earlier in a run: a roster's handouts set the same paragraphs
-//! and deflate the same pages for reader after reader.
+//! and deflate the same pages for recipient after recipient.
 //!
 //! Entries are found by a hash of what they were made from and told apart by comparing
 //! it, so a lookup builds no key. A memo forgets everything once it holds `limit`

@@ -104,7 +104,7 @@ fn the_same_roster_gives_the_same_bytes() {
 
 /// Rows are built in parallel, each thread reusing what earlier rows shaped, embedded
 /// and deflated; none of that may show: every row's PDF is the one a build for that
-/// reader alone gives.
+/// recipient alone gives.
 #[test]
 fn a_rows_pdf_is_the_one_a_build_for_that_reader_alone_gives() {
     let ws = sample_workspace();

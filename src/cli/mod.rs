@@ -72,7 +72,7 @@ fn build(args: BuildArgs, reporter: &mut Reporter) -> Outcome {
     if let Some(roster) = &args.roster {
         let [handout] = handouts.as_slice() else {
             return usage_error(
-                "--roster builds one handout for many readers; name one handout file",
+                "--roster builds one handout for many recipients; name one handout file",
             );
         };
         return batch::build(handout, roster, &args.out, &options, reporter);

@@ -89,7 +89,7 @@ pub struct Deflated {
 impl Default for DeflatedCache {
     fn default() -> Self {
         DeflatedCache {
-            // A handout's pages, and the few each reader changes, for some dozens of readers.
+            // A handout's pages, and the few each recipient changes, for some dozens of recipients.
             memo: Memo::new(64),
         }
     }

@@ -491,8 +491,8 @@ pub struct SubsetCache {
 
 impl Default for SubsetCache {
     fn default() -> Self {
-        // Each reader's name may need letters of its own; the subsets of a few dozen
-        // readers are plenty to keep.
+        // Each recipient's name may need letters of its own; the subsets of a few dozen
+        // recipients are plenty to keep.
         SubsetCache {
             memo: Memo::new(64),
         }

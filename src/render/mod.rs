@@ -52,8 +52,8 @@ pub enum RenderError {
 
 /// Renders the documents of one thread, keeping what the next document of the run can
 /// use: font subsets by the glyphs they hold (a roster's handouts differ only where a
-/// reader's name needs other letters), and content streams deflated (most pages are the
-/// same for every reader).
+/// recipient's name needs other letters), and content streams deflated (most pages are the
+/// same for every recipient).
 #[derive(Default)]
 pub struct Renderer {
     subsets: RefCell<SubsetCache>,

@@ -58,7 +58,7 @@ impl<'a> Shaper<'a> {
         Shaper {
             book,
             faces: Default::default(),
-            // A handout has a few thousand different words; a roster adds each reader's.
+            // A handout has a few thousand different words; a roster adds each recipient's.
             shaped: RefCell::new(Memo::new(16_384)),
             plans: RefCell::default(),
         }

@@ -1,5 +1,5 @@
 //! Setting text into lines, each paragraph once a run: a roster's handouts set the same
-//! paragraphs at the same widths for every reader, and only the few that name the reader
+//! paragraphs at the same widths for every recipient, and only the few that name the recipient
 //! or change a dosage are set anew.
 
 use std::cell::RefCell;
@@ -29,7 +29,7 @@ impl<'a> Typesetter<'a> {
     pub fn new(shaper: Shaper<'a>) -> Typesetter<'a> {
         Typesetter {
             shaper,
-            // A handout sets a few hundred paragraphs; a roster adds each reader's few.
+            // A handout sets a few hundred paragraphs; a roster adds each recipient's few.
             settings: RefCell::new(Memo::new(1024)),
         }
     }
