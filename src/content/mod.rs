@@ -9,11 +9,13 @@ mod coverage;
 mod exercise;
 mod fields;
 mod handout;
+mod jpeg;
 mod links;
 mod loader;
 mod markdown;
 mod paths;
 mod pictures;
+mod pixels;
 pub(crate) mod png;
 mod report;
 mod schema;
@@ -21,16 +23,12 @@ mod source;
 pub(crate) mod suggest;
 #[cfg(test)]
 mod tests;
-/// Pictures made for tests, for the tests of other modules too.
-#[cfg(test)]
-pub(crate) use pictures::tests as test_pictures;
 mod toml_tree;
 
 use std::path::{Path, PathBuf};
 
 pub use coverage::{Coverage, Missing};
 pub use paths::workspace_root;
-pub use pictures::PictureUse;
 pub use schema::SCHEMA;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -55,8 +53,6 @@ pub struct LoadOptions {
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub document: Document,
-    /// Where each picture is named, for errors found when its pixels are decoded.
-    pub picture_uses: Vec<PictureUse>,
     pub warnings: Diagnostics,
 }
 
@@ -71,20 +67,15 @@ pub fn load(handout: &Path, options: &LoadOptions) -> Result<Loaded, Diagnostics
     let document = read_document(handout, options, &report);
     let diagnostics = report.finish();
     match document {
-        Some((document, picture_uses)) if !diagnostics.has_errors() => Ok(Loaded {
+        Some(document) if !diagnostics.has_errors() => Ok(Loaded {
             document,
-            picture_uses,
             warnings: diagnostics,
         }),
         _ => Err(diagnostics),
     }
 }
 
-fn read_document(
-    handout: &Path,
-    options: &LoadOptions,
-    report: &Report,
-) -> Option<(Document, Vec<PictureUse>)> {
+fn read_document(handout: &Path, options: &LoadOptions, report: &Report) -> Option<Document> {
     let source = SourceFile::read(handout, HANDOUT_NEEDS, report);
     let root = options.root.clone().or_else(|| workspace_root(handout));
     let Some(root) = root else {
@@ -130,8 +121,7 @@ fn read_document(
         paper,
         stem: stem(handout),
     };
-    let document = handout::read(&loader, &source, frame)?;
-    Some((document, loader.pictures.into_uses()))
+    handout::read(&loader, &source, frame)
 }
 
 /// The handout file's name without `.toml`.

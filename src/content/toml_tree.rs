@@ -197,16 +197,6 @@ impl<'a> Value<'a> {
         self.value.span().start
     }
 
-    /// Where the value is written.
-    pub fn location(&self) -> Location {
-        self.cx.location(self.offset())
-    }
-
-    /// The value's dotted key, e.g. `exercise[2].image[1].file`.
-    pub fn key(&self) -> &str {
-        &self.key
-    }
-
     /// A warning located at this value and naming its key.
     pub fn warning(&self, message: impl Into<String>) -> Diagnostic {
         self.cx.warning(self.offset(), &self.key, message)
