@@ -46,6 +46,56 @@ impl Language {
         }
     }
 
+    /// Words that, right after a term, start a definition of it ("The MCL is a
+    /// ligament …"), lower case.
+    pub(crate) fn definers(self) -> &'static [&'static str] {
+        match self {
+            Language::English => &["is a", "is an", "is the", "are the", "means"],
+            Language::Spanish => &[
+                "es un",
+                "es una",
+                "es el",
+                "es la",
+                "son los",
+                "son las",
+                "significa",
+            ],
+            Language::French => &[
+                "est un", "est une", "est le", "est la", "sont les", "désigne", "signifie",
+            ],
+            Language::German => &[
+                "ist ein",
+                "ist eine",
+                "ist der",
+                "ist die",
+                "ist das",
+                "sind die",
+                "bedeutet",
+                "bezeichnet",
+            ],
+            Language::Italian => &[
+                "è un",
+                "è una",
+                "è il",
+                "è la",
+                "è lo",
+                "sono i",
+                "sono le",
+                "significa",
+            ],
+            Language::Portuguese => &[
+                "é um",
+                "é uma",
+                "é o",
+                "é a",
+                "são os",
+                "são as",
+                "significa",
+            ],
+            Language::Polish => &["to", "jest to", "oznacza"],
+        }
+    }
+
     /// Abbreviations, lower case and without their last full stop, that are usually
     /// followed by more of the same sentence. Single letters ("z. B.", initials) are
     /// handled apart, so they are not listed.
