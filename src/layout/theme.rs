@@ -64,19 +64,11 @@ pub struct UrgencyColors {
     pub label: Rgb,
 }
 
-const INK: Rgb = Rgb(0x1A, 0x1A, 0x1A);
-
 impl Theme {
     pub fn new(brand: &Brand, paper: Paper) -> Theme {
         let primary = brand.colors.primary;
         let accent = brand.colors.accent;
         let heading = primary.with_contrast(Rgb::WHITE, TEXT_CONTRAST);
-        // Text on a primary band: white when it reads, else the darkest ink.
-        let on_primary = if Rgb::WHITE.contrast(primary) >= TEXT_CONTRAST {
-            Rgb::WHITE
-        } else {
-            INK
-        };
         Theme {
             page: paper_size(paper),
             margin_x: 48.0,
@@ -99,7 +91,7 @@ impl Theme {
             max_picture_width: 192.0,
             exercise_per_page: false,
             colors: Palette {
-                text: INK,
+                text: Rgb::INK,
                 muted: Rgb(0x45, 0x45, 0x45),
                 heading,
                 primary,
@@ -110,7 +102,7 @@ impl Theme {
                 summary_fill: primary.mix(Rgb::WHITE, 0.10),
                 dosage_fill: accent.mix(Rgb::WHITE, 0.20),
                 caution: Rgb(0x9C, 0x1C, 0x1C),
-                on_primary,
+                on_primary: primary.text_on(),
             },
         }
     }

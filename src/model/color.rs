@@ -13,6 +13,17 @@ pub const GRAPHICS_CONTRAST: f64 = 3.0;
 impl Rgb {
     pub const WHITE: Rgb = Rgb(255, 255, 255);
     pub const BLACK: Rgb = Rgb(0, 0, 0);
+    /// The near-black of body text.
+    pub const INK: Rgb = Rgb(0x1A, 0x1A, 0x1A);
+
+    /// The colour of text printed on this colour: white where it reads, else ink.
+    pub fn text_on(self) -> Rgb {
+        if Rgb::WHITE.contrast(self) >= TEXT_CONTRAST {
+            Rgb::WHITE
+        } else {
+            Rgb::INK
+        }
+    }
 
     /// WCAG 2 relative luminance, from 0 for black to 1 for white.
     pub fn luminance(self) -> f64 {
@@ -86,6 +97,12 @@ mod tests {
         assert!(darker.contrast(Rgb::WHITE) >= TEXT_CONTRAST);
         let teal = Rgb(0x0F, 0x6E, 0x6E);
         assert_eq!(teal.with_contrast(Rgb::WHITE, TEXT_CONTRAST), teal);
+    }
+
+    #[test]
+    fn text_on_a_colour_is_white_where_it_reads_else_ink() {
+        assert_eq!(Rgb(0x0F, 0x6E, 0x6E).text_on(), Rgb::WHITE);
+        assert_eq!(Rgb(0xFF, 0xFF, 0x66).text_on(), Rgb::INK);
     }
 
     #[test]
