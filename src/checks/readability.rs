@@ -32,6 +32,10 @@ pub const TARGET_GRADE: f64 = 8.0;
 /// The most words a sentence may have before it is reported as long.
 pub const LONG_SENTENCE_WORDS: usize = 25;
 
+/// The fewest words a sentence needs to be named the hardest of a text that has longer
+/// ones: a heading or a one-word step is never the one to rewrite.
+pub const HARDEST_MIN_WORDS: usize = 5;
+
 /// How hard a text is to read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReadingLevel {
@@ -42,10 +46,9 @@ pub struct ReadingLevel {
     /// The formula's own figure: a grade for Flesch–Kincaid, the Wiener Sachtextformel
     /// and FOG-PL, a reading-ease score (higher is easier) for the others.
     pub score: f64,
-    /// The sentence the same formula finds hardest, as a byte range of the text.
+    /// The sentence the same formula finds hardest, among those of at least
+    /// [`HARDEST_MIN_WORDS`] words when there are any, as a byte range of the text.
     pub hardest: Range<usize>,
-    /// The grade of that sentence alone.
-    pub hardest_grade: f64,
 }
 
 /// A sentence of more than the words allowed.
@@ -59,27 +62,37 @@ pub struct LongSentence {
 /// The reading level of `text` in `language`; `None` when it has no words.
 pub fn reading_level(text: &str, language: Language) -> Option<ReadingLevel> {
     let formula = Formula::of(language);
+    let measured: Vec<(Range<usize>, Counts)> = sentences(text, language)
+        .into_iter()
+        .map(|range| {
+            let counts = Counts::of(&text[range.clone()], language);
+            (range, counts)
+        })
+        .filter(|(_, counts)| counts.words > 0)
+        .collect();
     let mut total = Counts::default();
-    let mut hardest: Option<(Range<usize>, f64)> = None;
-    for sentence in sentences(text, language) {
-        let counts = Counts::of(&text[sentence.clone()], language);
-        if counts.words == 0 {
-            continue;
-        }
-        let grade = formula.grade(formula.score(&counts));
-        if hardest.as_ref().is_none_or(|(_, worst)| grade > *worst) {
-            hardest = Some((sentence, grade));
-        }
-        total.add(&counts);
+    for (_, counts) in &measured {
+        total.add(counts);
     }
-    let (hardest, hardest_grade) = hardest?;
     let score = formula.score(&total);
+    // The formulas' constants assume sentences of some length: alone, a heading of one
+    // long word would be the hardest "sentence" there is. So the hardest is looked for
+    // among sentences of a few words, if there are any.
+    let any_long_enough = measured
+        .iter()
+        .any(|(_, counts)| counts.words >= HARDEST_MIN_WORDS);
+    let hardest = measured
+        .iter()
+        .filter(|(_, counts)| !any_long_enough || counts.words >= HARDEST_MIN_WORDS)
+        .map(|(range, counts)| (range, formula.difficulty(formula.score(counts))))
+        .reduce(|hardest, next| if next.1 > hardest.1 { next } else { hardest })?
+        .0
+        .clone();
     Some(ReadingLevel {
         grade: formula.grade(score),
         formula,
         score,
         hardest,
-        hardest_grade,
     })
 }
 
@@ -250,6 +263,16 @@ impl Formula {
             }
             Formula::FleschPortuguese => 248.835 - 1.015 * sentence_length - 84.6 * word_length,
             Formula::FogPl => 0.4 * (sentence_length + counts.percent(counts.four_syllables)),
+        }
+    }
+
+    /// A score as a difficulty that grows without bound as the text gets harder: the
+    /// grade itself, or a reading-ease score turned round, which the grade tables
+    /// would flatten at their ends.
+    fn difficulty(self, score: f64) -> f64 {
+        match self {
+            Formula::FleschKincaid | Formula::WienerSachtextformel | Formula::FogPl => score,
+            _ => -score,
         }
     }
 
@@ -498,7 +521,24 @@ mod tests {
         let level = reading_level(dense, Language::English).unwrap();
         assert!(level.grade > 15.0, "{level:?}");
         assert!(dense[level.hardest.clone()].starts_with("Patellofemoral"));
-        assert!(level.hardest_grade > level.grade);
+    }
+
+    #[test]
+    fn a_heading_of_one_long_word_is_not_the_hardest_sentence() {
+        // Alone, "Osteoarthritis" scores above grade 40; the sentence is what to rewrite.
+        let text = "Osteoarthritis\n\nThe cartilage that covers the ends of your bones \
+            wears thin over many years, and the joint becomes stiff and sore.";
+        let level = reading_level(text, Language::English).unwrap();
+        assert!(text[level.hardest.clone()].starts_with("The cartilage"));
+        // The same in a language whose grade comes from a table.
+        let text = "Artrosis\n\nEl cartílago que cubre los extremos de los huesos se \
+            desgasta con los años, y la articulación se vuelve rígida y dolorosa.";
+        let level = reading_level(text, Language::Spanish).unwrap();
+        assert!(text[level.hardest.clone()].starts_with("El cartílago"));
+        // A text of short sentences only still has a hardest one.
+        let text = "Rest. Repeat. Elevate.";
+        let level = reading_level(text, Language::English).unwrap();
+        assert_eq!(&text[level.hardest.clone()], "Elevate.");
     }
 
     #[test]
