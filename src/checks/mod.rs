@@ -43,3 +43,29 @@ mod syllables;
 mod words;
 
 pub use language::Language;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_measured_without_panicking_and_ranges_slice_it(
+            text in "[a-zA-Z0-9 .,;:!?'\"()\\[\\]*_\n/@–—’“”…éñüçłÉ¿¡-]{0,80}",
+            language in 0..Language::ALL.len(),
+        ) {
+            let language = Language::ALL[language];
+            let mut ranges = Vec::new();
+            if let Some(level) = readability::reading_level(&text, language) {
+                proptest::prop_assert!(level.grade.is_finite() && level.score.is_finite());
+                ranges.push(level.hardest);
+            }
+            ranges.extend(readability::long_sentences(&text, language, 3).into_iter().map(|s| s.range));
+            ranges.extend(jargon::find(&text, language).into_iter().map(|j| j.range));
+            ranges.extend(placeholders::find(&text).into_iter().map(|p| p.range));
+            for range in ranges {
+                proptest::prop_assert!(text.get(range.clone()).is_some_and(|s| !s.is_empty()), "{range:?}");
+            }
+        }
+    }
+}
