@@ -12,6 +12,7 @@
 
 pub(crate) mod big_endian;
 pub mod calendar;
+pub mod checks;
 pub mod content;
 pub mod diag;
 pub mod geom;

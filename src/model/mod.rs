@@ -6,12 +6,14 @@
 //! floor: every stage imports it, and it imports none of them.
 
 pub mod charset;
+pub mod color;
 pub mod fonts;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use charset::CharSet;
+pub use color::{GRAPHICS_CONTRAST, TEXT_CONTRAST};
 pub use fonts::{FontFile, FontFiles};
 
 /// One handout, ready to lay out.
