@@ -17,6 +17,7 @@ pub mod content;
 pub mod diag;
 pub mod geom;
 pub mod layout;
+pub mod locale;
 pub mod memo;
 pub mod model;
 pub mod render;
