@@ -69,10 +69,13 @@ pub enum BuildError {
 /// Loads, lays out and renders one handout.
 pub fn build(handout: &Path, options: &BuildOptions) -> Result<Built, BuildError> {
     let prepared = prepare(handout, options)?;
-    // The fonts are cut and the pictures made on another core while this one writes the
-    // pages.
-    let reuse = prepared.reuse_with(Renderer::with_spare_core());
-    reuse.build(&prepared.document, options.timestamp)
+    std::thread::scope(|scope| {
+        // The pictures are made into PDF objects on another core while this one lays out,
+        // and the fonts are cut there while this one writes the pages.
+        scope.spawn(|| prepared.pictures.make_all(&prepared.document));
+        let reuse = prepared.reuse_with(Renderer::with_spare_core());
+        reuse.build(&prepared.document, options.timestamp)
+    })
 }
 
 /// Everything a build checks, short of writing the PDF; returns the warnings.

@@ -164,36 +164,37 @@ fn split_rgba_png(bytes: &[u8], size: (u32, u32)) -> Option<Result<Split, String
     if !rgba || info.interlaced || (info.width, info.height) != size {
         return None;
     }
-    let pixels = size.0 as usize * size.1 as usize;
-    let (mut rgb, mut alpha) = (Vec::with_capacity(pixels * 3), Vec::with_capacity(pixels));
-    loop {
+    let width = size.0 as usize;
+    let pixels = width * size.1 as usize;
+    let (mut rgb, mut alpha) = (vec![0; pixels * 3], vec![0; pixels]);
+    let rows = rgb
+        .chunks_exact_mut(width * 3)
+        .zip(alpha.chunks_exact_mut(width));
+    for (color, alpha) in rows {
         match reader.next_row() {
-            Ok(Some(row)) => split_into(row.data(), 3, &mut rgb, &mut alpha),
-            Ok(None) => break,
+            Ok(Some(row)) => split_into(row.data(), 3, color, alpha),
+            Ok(None) => return Some(Err("the file ends before its last row".into())),
             Err(error) => return Some(Err(error.to_string())),
         }
-    }
-    if alpha.len() != pixels {
-        return Some(Err("the file ends before its last row".into()));
     }
     Some(Ok((rgb, alpha)))
 }
 
 /// Samples of `colors` channels and an alpha channel, apart.
-fn split_channels(samples: &[u8], colors: usize) -> (Vec<u8>, Vec<u8>) {
+fn split_channels(samples: &[u8], colors: usize) -> Split {
     let pixels = samples.len() / (colors + 1);
-    let (mut color, mut alpha) = (
-        Vec::with_capacity(pixels * colors),
-        Vec::with_capacity(pixels),
-    );
+    let (mut color, mut alpha) = (vec![0; pixels * colors], vec![0; pixels]);
     split_into(samples, colors, &mut color, &mut alpha);
     (color, alpha)
 }
 
-fn split_into(samples: &[u8], colors: usize, color: &mut Vec<u8>, alpha: &mut Vec<u8>) {
-    for pixel in samples.chunks_exact(colors + 1) {
-        color.extend_from_slice(&pixel[..colors]);
-        alpha.push(pixel[colors]);
+/// Splits pixels of `colors` channels and alpha into `color` and `alpha`, which hold
+/// exactly as many.
+fn split_into(samples: &[u8], colors: usize, color: &mut [u8], alpha: &mut [u8]) {
+    let pixels = samples.chunks_exact(colors + 1);
+    for ((pixel, out), a) in pixels.zip(color.chunks_exact_mut(colors)).zip(alpha) {
+        out.copy_from_slice(&pixel[..colors]);
+        *a = pixel[colors];
     }
 }
 

@@ -9,9 +9,12 @@ use crate::memo::{hash_of, Memo};
 /// What is deflated, which sets how hard to try and how far back to look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effort {
-    /// Content streams, font programs and maps: tens of kilobytes at most, so the best
-    /// level and the widest window.
-    Text,
+    /// Font programs, cut on the spare core while the pages are written, and stored once
+    /// a run: the best level.
+    Font,
+    /// Pages' content, on the way from layout to the file: a middle level. The best would
+    /// save a kilobyte on the sample handout and cost a millisecond and more of a build.
+    Page,
     /// A decoded picture: large, so a middle level keeps nearly all of the gain for a
     /// quarter of the time of the best.
     Picture,
@@ -20,7 +23,8 @@ pub enum Effort {
 impl Effort {
     fn level(self) -> Compression {
         match self {
-            Effort::Text => Compression::new(9),
+            Effort::Font => Compression::new(9),
+            Effort::Page => Compression::new(6),
             Effort::Picture => Compression::new(5),
         }
     }
@@ -86,8 +90,13 @@ impl DeflatedCache {
             return found.clone();
         }
         let deflated = Bytes::from(deflater.deflate(raw));
-        self.memo.insert(hash, (raw.into(), deflated.clone()));
+        self.insert(raw, deflated.clone());
         deflated
+    }
+
+    /// Remembers `raw` deflated elsewhere.
+    pub fn insert(&mut self, raw: &[u8], deflated: Bytes) {
+        self.memo.insert(hash_of(&raw), (raw.into(), deflated));
     }
 }
 
@@ -106,7 +115,7 @@ mod tests {
 
     #[test]
     fn one_compressor_deflates_many_streams_each_whole() {
-        let mut deflater = Deflater::new(Effort::Text);
+        let mut deflater = Deflater::new(Effort::Page);
         let text: Vec<u8> = (0..200_000u32).map(|i| (i * 7 % 13) as u8).collect();
         let first = deflater.deflate(&text);
         let second = deflater.deflate(b"short");
@@ -123,7 +132,7 @@ mod tests {
 
     #[test]
     fn a_stream_deflated_before_is_taken_from_the_cache() {
-        let mut deflater = Deflater::new(Effort::Text);
+        let mut deflater = Deflater::new(Effort::Page);
         let mut cache = DeflatedCache::default();
         let page = b"BT /F1 13 Tf 0 0 Td (Rest your knee.) Tj ET".repeat(20);
         let first = cache.get(&page, &mut deflater);

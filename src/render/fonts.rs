@@ -9,10 +9,12 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use bytes::Bytes;
 use printpdf::{FontMetrics, FontType, ParsedFont, PdfFontMetricsStub};
 use rustybuzz::ttf_parser;
 use subsetter::GlyphRemapper;
 
+use super::deflate::Deflater;
 use crate::big_endian::u16_at;
 use crate::layout::{Item, PagedLayout};
 use crate::memo::{hash_of, Memo};
@@ -151,16 +153,21 @@ impl Codes {
     }
 }
 
-/// A font as one document uses it: its codes and the cut-down font. A roster's documents
-/// that use the same glyphs share one.
+/// A font as one document uses it: its codes, the cut-down font, and that font's program
+/// deflated as the PDF stores it. A roster's documents that use the same glyphs share one.
 pub struct Subset {
     pub codes: Codes,
     pub font: ParsedFont,
+    pub deflated: Bytes,
 }
 
 impl Subset {
-    /// Cuts the font of `codes` down to their glyphs.
-    pub fn cut(codes: Codes, fonts: &FontBook) -> Result<Subset, SubsetError> {
+    /// Cuts the font of `codes` down to their glyphs, and deflates it.
+    pub fn cut(
+        codes: Codes,
+        fonts: &FontBook,
+        deflater: &mut Deflater,
+    ) -> Result<Subset, SubsetError> {
         let font = fonts.font(codes.faces[0]);
         let fail = |reason: String| SubsetError {
             name: font.postscript_name.clone(),
@@ -192,6 +199,7 @@ impl Subset {
         let hhea = face.raw_face().table(ttf_parser::Tag::from_bytes(b"hhea"));
         let caret = |at| hhea.and_then(|h| u16_at(h, at)).map_or(0, |v| v as i16);
         let name = format!("{}+{}", subset_tag(&program), font.postscript_name);
+        let deflated = deflater.deflate(&program).into();
         let font = ParsedFont {
             original_bytes: program,
             font_index: 0,
@@ -216,7 +224,11 @@ impl Subset {
                 us_weight_class: face.weight().to_number(),
             },
         };
-        Ok(Subset { codes, font })
+        Ok(Subset {
+            codes,
+            font,
+            deflated,
+        })
     }
 }
 
@@ -266,6 +278,7 @@ impl SubsetCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::deflate::Effort;
 
     #[test]
     fn subset_tags_are_six_capitals_and_follow_the_bytes() {
@@ -298,7 +311,8 @@ mod tests {
         assert_eq!(a_width, (f32::from(advance) * 1000.0 / per_em) as i64);
         assert!(a_width > 400 && a_width < 700, "{a_width}");
 
-        let subset = Subset::cut(codes, &book).unwrap();
+        let mut deflater = Deflater::new(Effort::Font);
+        let subset = Subset::cut(codes, &book, &mut deflater).unwrap();
         let name = subset.font.font_name.as_deref().unwrap();
         assert!(name.ends_with("+AtkinsonHyperlegible-Regular"), "{name}");
         assert_eq!(subset.font.glyph_widths.get(&1), Some(&advance));

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use printpdf::{DictItem, ExternalStream, ExternalXObject, Px};
 
 use super::deflate::{Deflater, Effort};
-use crate::model::{ColorSpace, Picture, Pixels};
+use crate::model::{ColorSpace, Document, Picture, Pixels};
 
 /// Every picture of a run as an image object, each made on first use; several threads may
 /// ask at once, and each picture is made once.
@@ -19,6 +19,16 @@ pub struct PictureStore {
 }
 
 impl PictureStore {
+    /// Makes the image objects of every picture `document` shows: the work a single build
+    /// does on its second core while the first lays out.
+    pub fn make_all(&self, document: &Document) {
+        let figures = document.exercises.iter().flat_map(|e| &e.images);
+        let logo = document.brand.logo.iter();
+        for picture in logo.chain(figures.map(|figure| &figure.picture)) {
+            self.get(picture);
+        }
+    }
+
     /// The image object of `picture`, made now if no thread has made it yet.
     pub fn get(&self, picture: &Picture) -> ExternalXObject {
         let cell = self

@@ -142,17 +142,18 @@ pub fn pdf(
     // The fonts are cut and the pictures made on another core, if there is one, while this
     // one writes the pages.
     let make = || {
+        let mut deflater = Deflater::new(Effort::Font);
         let cut: Result<Vec<Subset>, RenderError> = plans
             .iter()
             .filter_map(|plan| match plan {
-                FontPlan::New(codes) => Some(Subset::cut(codes.clone(), fonts)),
+                FontPlan::New(codes) => Some(Subset::cut(codes.clone(), fonts, &mut deflater)),
                 FontPlan::Known(_) => None,
             })
             .collect();
         let images: Vec<ExternalXObject> = shown.iter().map(|p| pictures.get(p)).collect();
         (cut, images)
     };
-    let (contents, (cut, images)) = std::thread::scope(|scope| {
+    let (mut contents, (cut, images)) = std::thread::scope(|scope| {
         let making = renderer.spare_core.then(|| scope.spawn(make));
         let contents: Vec<page::PageContent> = layout
             .pages
@@ -183,14 +184,14 @@ pub fn pdf(
     let pages = layout
         .pages
         .iter()
-        .zip(&contents)
+        .zip(&mut contents)
         .map(|(page, content)| {
             let size = Rect::from_wh(Pt(page.size.width), Pt(page.size.height));
             PdfPage {
                 media_box: size.clone(),
                 trim_box: size.clone(),
                 crop_box: size,
-                ops: content.ops.clone(),
+                ops: std::mem::take(&mut content.ops),
             }
         })
         .collect();
@@ -218,7 +219,7 @@ pub fn pdf(
         .use_object_streams(true)
         .use_xref_streams(true)
         .max_objects_per_stream(1000)
-        .compression_level(9)
+        .compression_level(6)
         .build();
     doc.save_with_options(&mut bytes, save)
         .expect("writing to memory cannot fail");
@@ -259,6 +260,11 @@ fn keep_subsets(
             FontPlan::New(_) => {
                 let subset = Arc::new(cut.next().expect("a subset for every new font"));
                 renderer.subsets.borrow_mut().insert(used, subset.clone());
+                let program = &subset.font.original_bytes;
+                renderer
+                    .streams
+                    .borrow_mut()
+                    .insert(program, subset.deflated.clone());
                 subset
             }
         })
@@ -270,7 +276,7 @@ fn keep_subsets(
 /// would not shrink stays as it is.
 fn deflate_streams(doc: &mut lopdf::Document, renderer: &Renderer) {
     let mut deflater = renderer.deflater.borrow_mut();
-    let deflater = deflater.get_or_insert_with(|| Deflater::new(Effort::Text));
+    let deflater = deflater.get_or_insert_with(|| Deflater::new(Effort::Page));
     let mut cache = renderer.streams.borrow_mut();
     for object in doc.objects.values_mut() {
         let lopdf::Object::Stream(stream) = object else {

@@ -5,8 +5,8 @@
 //! Items are drawn in the order layout placed them, which is the reading order, so each
 //! list label comes before its body and every reader, whether it goes by the structure
 //! tree or by the drawing, reads the same. The operations are kept few: text that follows
-//! on shares a text object and moves by relative offsets, and a colour, font or line width
-//! is set only when it changes. Positions are rounded to a hundredth of a point.
+//! on shares a text object (the marked content of its elements inside it) and moves by
+//! relative offsets, and a colour, font or line width is set only when it changes. Positions are rounded to a hundredth of a point.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -69,6 +69,14 @@ pub fn content(page: &Page, resources: &Resources) -> PageContent {
             }
             continue;
         }
+        // Text that follows on shares one text object, its elements' marked content
+        // inside it; anything else is drawn outside text objects.
+        match &placed.item {
+            Item::Text(_) => {
+                writer.begin_text();
+            }
+            _ => writer.end_text(),
+        }
         writer.enter(placed.mark);
         match &placed.item {
             Item::Text(run) => writer.text(run, x, top),
@@ -92,7 +100,8 @@ pub fn content(page: &Page, resources: &Resources) -> PageContent {
             Item::Link { .. } => {}
         }
     }
-    writer.leave();
+    writer.end_text();
+    writer.close_mark();
     writer.out
 }
 
@@ -131,7 +140,7 @@ impl Writer<'_> {
         if self.mark == Some(mark) {
             return;
         }
-        self.leave();
+        self.close_mark();
         let (tag, properties) = match mark {
             Mark::Content(element) => {
                 let id = self.out.owners.len() as i64;
@@ -160,16 +169,31 @@ impl Writer<'_> {
         self.mark = Some(mark);
     }
 
-    /// Closes the marked content open, and the text object in it.
-    fn leave(&mut self) {
-        self.end_text();
+    fn close_mark(&mut self) {
         if self.mark.take().is_some() {
             self.out.ops.push(Op::EndMarkedContent);
         }
     }
 
+    /// Opens a text object, unless one is open (marked content opened outside it is closed
+    /// first, as the two must nest); returns where its current line starts.
+    fn begin_text(&mut self) -> (i64, i64) {
+        match self.text {
+            Some(line) => line,
+            None => {
+                self.close_mark();
+                self.out.ops.push(Op::StartTextSection);
+                // A new text object starts its lines at the origin.
+                self.text = Some((0, 0));
+                (0, 0)
+            }
+        }
+    }
+
+    /// Closes the text object open, and the marked content inside it.
     fn end_text(&mut self) {
         if self.text.take().is_some() {
+            self.close_mark();
             self.out.ops.push(Op::EndTextSection);
         }
     }
@@ -204,14 +228,7 @@ impl Writer<'_> {
         let Some((font, codes)) = self.resources.fonts.get(&run.style.face) else {
             return;
         };
-        let (line_x, line_y) = match self.text {
-            Some(line) => line,
-            None => {
-                // A new text object starts its lines at the origin.
-                self.out.ops.push(Op::StartTextSection);
-                (0, 0)
-            }
-        };
+        let (line_x, line_y) = self.begin_text();
         let size = hundredths(run.style.size);
         if self.font != Some((run.style.face, size)) {
             self.font = Some((run.style.face, size));
@@ -239,7 +256,6 @@ impl Writer<'_> {
             (None, Some(_)) => PaintMode::Stroke,
             (None, None) => return,
         };
-        self.end_text();
         if let Some(fill) = shape.fill {
             self.set_fill(fill);
         }
@@ -267,7 +283,6 @@ impl Writer<'_> {
     }
 
     fn image(&mut self, id: XObjectId, [left, bottom, right, top]: [f32; 4]) {
-        self.end_text();
         self.out.ops.push(Op::UseXobject {
             id,
             transform: XObjectTransform {
@@ -286,7 +301,6 @@ impl Writer<'_> {
         if width == 0 {
             return;
         }
-        self.end_text();
         self.set_fill(ink);
         let cell = size / width as f32;
         for (row, cells) in modules.chunks_exact(width).enumerate() {
