@@ -50,7 +50,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check(args, &mut reporter),
         Command::New(args) => new_file(args),
         Command::Schema => {
-            say!("{}", handout::content::SCHEMA.trim_end());
+            say!("{}", handout::content::schema());
             Outcome::Success
         }
     };

@@ -8,6 +8,7 @@ mod brand;
 mod coverage;
 mod exercise;
 mod fields;
+mod file;
 mod handout;
 mod links;
 mod loader;
@@ -24,14 +25,14 @@ mod tests;
 /// Pictures made for tests, for the tests of other modules too.
 #[cfg(test)]
 pub(crate) use pictures::tests as test_pictures;
-mod toml_tree;
+mod written;
 
 use std::path::{Path, PathBuf};
 
 pub use coverage::{Coverage, Missing};
 pub use paths::workspace_root;
 pub use pictures::PictureUse;
-pub use schema::SCHEMA;
+pub use schema::schema;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Document, Paper};
