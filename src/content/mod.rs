@@ -30,7 +30,7 @@ mod written;
 use std::path::{Path, PathBuf};
 
 pub use coverage::{Coverage, Missing};
-pub use paths::workspace_root;
+pub use paths::{handouts_in, not_a_handout, workspace_root};
 pub use pictures::PictureUse;
 pub use schema::schema;
 
@@ -101,25 +101,9 @@ fn read_document(
         }
         return None;
     };
-    let workspace = match Workspace::new(root.clone()) {
-        Ok(workspace) => workspace,
-        Err(e) => {
-            report.push(
-                Diagnostic::error(format!(
-                    "cannot use {} as the workspace root: {e}",
-                    root.display()
-                ))
-                .hint("--root must name an existing folder"),
-            );
-            return None;
-        }
-    };
+    let workspace = open_workspace(&root, report)?;
     let loader = Loader::new(report, workspace);
-    let brand_path = options
-        .brand
-        .clone()
-        .unwrap_or_else(|| loader.workspace.content("brand.toml"));
-    let brand = brand::read(&loader, &brand_path, options.brand.is_some());
+    let brand = read_brand(&loader, options);
     loader.coverage.get_or_init(Coverage::bundled);
     let source = source?;
     let paper = options
@@ -133,6 +117,44 @@ fn read_document(
     };
     let document = handout::read(&loader, &source, frame)?;
     Some((document, loader.pictures.into_uses()))
+}
+
+/// Reads the brand and every exercise of the library of the workspace at `root`, whether a
+/// handout uses it or not, and gives back their problems: what a check of the whole
+/// workspace adds to its handouts' own. The brand is `options.brand` when given.
+pub fn check_workspace(root: &Path, options: &LoadOptions) -> Diagnostics {
+    let report = Report::default();
+    if let Some(workspace) = open_workspace(root, &report) {
+        let loader = Loader::new(&report, workspace);
+        read_brand(&loader, options);
+        exercise::read_library(&loader);
+    }
+    report.finish()
+}
+
+fn open_workspace(root: &Path, report: &Report) -> Option<Workspace> {
+    match Workspace::new(root.to_path_buf()) {
+        Ok(workspace) => Some(workspace),
+        Err(e) => {
+            report.push(
+                Diagnostic::error(format!(
+                    "cannot use {} as the workspace root: {e}",
+                    root.display()
+                ))
+                .hint("--root must name an existing folder"),
+            );
+            None
+        }
+    }
+}
+
+/// The brand file of `options`, or else of the workspace, read.
+fn read_brand(loader: &Loader, options: &LoadOptions) -> Option<brand::BrandRead> {
+    let path = options
+        .brand
+        .clone()
+        .unwrap_or_else(|| loader.workspace.content("brand.toml"));
+    brand::read(loader, &path, options.brand.is_some())
 }
 
 /// The handout file's name without `.toml`.
