@@ -307,7 +307,9 @@ fn a_closed_output_pipe_is_not_a_failure() {
 /// The line and column of the first `needle` in the file at `path`, as `path:line:col`.
 fn place(root: &Path, relative: &str, needle: &str) -> String {
     let text = std::fs::read_to_string(root.join(relative)).unwrap();
-    let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {relative}"));
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {relative}"));
     let line = text[..at].matches('\n').count() + 1;
     let column = text[..at].rfind('\n').map_or(at, |start| at - start - 1) + 1;
     format!("{relative}:{line}:{column}")
@@ -339,10 +341,20 @@ fn check_reports_every_problem_of_the_whole_workspace_at_once() {
     let syntax = place(root, "content/exercises/split-squat.toml", "= 3");
     let expected = [
         (syntax.as_str(), "split-squat.toml"),
-        (&place(root, "content/brand.toml", "taglin"), "unknown key `taglin`"),
-        (&place(root, "content/exercises/unused.toml", "\"a\""), "`reps`: expected a whole number, found a string"),
         (
-            &place(root, "content/handouts/inner-knee-pain.toml", "\"hamstring-bridg\""),
+            &place(root, "content/brand.toml", "taglin"),
+            "unknown key `taglin`",
+        ),
+        (
+            &place(root, "content/exercises/unused.toml", "\"a\""),
+            "`reps`: expected a whole number, found a string",
+        ),
+        (
+            &place(
+                root,
+                "content/handouts/inner-knee-pain.toml",
+                "\"hamstring-bridg\"",
+            ),
             "unknown exercise \"hamstring-bridg\"",
         ),
     ];
@@ -350,7 +362,11 @@ fn check_reports_every_problem_of_the_whole_workspace_at_once() {
         assert!(report.contains(place), "{place} in:\n{report}");
         assert!(report.contains(message), "{message} in:\n{report}");
     }
-    assert_eq!(report.matches("unknown key `taglin`").count(), 1, "each problem once");
+    assert_eq!(
+        report.matches("unknown key `taglin`").count(),
+        1,
+        "each problem once"
+    );
 }
 
 #[test]
@@ -361,7 +377,10 @@ fn a_workspace_or_its_content_folder_stands_for_its_handouts() {
         assert_eq!(out.status.code(), Some(0), "{folder}: {}", stderr(&out));
         let said = String::from_utf8_lossy(&out.stdout).into_owned();
         assert_eq!(said.lines().count(), 1, "{folder}: {said}");
-        assert!(said.contains("inner-knee-pain.toml: ok"), "{folder}: {said}");
+        assert!(
+            said.contains("inner-knee-pain.toml: ok"),
+            "{folder}: {said}"
+        );
         let built = handout(ws.path(), &["build", folder, "-o", "built"]);
         assert_eq!(built.status.code(), Some(0), "{folder}: {}", stderr(&built));
         let pdfs: Vec<_> = std::fs::read_dir(ws.path().join("built"))
@@ -384,6 +403,9 @@ fn the_brand_or_an_exercise_given_as_a_handout_is_answered_by_what_it_is() {
         assert_eq!(out.status.code(), Some(2), "{given}");
         let message = stderr(&out);
         assert!(message.contains(what), "{given}: {message}");
-        assert!(message.contains("handouts live in content/handouts"), "{message}");
+        assert!(
+            message.contains("handouts live in content/handouts"),
+            "{message}"
+        );
     }
 }

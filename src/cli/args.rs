@@ -119,18 +119,14 @@ impl From<PaperArg> for Paper {
     }
 }
 
-/// Text to print: not blank, no control characters; spaces at the ends trimmed.
+/// Text to print: not blank, and printable by the rules of text in content files; spaces
+/// at the ends trimmed.
 pub fn parse_text(text: &str) -> Result<String, String> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err("the text is empty; leave the option out instead".to_string());
     }
-    if let Some(c) = trimmed.chars().find(|c| c.is_control()) {
-        return Err(format!(
-            "the text holds the control character U+{:04X}; remove it",
-            c as u32
-        ));
-    }
+    handout::content::check_text(trimmed)?;
     Ok(trimmed.to_string())
 }
 
@@ -145,7 +141,15 @@ mod tests {
             Ok("Aoife O’Brien".to_string())
         );
         assert!(parse_text("   ").is_err());
-        assert!(parse_text("Aoife\u{7}").is_err());
-        assert!(parse_text("line\nbreak").is_err());
+        assert_eq!(
+            parse_text("Aoife\u{7}"),
+            Err(
+                "the text contains the control character U+0007; delete it; it can't be printed"
+                    .into()
+            )
+        );
+        assert!(parse_text("Aoife \u{202E}nirB")
+            .unwrap_err()
+            .contains("U+202E"));
     }
 }

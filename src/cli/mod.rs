@@ -30,9 +30,8 @@ pub use args::Cli;
 use args::{BuildArgs, CheckArgs, Command, Inputs, NewArgs};
 use report::Reporter;
 
-use handout::content::{self, workspace_root, LoadOptions};
+use handout::content::{self, workspace_root, Given, LoadOptions, Personalization};
 use handout::diag::Diagnostics;
-use handout::model::Recipient;
 use handout::{BuildError, BuildOptions};
 
 /// How a run ended, worst first wins.
@@ -138,10 +137,18 @@ fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
 /// Reports the problems of the brand and of every library exercise of the workspaces the
 /// handouts are in, used or not; a handout's own check repeats none of them, as the
 /// reporter prints each problem once.
-fn check_workspaces(handouts: &[PathBuf], options: &BuildOptions, reporter: &mut Reporter) -> Outcome {
+fn check_workspaces(
+    handouts: &[PathBuf],
+    options: &BuildOptions,
+    reporter: &mut Reporter,
+) -> Outcome {
     let mut roots: Vec<PathBuf> = Vec::new();
     for handout in handouts {
-        let root = options.load.root.clone().or_else(|| workspace_root(handout));
+        let root = options
+            .load
+            .root
+            .clone()
+            .or_else(|| workspace_root(handout));
         if let Some(root) = root.filter(|root| !roots.contains(root)) {
             roots.push(root);
         }
@@ -191,11 +198,13 @@ pub(crate) fn print_all(reporter: &mut Reporter, diagnostics: &Diagnostics) {
 }
 
 fn build_options(inputs: &Inputs, recipient: &args::Recipient) -> BuildOptions {
-    let recipient = Recipient {
-        name: recipient.patient.clone(),
-        clinician: recipient.clinician.clone(),
+    let given = |flag: &str, text: &Option<String>| text.as_ref().map(|t| Given::flag(flag, t));
+    let personalization = Personalization {
+        name: given("--patient", &recipient.patient),
+        clinician: given("--clinician", &recipient.clinician),
         date: recipient.date,
-        note: recipient.note.clone(),
+        note: given("--note", &recipient.note),
+        dosages: Vec::new(),
     };
     BuildOptions {
         load: LoadOptions {
@@ -203,7 +212,7 @@ fn build_options(inputs: &Inputs, recipient: &args::Recipient) -> BuildOptions {
             brand: inputs.brand.clone(),
             paper: inputs.paper.map(Into::into),
         },
-        recipient: (recipient != Recipient::default()).then_some(recipient),
+        personalization,
         large_print: inputs.large_print,
         timestamp: source_date_epoch(),
     }

@@ -14,6 +14,7 @@ mod links;
 mod loader;
 mod markdown;
 mod paths;
+mod personalize;
 mod pictures;
 pub(crate) mod png;
 mod report;
@@ -31,6 +32,10 @@ use std::path::{Path, PathBuf};
 
 pub use coverage::{Coverage, Missing};
 pub use paths::{handouts_in, not_a_handout, workspace_root};
+pub use personalize::{
+    check_text, exercise_key, personalize, slug, DosageChange, Given, Personalization,
+    Personalized, Personalizer,
+};
 pub use pictures::PictureUse;
 pub use schema::schema;
 

@@ -28,7 +28,10 @@ pub fn handouts_in(folder: &Path, root: Option<&Path>) -> Result<PathBuf, String
         return Ok(handouts);
     }
     let in_content = folder.join("handouts");
-    let is_content = folder.canonicalize().ok().is_some_and(|f| f.ends_with("content"));
+    let is_content = folder
+        .canonicalize()
+        .ok()
+        .is_some_and(|f| f.ends_with("content"));
     if is_content && in_content.is_dir() {
         return Ok(in_content);
     }
@@ -45,7 +48,9 @@ pub fn handouts_in(folder: &Path, root: Option<&Path>) -> Result<PathBuf, String
 /// Why the file `path`, given as a handout, is not one, when it is the brand file or an
 /// exercise of the library.
 pub fn not_a_handout(path: &Path, root: Option<&Path>) -> Option<String> {
-    let root = root.map(Path::to_path_buf).or_else(|| workspace_root(path))?;
+    let root = root
+        .map(Path::to_path_buf)
+        .or_else(|| workspace_root(path))?;
     let content = root.join("content");
     let what = if same_file(path, &content.join("brand.toml")) {
         "the brand file"

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use handout::model::Recipient;
+use handout::content::{Given, Personalization};
 use handout::BuildOptions;
 
 pub fn repo() -> PathBuf {
@@ -31,10 +31,10 @@ pub fn build(handout: &Path, options: &BuildOptions) -> Vec<u8> {
 
 pub fn for_patient(name: &str) -> BuildOptions {
     BuildOptions {
-        recipient: Some(Recipient {
-            name: Some(name.to_string()),
-            ..Recipient::default()
-        }),
+        personalization: Personalization {
+            name: Some(Given::flag("--patient", name)),
+            ..Personalization::default()
+        },
         ..BuildOptions::default()
     }
 }
