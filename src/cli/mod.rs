@@ -67,7 +67,10 @@ fn build(args: BuildArgs, reporter: &mut Reporter) -> Outcome {
     if let Err(message) = output::ready_folder(&args.out) {
         return usage_error(&message);
     }
-    let options = build_options(&args.inputs, &args.recipient);
+    let options = match build_options(&args.inputs, &args.recipient) {
+        Ok(options) => options,
+        Err(message) => return usage_error(&message),
+    };
     if let Some(roster) = &args.roster {
         let [handout] = handouts.as_slice() else {
             return usage_error(
@@ -117,7 +120,10 @@ fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
     if let Err(message) = output::check_names_unique(&handouts) {
         return usage_error(&message);
     }
-    let options = build_options(&args.inputs, &args.recipient);
+    let options = match build_options(&args.inputs, &args.recipient) {
+        Ok(options) => options,
+        Err(message) => return usage_error(&message),
+    };
     let mut outcome = check_workspaces(&handouts, &options, reporter);
     for handout in &handouts {
         match handout::check(handout, &options) {
@@ -197,25 +203,36 @@ pub(crate) fn print_all(reporter: &mut Reporter, diagnostics: &Diagnostics) {
     }
 }
 
-fn build_options(inputs: &Inputs, recipient: &args::Recipient) -> BuildOptions {
-    let given = |flag: &str, text: &Option<String>| text.as_ref().map(|t| Given::flag(flag, t));
-    let personalization = Personalization {
-        name: given("--patient", &recipient.patient),
-        clinician: given("--clinician", &recipient.clinician),
-        date: recipient.date,
-        note: given("--note", &recipient.note),
-        dosages: Vec::new(),
-    };
-    BuildOptions {
+fn build_options(inputs: &Inputs, recipient: &args::Recipient) -> Result<BuildOptions, String> {
+    Ok(BuildOptions {
         load: LoadOptions {
             root: inputs.root.clone(),
             brand: inputs.brand.clone(),
             paper: inputs.paper.map(Into::into),
         },
-        personalization,
+        personalization: personalization(recipient)?,
         large_print: inputs.large_print,
         timestamp: source_date_epoch(),
-    }
+    })
+}
+
+/// The recipient's details the flags give, refused as text in a content file would be:
+/// a usage error, before anything is read.
+fn personalization(recipient: &args::Recipient) -> Result<Personalization, String> {
+    let given = |flag: &str, text: &Option<String>| -> Result<Option<Given>, String> {
+        let Some(text) = text else {
+            return Ok(None);
+        };
+        content::check_text(text).map_err(|why| format!("`{flag}`: {why}"))?;
+        Ok(Some(Given::flag(flag, text.as_str())))
+    };
+    Ok(Personalization {
+        name: given("--patient", &recipient.patient)?,
+        clinician: given("--clinician", &recipient.clinician)?,
+        date: recipient.date,
+        note: given("--note", &recipient.note)?,
+        dosages: Vec::new(),
+    })
 }
 
 /// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for a fixed date.

@@ -20,7 +20,7 @@ use super::written::{Leaf, Table};
 use crate::diag::Diagnostic;
 use crate::model::{Brand, Colors, FontFile, FontFiles, Paper, Rgb};
 
-/// `content/brand.toml`: who the handout is from.
+/// content/brand.toml: who the handouts are from.
 #[derive(Deserialize, JsonSchema)]
 #[schemars(rename = "brand")]
 pub(crate) struct BrandFile {
@@ -80,6 +80,7 @@ struct PageTable {
 /// A paper size.
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(rename = "paper")]
 pub(crate) enum PaperChoice {
     A4,
     Letter,

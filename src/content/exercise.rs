@@ -126,6 +126,7 @@ struct ImageTable {
 /// The position an exercise is done in.
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(rename = "position")]
 pub(crate) enum PositionChoice {
     Lying,
     Sitting,

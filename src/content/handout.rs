@@ -82,6 +82,7 @@ struct RedFlagTable {
 /// How soon to see a doctor.
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(rename = "urgency")]
 pub(crate) enum UrgencyChoice {
     /// Book a visit.
     Soon,
