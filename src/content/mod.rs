@@ -1,8 +1,12 @@
-//! Load: TOML files → a validated [`Document`].
+//! Load: TOML files → a validated [`Document`], and copies of it for each recipient.
 //!
 //! [`load`] reads a handout file, the brand file and the library exercises it uses, and every
-//! picture and font they name. It reports every problem it finds, not just the first, each
-//! with its file, line, column, key and, where one is known, a fix.
+//! picture and font they name; [`check_workspace`] reads the brand and the whole library,
+//! used or not. Both report every problem they find, not just the first, each with its
+//! file, line, column, key and, where one is known, a fix. The files are read with serde
+//! into structs (see `written`) whose every value keeps what was written and where; the same
+//! structs make the [`schema`]. [`personalize`] makes a copy of a document for one
+//! recipient, checking the details given for them as text in a content file is checked.
 
 mod brand;
 mod coverage;
