@@ -216,15 +216,6 @@ impl<'a> FileCx<'a> {
         let Some((Step::Key(name), table)) = path.split_last() else {
             return;
         };
-        if name.starts_with("$__toml_private") {
-            // A date where a table belongs (see `written`).
-            if let Some(date) = self.value_at(table) {
-                let value = self.at(date.span());
-                let found = Written::Table(Vec::new());
-                value.mismatch::<()>("a table", &found, Some(table_hint(table)));
-            }
-            return;
-        }
         let Some(entries) = self.table_at(table) else {
             return;
         };
@@ -444,13 +435,6 @@ fn tables_hint(value: &Value, written: &Written) -> String {
     }
 }
 
-fn table_hint(steps: &[Step]) -> String {
-    format!(
-        "write [{}] on a line of its own, with its keys on the lines below it",
-        header(steps)
-    )
-}
-
 /// `read` applied to every item, in order; `None` when any item could not be read.
 ///
 /// Every item is read even after one fails, so that the problems of all of them are reported
@@ -620,6 +604,7 @@ mod tests {
         steps: Option<List<Leaf<String>>>,
         x: Option<List<Leaf<i64>>>,
         exercise: Option<List<Table<Exercise>>>,
+        page: Option<Table<Image>>,
     }
 
     #[derive(Deserialize)]
@@ -719,6 +704,22 @@ mod tests {
             found,
             ["1:1 exercise: expected a list of tables, found a table | write [[exercise]] with double brackets"]
         );
+    }
+
+    #[test]
+    fn a_date_or_a_string_where_a_table_belongs_is_named() {
+        for (text, found) in [
+            ("page = 2026-01-01\n", "a date"),
+            ("page = \"a4\"\n", "a string"),
+        ] {
+            let problems = problems(text, |cx, doc| {
+                assert!(cx.table(&doc.page).is_none());
+            });
+            assert_eq!(
+                problems,
+                [format!("1:8 page: expected a table, found {found} | write [page] on a line of its own, with its keys on the lines below it")]
+            );
+        }
     }
 
     #[test]

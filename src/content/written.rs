@@ -12,7 +12,7 @@ use std::marker::PhantomData;
 use std::ops::Range;
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor};
 use toml::value::Datetime;
 use toml::Spanned;
 
@@ -197,12 +197,46 @@ impl<'de, T: Deserialize<'de>, const IS_LIST: bool> Visitor<'de> for ShapeVisito
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         if IS_LIST {
-            WrittenVisitor.visit_map(map).map(Err)
-        } else {
-            // A date given for a table reaches `T` as a table with toml's private date key,
-            // which is reported as a date, not as an unknown key (see `unknown`).
-            T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Ok)
+            return WrittenVisitor.visit_map(map).map(Err);
         }
+        // toml hands a date over as a table with one private key.
+        let mut map = map;
+        let first = match toml_datetime::de::VisitMap::next_key_seed(&mut map)? {
+            Some(toml_datetime::de::VisitMap::Datetime(date)) => {
+                return Ok(Err(Written::Date(date)))
+            }
+            Some(toml_datetime::de::VisitMap::Key(key)) => Some(key.into_owned()),
+            None => None,
+        };
+        let resumed = Resumed { first, rest: map };
+        T::deserialize(de::value::MapAccessDeserializer::new(resumed)).map(Ok)
+    }
+}
+
+/// A table's entries, the first key of which has been read already.
+struct Resumed<A> {
+    first: Option<String>,
+    rest: A,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Resumed<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        match self.first.take() {
+            Some(key) => seed.deserialize(key.into_deserializer()).map(Some),
+            None => self.rest.next_key_seed(seed),
+        }
+    }
+
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, A::Error> {
+        self.rest.next_value_seed(seed)
     }
 }
 
