@@ -225,18 +225,16 @@ impl<'a> FileCx<'a> {
             .map_or(0, |(key, _)| key.span().start);
         let allowed = schema::keys(kind, table);
         let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
+        // The table around this one, when the key is one of its: TOML puts every key below
+        // a `[table]` header into that table, so a key written too low lands here.
         let outer = table
             .iter()
             .rposition(|step| matches!(step, Step::Key(_)))
-            .map(|at| &table[..at]);
-        let outer_keys = outer.map(|steps| schema::keys(kind, steps));
+            .map(|at| &table[..at])
+            .filter(|outer| schema::keys(kind, outer).iter().any(|key| key == name));
         let hint = if let Some(close) = suggest::closest(name, allowed.iter().copied()) {
             format!("did you mean `{close}`?")
-        } else if let Some(outer) = outer.filter(|_| {
-            outer_keys
-                .as_ref()
-                .is_some_and(|keys| keys.iter().any(|k| k == name))
-        }) {
+        } else if let Some(outer) = outer {
             let move_above = if outer.is_empty() {
                 "the first [table]".to_string()
             } else {
@@ -330,7 +328,7 @@ impl<'a> FileCx<'a> {
         mut read: impl FnMut(&Value<'a>, T) -> Option<R>,
     ) -> Option<Vec<R>> {
         let list = list.as_ref()?;
-        let items = self.list_items(list, list_hint)?;
+        let items = self.list_items(list, "a list", list_hint)?;
         read_all(items, |item| {
             let value = self.at(item.span.clone());
             let typed = T::read(&value, &item.written)?;
@@ -338,10 +336,12 @@ impl<'a> FileCx<'a> {
         })
     }
 
-    /// The items of a list, once it is known to be one and not too long.
+    /// The items of a list, once it is known to be one and not too long; `expected` and
+    /// `hint` say what to write instead of something else.
     fn list_items<'l, T>(
         &'a self,
         list: &'l List<T>,
+        expected: &str,
         hint: fn(&Value, &Written) -> String,
     ) -> Option<&'l [T]> {
         let value = self.at(list.span.clone());
@@ -356,9 +356,7 @@ impl<'a> FileCx<'a> {
                 None
             }
             Ok(items) => Some(items),
-            Err(written) => {
-                value.mismatch(expected_list(written), written, Some(hint(&value, written)))
-            }
+            Err(written) => value.mismatch(expected, written, Some(hint(&value, written))),
         }
     }
 
@@ -383,7 +381,7 @@ impl<'a> FileCx<'a> {
     /// `None` when absent, or when it or any item is not what it should be.
     pub fn tables<'t, S>(&'a self, list: &'t Option<List<Table<S>>>) -> Option<Vec<Tabled<'t, S>>> {
         let list = list.as_ref()?;
-        let items = self.list_items(list, tables_hint)?;
+        let items = self.list_items(list, "a list of tables", tables_hint)?;
         let hint = tables_hint(&self.at(list.span.clone()), &Written::List(Vec::new()));
         read_all(items, |item| match &item.fields {
             Ok(fields) => Some(Tabled {
@@ -402,15 +400,6 @@ impl<'a> FileCx<'a> {
 pub(crate) struct Tabled<'t, S> {
     pub fields: &'t S,
     pub span: Range<usize>,
-}
-
-/// What a list field says it expected: a table given for a list of tables is answered by
-/// what it should have been.
-fn expected_list(written: &Written) -> &'static str {
-    match written {
-        Written::Table(_) => "a list of tables",
-        _ => "a list",
-    }
 }
 
 fn list_hint(value: &Value, written: &Written) -> String {
@@ -703,6 +692,13 @@ mod tests {
         assert_eq!(
             found,
             ["1:1 exercise: expected a list of tables, found a table | write [[exercise]] with double brackets"]
+        );
+        let found = problems("[steps]\nfirst = \"x\"\n", |cx, doc| {
+            assert!(cx.items(&doc.steps, |_, s: String| Some(s)).is_none());
+        });
+        assert_eq!(
+            found,
+            ["1:1 steps: expected a list, found a table | write a list in square brackets, e.g. steps = [\"…\", \"…\"]"]
         );
     }
 
