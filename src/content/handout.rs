@@ -10,6 +10,7 @@ use super::loader::Loader;
 use super::schema::FileKind;
 use super::source::SourceFile;
 use super::written::{Leaf, List, Table};
+use crate::diag::Diagnostic;
 use crate::model::{
     Brand, Cause, Closing, Document, Exercise, Headings, Paper, RedFlag, Section, Urgency,
 };
@@ -250,7 +251,7 @@ fn read_exercises(loader: &Loader, cx: &FileCx, file: &HandoutFile) -> Option<Ve
                 or with its own name and steps";
     let message = "a handout needs at least one [[exercise]]";
     let Some(list) = &file.exercise else {
-        let diagnostic = crate::diag::Diagnostic::error(message)
+        let diagnostic = Diagnostic::error(message)
             .at(cx.location(cx.top().start))
             .key("exercise");
         cx.emit(diagnostic.hint(hint));
