@@ -10,7 +10,6 @@ use std::ops::RangeInclusive;
 
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::de::{DeserializeOwned, IntoDeserializer};
-use serde::Deserialize;
 use toml::value::Datetime;
 
 use super::file::{Kind, Value};
@@ -22,7 +21,7 @@ use crate::model::{Date, Paragraph, Rgb, RichText};
 use crate::unicode::shows;
 
 /// Text to print, with inline Markdown where the field takes it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 pub(crate) struct Text(pub String);
 
 impl Kind for Text {
@@ -501,6 +500,8 @@ fn report_refusals(value: &Value, refusals: Vec<Refusal>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Deserialize;
+
     use crate::content::file::{self, FileCx};
     use crate::content::report::Report;
     use crate::content::schema::FileKind;
