@@ -11,8 +11,9 @@ use serde::Deserialize;
 use subsetter::GlyphRemapper;
 
 use super::coverage::Coverage;
-use super::fields::{self, Choice, Text};
+use super::fields;
 use super::file::{self, FileCx, Value};
+use super::kinds::{Choice, Text};
 use super::loader::Loader;
 use super::schema::FileKind;
 use super::source::SourceFile;

@@ -14,8 +14,9 @@ use std::rc::Rc;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::fields::{self, Choice, Text};
+use super::fields;
 use super::file::{self, FileCx, Tabled, Value};
+use super::kinds::{Choice, Text};
 use super::loader::Loader;
 use super::paths::PathError;
 use super::schema::FileKind;

@@ -1,129 +1,17 @@
 //! Readers for the kinds of field the content format has: text, numbers within bounds,
-//! choices, colours, dates, language tags and web addresses; and the kinds of single value
-//! the files' structs hold, with their schemas.
+//! colours, dates, language tags and web addresses.
 //!
-//! Each reader takes a [`Value`] and what it holds, reports what is wrong with it, and
-//! returns `None` when the value can't be used.
+//! Each reader takes a [`Value`] and what it holds, read as its kind, reports what is wrong
+//! with it, and returns `None` when the value can't be used.
 
-use std::borrow::Cow;
 use std::ops::RangeInclusive;
 
-use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
-use serde::de::{DeserializeOwned, IntoDeserializer};
-use toml::value::Datetime;
-
-use super::file::{Kind, Value};
+use super::file::Value;
+use super::kinds::{Day, Text};
 use super::links::{self, Refusal};
 use super::markdown;
-use super::suggest;
-use super::written::Written;
 use crate::model::{Date, Paragraph, Rgb, RichText};
 use crate::unicode::shows;
-
-/// Text to print, with inline Markdown where the field takes it.
-#[derive(Debug, Clone)]
-pub(crate) struct Text(pub String);
-
-impl Kind for Text {
-    fn read(value: &Value, written: &Written) -> Option<Text> {
-        String::read(value, written).map(Text)
-    }
-}
-
-impl JsonSchema for Text {
-    fn schema_name() -> Cow<'static, str> {
-        "text".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({ "type": "string", "minLength": 1 })
-    }
-}
-
-/// A calendar date as TOML writes it, without quotes.
-#[derive(Debug, Clone)]
-pub(crate) struct Day(pub Datetime);
-
-impl Kind for Day {
-    fn read(value: &Value, written: &Written) -> Option<Day> {
-        let name = value.name();
-        match written {
-            Written::Date(date) => Some(Day(*date)),
-            Written::Text(s) if s.trim().parse::<Datetime>().is_ok() => {
-                let hint = format!("write {name} = {} without quotes", s.trim());
-                value.mismatch("a date", written, Some(hint))
-            }
-            _ => {
-                let hint = format!(
-                    "write the date as YYYY-MM-DD without quotes, e.g. {name} = 2026-11-23"
-                );
-                value.mismatch("a date", written, Some(hint))
-            }
-        }
-    }
-}
-
-impl JsonSchema for Day {
-    fn schema_name() -> Cow<'static, str> {
-        "date".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        // TOML writes a date bare; converted to JSON it is a string in this form.
-        json_schema!({ "type": "string", "format": "date" })
-    }
-}
-
-/// One of a fixed set of words, matched without regard to case: `C` is an enum whose
-/// variants serde names, and whose schema lists them.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Choice<C>(pub C);
-
-impl<C: DeserializeOwned + JsonSchema> Kind for Choice<C> {
-    fn read(value: &Value, written: &Written) -> Option<Choice<C>> {
-        let text = String::read(value, written)?;
-        choice(value, &text).map(Choice)
-    }
-}
-
-impl<C: JsonSchema> JsonSchema for Choice<C> {
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn schema_name() -> Cow<'static, str> {
-        C::schema_name()
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        generator.subschema_for::<C>()
-    }
-}
-
-/// The words of a choice, from its schema: its `enum`, or those of each of its `oneOf`.
-fn words<C: JsonSchema>() -> Vec<String> {
-    fn collect(node: &serde_json::Value, words: &mut Vec<String>) {
-        if let Some(word) = node.get("const").and_then(|c| c.as_str()) {
-            words.push(word.to_string());
-        }
-        let listed = node.get("enum").and_then(|e| e.as_array());
-        words.extend(
-            listed
-                .into_iter()
-                .flatten()
-                .filter_map(|w| w.as_str().map(str::to_string)),
-        );
-        let choices = node.get("oneOf").and_then(|o| o.as_array());
-        choices
-            .into_iter()
-            .flatten()
-            .for_each(|c| collect(c, words));
-    }
-    let schema = C::json_schema(&mut SchemaGenerator::default());
-    let mut words = Vec::new();
-    collect(schema.as_value(), &mut words);
-    words
-}
 
 /// Text that may run to several paragraphs, with inline Markdown.
 pub(crate) fn rich_text(value: &Value, text: Text) -> Option<RichText> {
@@ -188,33 +76,6 @@ pub(crate) fn whole_number(value: &Value, n: i64, range: RangeInclusive<u32>) ->
             None
         }
     }
-}
-
-/// One of the words of the choice `C`, matched without regard to case.
-fn choice<C: DeserializeOwned + JsonSchema>(value: &Value, written: &str) -> Option<C> {
-    let words = words::<C>();
-    let word = written.trim();
-    if let Some(known) = words.iter().find(|w| w.eq_ignore_ascii_case(word)) {
-        let known: &str = known;
-        return C::deserialize(known.into_deserializer())
-            .map_err(|_: serde::de::value::Error| ())
-            .ok();
-    }
-    let words: Vec<&str> = words.iter().map(String::as_str).collect();
-    let message = format!(
-        "expected {}, found \"{written}\"",
-        suggest::one_of(&words, '"')
-    );
-    let hint = match suggest::closest(word, words.iter().copied()) {
-        Some(close) => format!("did you mean \"{close}\"?"),
-        None => format!(
-            "write {} = \"{}\"",
-            value.name(),
-            words.first().unwrap_or(&"")
-        ),
-    };
-    value.emit(value.error(message).hint(hint));
-    None
 }
 
 /// A colour written `"#RRGGBB"`.
@@ -500,9 +361,11 @@ fn report_refusals(value: &Value, refusals: Vec<Refusal>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use schemars::JsonSchema;
     use serde::Deserialize;
 
     use crate::content::file::{self, FileCx};
+    use crate::content::kinds::{Choice, Kind};
     use crate::content::report::Report;
     use crate::content::schema::FileKind;
     use crate::content::source::SourceFile;

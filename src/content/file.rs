@@ -15,6 +15,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use super::coverage::Coverage;
+use super::kinds::Kind;
 use super::report::Report;
 use super::schema::{self, FileKind};
 use super::source::SourceFile;
@@ -472,7 +473,7 @@ impl<'a> Value<'a> {
     }
 
     /// The value as written in the file.
-    fn source(&self) -> &'a str {
+    pub fn source(&self) -> &'a str {
         self.cx.file.text.get(self.span.clone()).unwrap_or_default()
     }
 
@@ -501,80 +502,6 @@ impl<'a> Value<'a> {
         diagnostic.hint = hint;
         self.emit(diagnostic);
         None
-    }
-}
-
-/// A kind of single value a field holds, read from what was written with a hint fitting
-/// what was written instead.
-pub(crate) trait Kind: Sized {
-    /// The value, or `None` after reporting at `value` why `written` is not one.
-    fn read(value: &Value, written: &Written) -> Option<Self>;
-}
-
-impl Kind for String {
-    fn read(value: &Value, written: &Written) -> Option<String> {
-        let name = value.name();
-        match written {
-            Written::Text(s) => Some(s.clone()),
-            Written::List(_) => value.mismatch(
-                "a string",
-                written,
-                Some("write a single string here, not a list".into()),
-            ),
-            Written::Table(_) => value.mismatch("a string", written, None),
-            _ => {
-                let hint = format!("put text in double quotes: {name} = \"{}\"", value.source());
-                value.mismatch("a string", written, Some(hint))
-            }
-        }
-    }
-}
-
-/// A whole number as written; `None` when it does not fit in 64 bits.
-impl Kind for i64 {
-    fn read(value: &Value, written: &Written) -> Option<i64> {
-        let name = value.name();
-        match written {
-            Written::Whole(Some(n)) => Some(*n),
-            Written::Whole(None) => {
-                let hint = format!("write {name} = and a small whole number, e.g. {name} = 10");
-                value.emit(value.error("the number is too large").hint(hint));
-                None
-            }
-            Written::Text(s) => {
-                let hint = match s.trim().parse::<i64>() {
-                    Ok(n) => format!("write {name} = {n} without quotes"),
-                    Err(_) => format!("write a number without quotes, e.g. {name} = 3"),
-                };
-                value.mismatch("a whole number", written, Some(hint))
-            }
-            Written::Decimal(f) => {
-                let hint = format!("use a whole number, e.g. {name} = {}", f.round());
-                value.mismatch("a whole number", written, Some(hint))
-            }
-            _ => value.mismatch("a whole number", written, None),
-        }
-    }
-}
-
-impl Kind for bool {
-    fn read(value: &Value, written: &Written) -> Option<bool> {
-        let name = value.name();
-        match written {
-            Written::Flag(b) => Some(*b),
-            Written::Text(s) => {
-                let hint = match s.trim().to_lowercase().as_str() {
-                    "true" | "yes" => format!("write {name} = true without quotes"),
-                    "false" | "no" => format!("write {name} = false without quotes"),
-                    _ => format!("write {name} = true or {name} = false"),
-                };
-                value.mismatch("true or false", written, Some(hint))
-            }
-            _ => {
-                let hint = format!("write {name} = true or {name} = false");
-                value.mismatch("true or false", written, Some(hint))
-            }
-        }
     }
 }
 

@@ -4,8 +4,9 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::exercise::{self, HandoutExercise};
-use super::fields::{self, Choice, Day, Text};
+use super::fields;
 use super::file::{self, FileCx, Tabled};
+use super::kinds::{Choice, Day, Text};
 use super::loader::Loader;
 use super::schema::FileKind;
 use super::source::SourceFile;

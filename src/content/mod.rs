@@ -14,6 +14,7 @@ mod exercise;
 mod fields;
 mod file;
 mod handout;
+mod kinds;
 mod links;
 mod loader;
 mod markdown;
