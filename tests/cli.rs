@@ -231,13 +231,36 @@ fn new_writes_starting_files_that_build_and_never_overwrite() {
 #[test]
 fn blank_or_control_character_details_are_refused() {
     let ws = sample_workspace();
-    for args in [
-        ["--patient", "  "],
-        ["--clinician", ""],
-        ["--note", "Rest\u{7} well"],
-    ] {
+    for args in [["--patient", "  "], ["--clinician", ""]] {
         let out = handout(ws.path(), &["build", args[0], args[1]]);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+    // The messages a content file gets for the same characters.
+    for (flag, text, message) in [
+        (
+            "--note",
+            "Rest\u{7} well",
+            "the text contains the control character U+0007",
+        ),
+        (
+            "--clinician",
+            "Dr \u{202E}hahS",
+            "the text contains the direction control U+202E, which would show the text in \
+             another order than it is written",
+        ),
+        (
+            "--patient",
+            "Aoife\u{2066}",
+            "the text contains the direction control U+2066",
+        ),
+    ] {
+        let out = handout(ws.path(), &["check", flag, text]);
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        assert!(
+            stderr(&out).contains(&format!("`{flag}`: {message}")),
+            "{}",
+            stderr(&out)
+        );
     }
     assert!(!ws.path().join("out").exists());
 }
