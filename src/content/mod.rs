@@ -132,6 +132,9 @@ fn read_document(
 /// Reads the brand and every exercise of the library of the workspace at `root`, whether a
 /// handout uses it or not, and gives back their problems: what a check of the whole
 /// workspace adds to its handouts' own. The brand is `options.brand` when given.
+///
+/// Loading a handout reports the brand's problems, and those of the exercises it uses,
+/// again: a caller showing both shows each problem once.
 pub fn check_workspace(root: &Path, options: &LoadOptions) -> Diagnostics {
     let report = Report::default();
     if let Some(workspace) = open_workspace(root, &report) {
