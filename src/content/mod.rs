@@ -38,9 +38,9 @@ use std::path::{Path, PathBuf};
 pub use coverage::{Coverage, Missing};
 pub use paths::{handouts_in, not_a_handout, workspace_root};
 pub use personalize::{
-    check_text, exercise_key, personalize, slug, DosageChange, Given, Personalization,
-    Personalized, Personalizer,
+    check_text, personalize, DosageChange, Given, Personalization, Personalized, Personalizer,
 };
+pub(crate) use personalize::{exercise_key, slug};
 pub use pictures::PictureUse;
 pub use schema::schema;
 

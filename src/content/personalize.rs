@@ -37,7 +37,8 @@ pub struct Given {
 /// One dosage field of one exercise, changed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DosageChange {
-    /// The exercise, as [`exercise_key`] names it.
+    /// The exercise: its library id, or for one written in place, its name as lower-case
+    /// words joined by hyphens (`split-squat`).
     pub exercise: String,
     pub field: DosageField,
     /// The value as written, read here.
@@ -233,12 +234,12 @@ fn dosage_value(field: DosageField, written: &str) -> Result<DosageValue, Box<Di
 
 /// How a roster names an exercise: its library id, or for one written in place, its name
 /// as lower-case words joined by hyphens ("Split Squat" → `split-squat`).
-pub fn exercise_key(exercise: &Exercise) -> String {
+pub(crate) fn exercise_key(exercise: &Exercise) -> String {
     exercise.id.clone().unwrap_or_else(|| slug(&exercise.name))
 }
 
 /// "Aoife O’Brien" → "aoife-obrien", "Sinéad Ní Bhriain" → "sinead-ni-bhriain".
-pub fn slug(name: &str) -> String {
+pub(crate) fn slug(name: &str) -> String {
     let ascii = deunicode::deunicode(name).to_lowercase();
     let mut slug = String::with_capacity(ascii.len());
     for c in ascii.chars() {
