@@ -157,14 +157,23 @@ impl<'a> FileCx<'a> {
 
     /// The steps to the value written at `span`; none for the file's top.
     fn steps_to(&self, span: &Range<usize>) -> Vec<Step> {
+        /// A step as the search takes it, borrowing the key.
+        enum Through<'k> {
+            Key(&'k str),
+            Item(usize),
+        }
         // The deepest value wins: a list of one `[[table]]` has the span of that table.
-        fn find(value: &Spanned<DeValue>, span: &Range<usize>, steps: &mut Vec<Step>) -> bool {
+        fn find<'k>(
+            value: &'k Spanned<DeValue>,
+            span: &Range<usize>,
+            path: &mut Vec<Through<'k>>,
+        ) -> bool {
             let inside = match value.get_ref() {
-                DeValue::Table(table) => in_table(table, span, steps),
+                DeValue::Table(table) => in_table(table, span, path),
                 DeValue::Array(items) => items.iter().enumerate().any(|(i, item)| {
-                    steps.push(Step::Item(i));
-                    find(item, span, steps) || {
-                        steps.pop();
+                    path.push(Through::Item(i));
+                    find(item, span, path) || {
+                        path.pop();
                         false
                     }
                 }),
@@ -172,20 +181,29 @@ impl<'a> FileCx<'a> {
             };
             inside || value.span() == *span
         }
-        fn in_table(table: &DeTable, span: &Range<usize>, steps: &mut Vec<Step>) -> bool {
+        fn in_table<'k>(
+            table: &'k DeTable,
+            span: &Range<usize>,
+            path: &mut Vec<Through<'k>>,
+        ) -> bool {
             table.iter().any(|(key, value)| {
-                steps.push(Step::Key(key.get_ref().to_string()));
-                find(value, span, steps) || {
-                    steps.pop();
+                path.push(Through::Key(key.get_ref()));
+                find(value, span, path) || {
+                    path.pop();
                     false
                 }
             })
         }
-        let mut steps = Vec::new();
+        let mut path = Vec::new();
         if self.tree.span() != *span {
-            in_table(self.tree.get_ref(), span, &mut steps);
+            in_table(self.tree.get_ref(), span, &mut path);
         }
-        steps
+        path.into_iter()
+            .map(|step| match step {
+                Through::Key(name) => Step::Key(name.to_string()),
+                Through::Item(i) => Step::Item(i),
+            })
+            .collect()
     }
 
     /// The value at `steps`; `None` for the file's top, or when there is none there.

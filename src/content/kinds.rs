@@ -191,16 +191,16 @@ fn words<C: JsonSchema>() -> Vec<String> {
     words
 }
 
-/// One of the words of the choice `C`, matched without regard to case.
+/// One of the words of the choice `C`, matched without regard to case: its variants are
+/// named in lower case.
 fn choice<C: DeserializeOwned + JsonSchema>(value: &Value, written: &str) -> Option<C> {
-    let words = words::<C>();
     let word = written.trim();
-    if let Some(known) = words.iter().find(|w| w.eq_ignore_ascii_case(word)) {
-        let known: &str = known;
-        return C::deserialize(known.into_deserializer())
-            .map_err(|_: serde::de::value::Error| ())
-            .ok();
+    let lower = word.to_lowercase();
+    let chosen: Result<C, serde::de::value::Error> = C::deserialize(lower.into_deserializer());
+    if let Ok(chosen) = chosen {
+        return Some(chosen);
     }
+    let words = words::<C>();
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let message = format!(
         "expected {}, found \"{written}\"",
