@@ -2,9 +2,9 @@
 //!
 //!     cargo bench --bench stages [-- HANDOUT.toml [RUNS]]
 //!
-//! Load (content files and pictures read and checked), layout, pictures (made into PDF
-//! image objects: the part of rendering a build does on its second core) and render (the
-//! rest of the PDF: fonts cut, pages written) are each run RUNS times (default 50), every run from scratch; the median and the fastest run of each
+//! Load (content files read and checked, pictures made ready), layout, pictures (made into
+//! PDF image objects: what rendering does on a build's second core) and render (the rest of
+//! the PDF: fonts cut, pages written) are each run RUNS times (default 50), every run from scratch; the median and the fastest run of each
 //! are printed in milliseconds. The sample handout is the default.
 
 use std::path::PathBuf;
@@ -28,9 +28,19 @@ fn main() {
     let layout = prepared
         .lay_out(&prepared.document)
         .expect("the handout lays out");
+    let document = &prepared.document;
+    let figures = document.exercises.iter().flat_map(|e| &e.images);
+    let shown: Vec<_> = document
+        .brand
+        .logo
+        .iter()
+        .chain(figures.map(|f| &f.picture))
+        .collect();
     let pictures = || {
-        let store = PictureStore::new(&prepared.document);
-        assert!(store.prepare_all().is_empty(), "the pictures can be read");
+        let store = PictureStore::default();
+        for picture in &shown {
+            store.get(picture);
+        }
         store
     };
     let made = pictures();

@@ -12,10 +12,12 @@
 
 pub(crate) mod big_endian;
 pub mod calendar;
+pub mod checks;
 pub mod content;
 pub mod diag;
 pub mod geom;
 pub mod layout;
+pub mod locale;
 pub mod memo;
 pub mod model;
 pub mod render;
@@ -26,11 +28,11 @@ pub mod unicode;
 use std::path::Path;
 use std::sync::Arc;
 
-use content::{Coverage, LoadOptions, Personalization, Personalizer, PictureUse};
+use content::{Coverage, LoadOptions, Personalization, Personalizer};
 use diag::{Diagnostic, Diagnostics};
 use layout::{PagedLayout, Theme};
 use model::Document;
-use render::{Pdf, PdfOptions, PictureStore, Renderer};
+use render::{PdfOptions, PictureStore, Renderer};
 use text::{FaceId, FontBook, Shaper, Typesetter};
 
 /// What a build needs besides the handout file.
@@ -50,7 +52,7 @@ pub struct BuildOptions {
 /// A handout turned into a PDF, in memory.
 #[derive(Debug, Clone)]
 pub struct Built {
-    pub pdf: Pdf,
+    pub pdf: Vec<u8>,
     pub pages: usize,
     pub warnings: Diagnostics,
 }
@@ -68,29 +70,10 @@ pub enum BuildError {
 /// Loads, lays out and renders one handout.
 pub fn build(handout: &Path, options: &BuildOptions) -> Result<Built, BuildError> {
     let prepared = prepare(handout, options)?;
-    std::thread::scope(|scope| {
-        // The pictures are made into PDF objects on another core while this one lays out,
-        // and the fonts are cut there while this one writes the pages.
-        let pictures = scope.spawn(|| prepared.check_pictures());
-        let reuse = prepared.reuse_with(Renderer::with_spare_core());
-        let built = reuse.build(&prepared.document, options.timestamp);
-        let pictures = pictures
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        match (pictures, built) {
-            (Ok(()), built) => built,
-            // The layout's errors come with the loading warnings; the render's report of
-            // a damaged picture is the one already in `errors`.
-            (Err(mut errors), Err(BuildError::Content(layout))) => {
-                errors.extend(layout);
-                Err(BuildError::Content(errors))
-            }
-            (Err(mut errors), _) => {
-                errors.extend(prepared.warnings.clone());
-                Err(BuildError::Content(errors))
-            }
-        }
-    })
+    // The fonts are cut and the pictures made on another core while this one writes the
+    // pages.
+    let reuse = prepared.reuse_with(Renderer::with_spare_core());
+    reuse.build(&prepared.document, options.timestamp)
 }
 
 /// Everything a build checks, short of writing the PDF; returns the warnings.
@@ -135,8 +118,6 @@ pub struct Prepared {
     pub theme: Theme,
     /// The handout's pictures as PDF objects, made once for every document of a run.
     pub pictures: Arc<PictureStore>,
-    /// Where the content names each picture.
-    pub picture_uses: Vec<PictureUse>,
     /// What loading warned about.
     pub warnings: Diagnostics,
 }
@@ -164,8 +145,7 @@ pub fn prepare(handout: &Path, options: &BuildOptions) -> Result<Prepared, Diagn
         theme
     };
     Ok(Prepared {
-        pictures: Arc::new(PictureStore::new(&document)),
-        picture_uses: loaded.picture_uses,
+        pictures: Arc::default(),
         document,
         personalizer,
         fonts,
@@ -195,34 +175,8 @@ impl Prepared {
         self.reuse().lay_out(document)
     }
 
-    /// Makes every picture into its PDF object, so that a file whose pixels turn out
-    /// damaged is reported, at each place the content names it, before any document is
-    /// made; a roster stops once, not at every row.
-    pub fn check_pictures(&self) -> Result<(), Diagnostics> {
-        let mut errors = Diagnostics::default();
-        for error in self.pictures.prepare_all() {
-            let uses: Vec<&PictureUse> = self
-                .picture_uses
-                .iter()
-                .filter(|u| u.path == error.path)
-                .collect();
-            if uses.is_empty() {
-                errors.push(Diagnostic::error(error.to_string()).in_file(&error.path));
-            }
-            for picture_use in uses {
-                errors.push(picture_use.damaged(error.reason()));
-            }
-        }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
-    }
-
     /// Lays out and renders `document`; the PDF's date is `timestamp`, else the review date.
     pub fn build(&self, document: &Document, timestamp: Option<i64>) -> Result<Built, BuildError> {
-        self.check_pictures()?;
         self.reuse().build(document, timestamp)
     }
 }
@@ -246,9 +200,7 @@ impl Reuse<'_> {
         }
     }
 
-    /// [`Prepared::build`], reusing what earlier documents of the run left here. The
-    /// pictures must have been checked ([`Prepared::check_pictures`]): a damaged one
-    /// found here is only a [`render::RenderError`], without the place that names it.
+    /// [`Prepared::build`], reusing what earlier documents of the run left here.
     pub fn build(&self, document: &Document, timestamp: Option<i64>) -> Result<Built, BuildError> {
         let layout = self.lay_out(document).map_err(BuildError::Content)?;
         let timestamp = timestamp.or_else(|| layout.info.date.map(calendar::midnight));

@@ -1,6 +1,7 @@
 //! `handout build HANDOUT --roster FILE.csv`: one PDF per row, every row checked first.
 
 use std::io::IsTerminal;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
@@ -35,11 +36,6 @@ pub fn build(
         }
     };
     print_all(reporter, &prepared.warnings);
-    if let Err(diagnostics) = prepared.check_pictures() {
-        print_all(reporter, &diagnostics);
-        complain!("{}: not built, no PDF written", handout.display());
-        return Outcome::ContentErrors;
-    }
     let roster = match roster::read(roster_file, &prepared.document, &prepared.personalizer) {
         Ok(roster) => {
             print_all(reporter, &roster.warnings);
@@ -67,7 +63,7 @@ pub fn build(
         let result = match built {
             Ok(built) => {
                 let target = out.join(format!("{stem}.pdf"));
-                output::write_atomically(&target, |file| built.pdf.write_to(file))
+                output::write_atomically(&target, |file| file.write_all(&built.pdf))
                     .map_err(|error| RowFailure::Write(target, error))
             }
             Err(error) => Err(RowFailure::Build(error)),

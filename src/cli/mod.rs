@@ -23,6 +23,7 @@ mod new;
 mod output;
 mod report;
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -86,7 +87,7 @@ fn build(args: BuildArgs, reporter: &mut Reporter) -> Outcome {
             Ok(built) => {
                 print_all(reporter, &built.warnings);
                 let target = output::pdf_path(&args.out, handout);
-                match output::write_atomically(&target, |file| built.pdf.write_to(file)) {
+                match output::write_atomically(&target, |file| file.write_all(&built.pdf)) {
                     Ok(()) => {
                         say!("{}: {} pages", target.display(), built.pages);
                         Outcome::Success

@@ -8,7 +8,7 @@ use super::coverage::Coverage;
 use super::exercise::Library;
 use super::file::Value;
 use super::paths::Workspace;
-use super::pictures::{PictureUse, Pictures};
+use super::pictures::Pictures;
 use super::report::Report;
 use crate::model::Picture;
 
@@ -56,19 +56,11 @@ impl<'a> Loader<'a> {
         }
     }
 
-    /// The PNG or JPEG picture a path value names, read and checked once per load.
+    /// The PNG or JPEG picture a path value names, read, checked and made ready once per load.
     pub fn picture(&self, value: &Value, written: &str) -> Option<Arc<Picture>> {
         let (path, written) = self.resolve(value, written)?;
         match self.pictures.get(&path) {
-            Ok(picture) => {
-                self.pictures.named(PictureUse {
-                    path,
-                    written: written.to_string(),
-                    location: value.location(),
-                    key: value.key(),
-                });
-                Some(picture)
-            }
+            Ok(picture) => Some(picture),
             Err(error) => {
                 let (message, hint) = error.explain(written);
                 value.emit(value.error(message).hint(hint));

@@ -14,6 +14,7 @@ mod exercise;
 mod fields;
 mod file;
 mod handout;
+mod jpeg;
 mod kinds;
 mod links;
 mod loader;
@@ -21,6 +22,7 @@ mod markdown;
 mod paths;
 mod personalize;
 mod pictures;
+mod pixels;
 pub(crate) mod png;
 mod report;
 mod schema;
@@ -28,9 +30,6 @@ mod source;
 pub(crate) mod suggest;
 #[cfg(test)]
 mod tests;
-/// Pictures made for tests, for the tests of other modules too.
-#[cfg(test)]
-pub(crate) use pictures::tests as test_pictures;
 mod written;
 
 use std::path::{Path, PathBuf};
@@ -41,7 +40,6 @@ pub use personalize::{
     check_text, personalize, DosageChange, Given, Personalization, Personalized, Personalizer,
 };
 pub(crate) use personalize::{exercise_key, slug};
-pub use pictures::PictureUse;
 pub use schema::schema;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -66,8 +64,6 @@ pub struct LoadOptions {
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub document: Document,
-    /// Where each picture is named, for errors found when its pixels are decoded.
-    pub picture_uses: Vec<PictureUse>,
     pub warnings: Diagnostics,
 }
 
@@ -82,20 +78,15 @@ pub fn load(handout: &Path, options: &LoadOptions) -> Result<Loaded, Diagnostics
     let document = read_document(handout, options, &report);
     let diagnostics = report.finish();
     match document {
-        Some((document, picture_uses)) if !diagnostics.has_errors() => Ok(Loaded {
+        Some(document) if !diagnostics.has_errors() => Ok(Loaded {
             document,
-            picture_uses,
             warnings: diagnostics,
         }),
         _ => Err(diagnostics),
     }
 }
 
-fn read_document(
-    handout: &Path,
-    options: &LoadOptions,
-    report: &Report,
-) -> Option<(Document, Vec<PictureUse>)> {
+fn read_document(handout: &Path, options: &LoadOptions, report: &Report) -> Option<Document> {
     let source = SourceFile::read(handout, HANDOUT_NEEDS, report);
     let root = options.root.clone().or_else(|| workspace_root(handout));
     let Some(root) = root else {
@@ -125,8 +116,7 @@ fn read_document(
         paper,
         stem: stem(handout),
     };
-    let document = handout::read(&loader, &source, frame)?;
-    Some((document, loader.pictures.into_uses()))
+    handout::read(&loader, &source, frame)
 }
 
 /// Reads the brand and every exercise of the library of the workspace at `root`, whether a

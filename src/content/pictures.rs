@@ -1,14 +1,13 @@
-//! Reading and checking PNG and JPEG pictures, each file once per load.
+//! Reading, checking and preparing PNG and JPEG pictures, each file once per load.
 //!
-//! A picture is checked in three steps, cheapest first: its first bytes say what kind of file
-//! it is, its header gives its size (refused when absurd, before a single pixel is decoded,
-//! so a small "decompression bomb" can't eat the machine's memory), then its structure finds
+//! A picture is checked in steps, cheapest first: its first bytes say what kind of file it
+//! is, its header gives its size (refused when absurd, before a single pixel is decoded, so
+//! a small "decompression bomb" can't eat the machine's memory), then its structure finds
 //! files that are cut short or damaged: a PNG's chunks are each checked against their
-//! checksums, a JPEG's headers are read. No picture is decoded here: the PDF copies a PNG's
-//! compressed pixels and a JPEG's coded data as they are where it can, and what it can't
-//! hold as stored is decoded when the PDF is made, on a core of its own. The bytes are kept
-//! as read, with the Exif orientation found in them, and the size is given as displayed,
-//! that orientation applied.
+//! checksums, a JPEG's headers are read. Last its pixels are made ready for the PDF
+//! ([`super::pixels`]): kept as the file codes them where a PDF reader decodes that, else
+//! decoded here, which finds the damage no checksum can. The size is given as displayed,
+//! the file's Exif orientation applied.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -21,9 +20,9 @@ use bytes::Bytes;
 use image::metadata::Orientation;
 use image::{ImageDecoder, ImageFormat, ImageReader};
 
+use super::pixels::{pixels, Format};
 use super::png::Png;
-use crate::diag::{Diagnostic, Location};
-use crate::model::{Picture, PictureFormat};
+use crate::model::Picture;
 
 const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 const MAX_SIDE: u32 = 12_000;
@@ -40,6 +39,10 @@ pub(crate) enum PictureError {
     WrongFormat(&'static str),
     UnknownFormat,
     TooManyPixels {
+        width: u32,
+        height: u32,
+    },
+    NoPixels {
         width: u32,
         height: u32,
     },
@@ -79,6 +82,13 @@ impl PictureError {
                 ),
                 "scale it down; 2000 pixels across is plenty for print".into(),
             ),
+            PictureError::NoPixels { width, height } => (
+                format!(
+                    "`{written}` says it is {width} × {height} pixels; a picture needs at \
+                     least one pixel each way"
+                ),
+                "the file is damaged; export or download it again".into(),
+            ),
             PictureError::Damaged(reason) => (
                 // Decoders' messages may run over several lines; a diagnostic has one.
                 format!(
@@ -98,30 +108,6 @@ impl PictureError {
 #[derive(Default)]
 pub(crate) struct Pictures {
     read: RefCell<HashMap<PathBuf, Result<Arc<Picture>, PictureError>>>,
-    uses: RefCell<Vec<PictureUse>>,
-}
-
-/// Where the content names a picture file, to point at should the file prove damaged
-/// when the PDF is made: only then are its pixels decoded.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PictureUse {
-    pub path: PathBuf,
-    /// The path as written.
-    pub written: String,
-    pub location: Location,
-    pub key: String,
-}
-
-impl PictureUse {
-    /// The error for this use of a picture whose data can't be decoded, as loading
-    /// would have given it.
-    pub fn damaged(&self, reason: &str) -> Diagnostic {
-        let (message, hint) = PictureError::Damaged(reason.to_string()).explain(&self.written);
-        Diagnostic::error(message)
-            .at(self.location.clone())
-            .key(&self.key)
-            .hint(hint)
-    }
 }
 
 impl Pictures {
@@ -135,16 +121,6 @@ impl Pictures {
             .insert(path.to_path_buf(), picture.clone());
         picture
     }
-
-    /// Records that the content names a picture that was read.
-    pub fn named(&self, picture_use: PictureUse) {
-        self.uses.borrow_mut().push(picture_use);
-    }
-
-    /// Every place a picture that was read is named, in the order they were read.
-    pub fn into_uses(self) -> Vec<PictureUse> {
-        self.uses.into_inner()
-    }
 }
 
 fn read(path: &Path) -> Result<Picture, PictureError> {
@@ -155,51 +131,52 @@ fn read(path: &Path) -> Result<Picture, PictureError> {
     }
     let bytes = Bytes::from(fs::read(path).map_err(unreadable)?);
     let format = sniff(&bytes)?;
-    if format == PictureFormat::Png {
+    let (orientation, (width, height)) = header(&bytes, format)?;
+    let pixels =
+        pixels(&bytes, format, orientation, (width, height)).map_err(PictureError::Damaged)?;
+    Ok(Picture {
+        path: path.to_path_buf(),
+        width,
+        height,
+        pixels,
+    })
+}
+
+/// How the picture is to be turned, and its size once turned, from its header alone.
+fn header(bytes: &Bytes, format: Format) -> Result<(Orientation, (u32, u32)), PictureError> {
+    if format == Format::Png {
         // Its chunks say all there is to know of a PNG that the PDF can hold as stored.
-        let png = Png::read(&bytes).map_err(PictureError::Damaged)?;
+        let png = Png::read(bytes).map_err(PictureError::Damaged)?;
         check_size(png.width, png.height)?;
         if png.copyable() && !png.exif {
-            let (width, height) = (png.width, png.height);
-            return Ok(Picture {
-                path: path.to_path_buf(),
-                format,
-                width,
-                height,
-                orientation: Orientation::NoTransforms,
-                bytes,
-            });
+            return Ok((Orientation::NoTransforms, (png.width, png.height)));
         }
     }
     let image_format = match format {
-        PictureFormat::Png => ImageFormat::Png,
-        PictureFormat::Jpeg => ImageFormat::Jpeg,
+        Format::Png => ImageFormat::Png,
+        Format::Jpeg => ImageFormat::Jpeg,
     };
     let damaged = |e: image::ImageError| PictureError::Damaged(e.to_string());
-    let mut header = ImageReader::with_format(Cursor::new(&bytes), image_format)
+    let mut header = ImageReader::with_format(Cursor::new(bytes), image_format)
         .into_decoder()
         .map_err(damaged)?;
     let (width, height) = header.dimensions();
     check_size(width, height)?;
     let orientation = header.orientation().map_err(damaged)?;
-    drop(header);
-    let (width, height) = if turns_sideways(orientation) {
+    let size = if turns_sideways(orientation) {
         (height, width)
     } else {
         (width, height)
     };
-    Ok(Picture {
-        path: path.to_path_buf(),
-        format,
-        width,
-        height,
-        orientation,
-        bytes,
-    })
+    Ok((orientation, size))
 }
 
-/// Refuses a picture too large to decode, from its header's size alone.
+/// Refuses a picture too large to decode, from its header's size alone, and one that
+/// says it has no pixels (which PDF readers refuse).
 fn check_size(width: u32, height: u32) -> Result<(), PictureError> {
+    if width == 0 || height == 0 {
+        return Err(PictureError::NoPixels { width, height });
+    }
     if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(PictureError::TooManyPixels { width, height });
     }
@@ -218,13 +195,13 @@ fn turns_sideways(orientation: Orientation) -> bool {
 }
 
 /// What the first bytes of a file say it is.
-fn sniff(bytes: &[u8]) -> Result<PictureFormat, PictureError> {
+fn sniff(bytes: &[u8]) -> Result<Format, PictureError> {
     let starts = |magic: &[u8]| bytes.starts_with(magic);
     let wrong = |kind| Err(PictureError::WrongFormat(kind));
     if starts(b"\x89PNG\r\n\x1a\n") {
-        Ok(PictureFormat::Png)
+        Ok(Format::Png)
     } else if starts(b"\xFF\xD8\xFF") {
-        Ok(PictureFormat::Jpeg)
+        Ok(Format::Jpeg)
     } else if starts(b"GIF87a") || starts(b"GIF89a") {
         wrong("a GIF image")
     } else if starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
@@ -253,6 +230,7 @@ fn looks_like_svg(bytes: &[u8]) -> bool {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::model::Pixels;
 
     /// A small PNG, as the tests of this module and its callers need one.
     pub fn png(width: u32, height: u32) -> Vec<u8> {
@@ -305,29 +283,47 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn reads_a_png_and_keeps_its_bytes() {
+    fn reads_a_png_and_keeps_its_compressed_pixels() {
         let bytes = png(3, 2);
         let picture = read_bytes(&bytes).unwrap();
-        assert_eq!(picture.format, PictureFormat::Png);
         assert_eq!((picture.width, picture.height), (3, 2));
-        assert_eq!(&*picture.bytes, &bytes[..]);
+        let Pixels::Png { data, .. } = &picture.pixels else {
+            panic!("{:?}", picture.pixels);
+        };
+        assert_eq!(data.concat(), Png::read(&bytes).unwrap().data.concat());
     }
 
     #[test]
     fn a_photo_turned_by_its_exif_orientation_has_its_displayed_size() {
-        let bytes = jpeg_with_orientation(16, 8, 6);
-        let picture = read_bytes(&bytes).unwrap();
-        assert_eq!(picture.format, PictureFormat::Jpeg);
-        assert_eq!(picture.orientation, Orientation::Rotate90);
+        let picture = read_bytes(&jpeg_with_orientation(16, 8, 6)).unwrap();
         assert_eq!((picture.width, picture.height), (8, 16));
-        assert_eq!(&*picture.bytes, &bytes[..]);
-
         let upside_down = read_bytes(&jpeg_with_orientation(16, 8, 3)).unwrap();
-        assert_eq!(upside_down.orientation, Orientation::Rotate180);
         assert_eq!((upside_down.width, upside_down.height), (16, 8));
+        // Both are decoded, to be stored upright.
+        for turned in [picture, upside_down] {
+            assert!(matches!(turned.pixels, Pixels::Samples { .. }));
+        }
+        let untagged = read_bytes(&jpeg_with_orientation(16, 8, 1)).unwrap();
+        assert!(matches!(untagged.pixels, Pixels::Jpeg { .. }));
+    }
 
-        let untagged = read_bytes(&png(16, 8)).unwrap();
-        assert_eq!(untagged.orientation, Orientation::NoTransforms);
+    #[test]
+    fn refuses_a_picture_without_pixels() {
+        let mut header = Vec::new();
+        header.extend_from_slice(&0u32.to_be_bytes());
+        header.extend_from_slice(&5u32.to_be_bytes());
+        header.extend_from_slice(&[8, 2, 0, 0, 0]);
+        let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+        bytes.extend(chunk(b"IHDR", &header));
+        bytes.extend(chunk(b"IDAT", b"x"));
+        bytes.extend(chunk(b"IEND", b""));
+        assert_eq!(
+            read_bytes(&bytes).unwrap_err(),
+            PictureError::NoPixels {
+                width: 0,
+                height: 5
+            }
+        );
     }
 
     #[test]

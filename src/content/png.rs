@@ -71,7 +71,8 @@ impl<'a> Png<'a> {
     /// they are: 8-bit grey, RGB or palette, not interlaced, without transparency. A
     /// palette must be whole RGB entries, at most 256, as an indexed colour space's is.
     pub fn copyable(&self) -> bool {
-        let sound_palette = |p: &[u8]| !p.is_empty() && p.len() % 3 == 0 && p.len() <= 3 * 256;
+        let sound_palette =
+            |p: &[u8]| !p.is_empty() && p.len().is_multiple_of(3) && p.len() <= 3 * 256;
         let colours = matches!(self.color_type, 0 | 2)
             || (self.color_type == 3 && self.palette.is_some_and(sound_palette));
         self.bit_depth == 8 && colours && !self.interlaced && !self.transparency

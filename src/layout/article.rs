@@ -1,9 +1,12 @@
 //! The handout's content, in reading order, as a flow of blocks.
 
 use super::card::{exercise_card, BULLET_INDENT};
-use super::compose::{box_top, boxed, lines_to_blocks, BoxContent, BoxStyle, Breaks, Composer};
+use super::compose::{
+    box_top, boxed, lines_to_blocks, stack, BoxContent, BoxStyle, Breaks, Composer,
+};
 use super::frame::Frame;
 use super::paginate::Block;
+use super::structure::{Artifact, Role};
 use super::theme::urgency_colors;
 use super::words;
 use crate::model::{Document, Paragraph, RedFlag, Rgb, RichText};
@@ -20,18 +23,26 @@ const BLOCK_SPACE: f32 = 12.0;
 /// A flow of blocks, and the blocks that start an outline entry.
 pub struct Flow {
     pub blocks: Vec<Block>,
-    pub marks: Vec<(usize, String)>,
+    pub entries: Vec<Entry>,
     /// Whether the last block was a heading, which sets the space below it.
     after_heading: bool,
     /// How tall the headings just above are, which the next box must share a page with.
     heading_height: f32,
 }
 
+/// An entry of the outline: a section's heading (level 0), or an exercise in its section
+/// (level 1), at the block it starts.
+pub struct Entry {
+    pub block: usize,
+    pub level: usize,
+    pub title: String,
+}
+
 /// Lays out everything between the header and the footer of the pages.
 pub fn flow(c: &mut Composer, doc: &Document, page_height: f32) -> Flow {
     let mut flow = Flow {
         blocks: Vec::new(),
-        marks: Vec::new(),
+        entries: Vec::new(),
         after_heading: false,
         heading_height: 0.0,
     };
@@ -69,7 +80,8 @@ pub fn flow(c: &mut Composer, doc: &Document, page_height: f32) -> Flow {
             if !cause.self_care.is_empty() {
                 let style = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.text);
                 let label = c.plain("What you can do", style);
-                let frame = c.text_frame(&label, c.theme.column_width(), c.theme.leading);
+                let (width, leading) = (c.theme.column_width(), c.theme.leading);
+                let frame = c.element(Role::P, |c| c.text_frame(&label, width, leading));
                 flow.push(Block::new(frame, 8.0));
                 bullets(c, &cause.self_care, &mut flow);
             }
@@ -85,7 +97,11 @@ pub fn flow(c: &mut Composer, doc: &Document, page_height: f32) -> Flow {
     if !doc.exercises.is_empty() {
         heading2(c, &doc.headings.exercises, &mut flow);
         for (i, exercise) in doc.exercises.iter().enumerate() {
-            flow.marks.push((flow.blocks.len(), exercise.name.clone()));
+            flow.entries.push(Entry {
+                block: flow.blocks.len(),
+                level: 1,
+                title: exercise.name.clone(),
+            });
             let mut blocks = exercise_card(c, exercise, i + 1, flow.room(page_height));
             if let (true, Some(first)) = (i > 0 && c.theme.exercise_per_page, blocks.first_mut()) {
                 first.new_page = true;
@@ -155,7 +171,8 @@ fn title(c: &mut Composer, doc: &Document, flow: &mut Flow) {
     let style = c.style(FaceId::Bold, c.theme.title_size, c.theme.colors.heading);
     let spans = c.plain(&doc.title, style);
     let lines = c.whole_word_lines(&spans, width);
-    for (i, frame) in c.line_frames(&lines, 1.18).into_iter().enumerate() {
+    let frames = c.element(Role::H1, |c| c.line_frames(&lines, 1.18));
+    for (i, frame) in frames.into_iter().enumerate() {
         let block = Block::new(frame, 0.0);
         flow.push(if i == 0 {
             block
@@ -167,7 +184,7 @@ fn title(c: &mut Composer, doc: &Document, flow: &mut Flow) {
         let style = c.style(FaceId::Regular, c.theme.subtitle_size, c.theme.colors.muted);
         for paragraph in &subtitle.paragraphs {
             let spans = c.spans(paragraph, style);
-            let frame = c.text_frame(&spans, width, 1.3);
+            let frame = c.element(Role::P, |c| c.text_frame(&spans, width, 1.3));
             flow.push(Block::new(frame, 4.0).keep_with_previous());
         }
     }
@@ -192,26 +209,33 @@ fn callout(
     page_height: f32,
     style: BoxStyle,
 ) -> Vec<Block> {
-    let width = c.theme.column_width();
-    let inner = style.inner_width(width);
-    let label_spans = c.plain(label, c.style(FaceId::Bold, c.theme.body_size, label_color));
-    let lines = c.whole_word_lines(&label_spans, inner);
-    let mut parts = c.line_frames(&lines, c.theme.leading);
-    let base = c.style(FaceId::Regular, c.theme.callout_size, c.theme.colors.text);
-    let gap = c.theme.paragraph_gap;
-    parts.extend(c.paragraph_lines(text, base, inner, 1.35, gap));
-    let content = BoxContent {
-        parts,
-        breaks: Breaks::lead(2),
-        ..BoxContent::default()
-    };
-    boxed(content, style, width, page_height)
+    c.element(Role::Sect, |c| {
+        let width = c.theme.column_width();
+        let inner = style.inner_width(width);
+        let label_spans = c.plain(label, c.style(FaceId::Bold, c.theme.body_size, label_color));
+        let lines = c.whole_word_lines(&label_spans, inner);
+        let leading = c.theme.leading;
+        let mut parts = c.element(Role::P, |c| c.line_frames(&lines, leading));
+        let base = c.style(FaceId::Regular, c.theme.callout_size, c.theme.colors.text);
+        let gap = c.theme.paragraph_gap;
+        parts.extend(c.paragraph_lines(text, base, inner, 1.35, gap));
+        let content = BoxContent {
+            parts,
+            breaks: Breaks::lead(2),
+            ..BoxContent::default()
+        };
+        boxed(content, style, width, page_height)
+    })
 }
 
 fn heading2(c: &mut Composer, text: &str, flow: &mut Flow) {
-    flow.marks.push((flow.blocks.len(), text.to_string()));
+    flow.entries.push(Entry {
+        block: flow.blocks.len(),
+        level: 0,
+        title: text.to_string(),
+    });
     let style = c.style(FaceId::Bold, c.theme.h2_size, c.theme.colors.heading);
-    heading(c, text, style, SECTION_SPACE, flow);
+    c.element(Role::H2, |c| heading(c, text, style, SECTION_SPACE, flow));
 }
 
 fn heading3(c: &mut Composer, text: &str, flow: &mut Flow) {
@@ -224,7 +248,7 @@ fn heading3(c: &mut Composer, text: &str, flow: &mut Flow) {
     let above = flow
         .after_heading
         .then_some(flow.heading_height + AFTER_HEADING);
-    heading(c, text, style, space, flow);
+    c.element(Role::H3, |c| heading(c, text, style, space, flow));
     if let Some(above) = above {
         flow.heading_height += above;
         if let Some(last) = flow.blocks.last_mut() {
@@ -262,28 +286,32 @@ fn rich_paragraphs(c: &mut Composer, text: &RichText, flow: &mut Flow, space: f3
 /// alone at the foot or head of a page, and its first item stays with what
 /// introduces it.
 fn bullets(c: &mut Composer, items: &[Paragraph], flow: &mut Flow) {
+    if items.is_empty() {
+        return;
+    }
     let body = c.body();
     let width = c.theme.column_width();
     let marker_style = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.heading);
+    let marker = c.plain("•", marker_style);
     let count = items.len();
-    for (i, item) in items.iter().enumerate() {
-        let marker = vec![Span {
-            text: "•".to_string(),
-            style: marker_style,
-            link: None,
-            unbreakable: false,
-        }];
-        let spans = c.spans(item, body);
-        let frames = c.hanging(&marker, &spans, width, BULLET_INDENT);
-        let lone_item = i == 0 || i == 1 || i + 1 == count;
-        for block in lines_to_blocks(frames, 3.0, lone_item) {
-            flow.push(block);
+    c.element(Role::List { numbered: false }, |c| {
+        for (i, item) in items.iter().enumerate() {
+            let spans = c.spans(item, body);
+            let frames = c.list_item(&marker, &spans, width, BULLET_INDENT);
+            let lone_item = i == 0 || i == 1 || i + 1 == count;
+            for block in lines_to_blocks(frames, 3.0, lone_item) {
+                flow.push(block);
+            }
         }
-    }
+    });
 }
 
 /// A red flag: urgency in words and colour, the condition, and what it means.
 fn care_card(c: &mut Composer, flag: &RedFlag, page_height: f32) -> Vec<Block> {
+    c.element(Role::Sect, |c| care_card_content(c, flag, page_height))
+}
+
+fn care_card_content(c: &mut Composer, flag: &RedFlag, page_height: f32) -> Vec<Block> {
     let colors = urgency_colors(flag.urgency);
     let style = BoxStyle {
         fill: colors.fill,
@@ -314,14 +342,16 @@ fn care_card(c: &mut Composer, flag: &RedFlag, page_height: f32) -> Vec<Block> {
     let name = c.plain(&flag.name, name_style);
     let continued = c.plain(&format!("{} (continued)", flag.name), name_style);
     let mut parts = Vec::new();
-    for spans in [&label, &name] {
+    for (spans, role) in [(&label, Role::P), (&name, Role::H3)] {
         let lines = c.whole_word_lines(spans, inner);
-        parts.extend(c.line_frames(&lines, 1.3));
+        parts.extend(c.element(role, |c| c.line_frames(&lines, 1.3)));
     }
     // Where the card goes on over a page, its urgency and name go with it.
-    let mut heading = c.text_frame(&label, inner, 1.3);
-    heading.append(0.0, c.text_frame(&continued, inner, 1.3));
-    let continuation = box_top(heading, style, width);
+    let continuation = c.artifact(Artifact::Header, |c| {
+        let mut heading = c.text_frame(&label, inner, 1.3);
+        heading.append(0.0, c.text_frame(&continued, inner, 1.3));
+        box_top(heading, style, width)
+    });
     parts.push(Frame::new(2.0));
     let (body, leading, gap) = (c.body(), c.theme.leading, c.theme.paragraph_gap);
     parts.extend(c.paragraph_lines(&flag.text, body, inner, leading, gap));
@@ -336,19 +366,21 @@ fn care_card(c: &mut Composer, flag: &RedFlag, page_height: f32) -> Vec<Block> {
 
 /// Who wrote the handout and when it was last reviewed.
 fn byline(c: &mut Composer, doc: &Document, flow: &mut Flow) {
+    // Upright: clear-print guidance asks for no italics, which are harder to read.
+    let style = c.style(FaceId::Regular, c.theme.caption_size, c.theme.colors.muted);
     let mut parts = Vec::new();
     if let Some(author) = &doc.author {
-        parts.push(format!("Written by {author}"));
+        parts.push(c.plain(&format!("Written by {author}"), style));
     }
     if let Some(reviewed) = doc.reviewed {
-        parts.push(format!("Reviewed {}", words::date(reviewed)));
+        parts.push(c.plain(&format!("Reviewed {}", words::date(reviewed)), style));
     }
     if parts.is_empty() {
         return;
     }
-    // Upright: clear-print guidance asks for no italics, which are harder to read.
-    let style = c.style(FaceId::Regular, c.theme.caption_size, c.theme.colors.muted);
-    let spans = c.plain(&parts.join(" · "), style);
-    let frame = c.text_frame(&spans, c.theme.column_width(), c.theme.leading);
+    let separator = c.plain(" · ", style);
+    let lines = c.separated_lines(&parts, &separator, c.theme.column_width());
+    let leading = c.theme.leading;
+    let frame = c.element(Role::P, |c| stack(c.line_frames(&lines, leading), 0.0));
     flow.push(Block::new(frame, 20.0).keep_with_previous());
 }

@@ -3,9 +3,10 @@
 
 use qrcode::{Color, QrCode};
 
-use super::compose::{boxed, BoxContent, BoxStyle, Breaks, Composer};
+use super::compose::{boxed, stack, BoxContent, BoxStyle, Breaks, Composer};
 use super::frame::{Frame, Item, Shape};
 use super::paginate::Block;
+use super::structure::{Artifact, Mark, Role};
 use super::words;
 use crate::diag::Diagnostic;
 use crate::geom::{Point, Size};
@@ -31,6 +32,10 @@ pub fn exercise_card(
     number: usize,
     page_height: f32,
 ) -> Vec<Block> {
+    c.element(Role::Sect, |c| card(c, exercise, number, page_height))
+}
+
+fn card(c: &mut Composer, exercise: &Exercise, number: usize, page_height: f32) -> Vec<Block> {
     let width = c.theme.column_width();
     let style = BoxStyle {
         fill: c.theme.colors.card_fill,
@@ -41,8 +46,10 @@ pub fn exercise_card(
     };
     let inner = style.inner_width(width);
     let title = format!("{number}. {}", exercise.name);
-    let header = band(c, &title, width);
-    let continuation = band(c, &format!("{title} (continued)"), width);
+    let header = c.element(Role::H3, |c| band(c, &title, width));
+    let continuation = c.artifact(Artifact::Header, |c| {
+        band(c, &format!("{title} (continued)"), width)
+    });
 
     let mut parts = Vec::new();
     if let Some(purpose) = &exercise.purpose {
@@ -53,7 +60,8 @@ pub fn exercise_card(
         gap(&mut parts, GAP / 2.0);
         parts.push(meta);
     }
-    if let Some(dosage) = words::dosage(&exercise.dosage) {
+    let dosage = words::dosage(&exercise.dosage);
+    if !dosage.is_empty() {
         gap(&mut parts, GAP);
         parts.push(dosage_pill(c, &dosage, inner));
     }
@@ -73,13 +81,15 @@ pub fn exercise_card(
         .map(|n| c.plain(&format!("{n}."), number_style))
         .collect();
     let indent = c.marker_indent(markers.iter().map(Vec::as_slice), STEP_INDENT);
-    for (i, (step, marker)) in exercise.steps.iter().zip(&markers).enumerate() {
-        if i > 0 {
-            gap(&mut parts, 4.0);
+    c.element(Role::List { numbered: true }, |c| {
+        for (i, (step, marker)) in exercise.steps.iter().zip(&markers).enumerate() {
+            if i > 0 {
+                gap(&mut parts, 4.0);
+            }
+            let spans = c.spans(step, c.body());
+            parts.extend(c.list_item(marker, &spans, inner, indent));
         }
-        let spans = c.spans(step, c.body());
-        parts.extend(c.hanging(marker, &spans, inner, indent));
-    }
+    });
     let tip_color = c.theme.colors.heading;
     let caution_color = c.theme.colors.caution;
     let tips_label = if exercise.tips.len() == 1 {
@@ -155,29 +165,35 @@ fn band(c: &mut Composer, title: &str, width: f32) -> Frame {
 fn setting(c: &mut Composer, exercise: &Exercise, width: f32) -> Option<Frame> {
     let label = c.style(FaceId::Bold, c.theme.caption_size, c.theme.colors.muted);
     let value = c.style(FaceId::Regular, c.theme.caption_size, c.theme.colors.muted);
-    let mut spans = Vec::new();
+    let mut items = Vec::new();
     if let Some(position) = exercise.position {
-        spans.extend(c.plain("Position: ", label));
-        spans.extend(c.plain(words::position(position), value));
+        let mut item = c.plain("Position: ", label);
+        item.extend(c.plain(words::position(position), value));
+        items.push(item);
     }
     if !exercise.equipment.is_empty() {
-        if !spans.is_empty() {
-            spans.extend(c.plain("  ·  ", value));
-        }
-        spans.extend(c.plain("You need: ", label));
-        spans.extend(c.plain(&exercise.equipment.join(", "), value));
+        let mut item = c.plain("You need: ", label);
+        item.extend(c.plain(&exercise.equipment.join(", "), value));
+        items.push(item);
     }
-    (!spans.is_empty()).then(|| c.text_frame(&spans, width, 1.3))
+    if items.is_empty() {
+        return None;
+    }
+    let separator = c.plain(" · ", value);
+    let lines = c.separated_lines(&items, &separator, width);
+    Some(c.element(Role::P, |c| stack(c.line_frames(&lines, 1.3), 0.0)))
 }
 
-fn dosage_pill(c: &mut Composer, dosage: &str, width: f32) -> Frame {
+/// "How much: 3 sets × 10 reps · each side · daily", on a tinted band.
+fn dosage_pill(c: &mut Composer, dosage: &[String], width: f32) -> Frame {
     let pad = 7.0;
     let label = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.text);
     let value = c.style(FaceId::Regular, c.theme.body_size, c.theme.colors.text);
-    let mut spans = c.plain("How much: ", label);
-    spans.extend(c.plain(dosage, value));
-    let lines = c.whole_word_lines(&spans, width - 2.0 * pad);
-    let text = super::compose::stack(c.line_frames(&lines, 1.3), 0.0);
+    let mut items: Vec<Vec<Span>> = dosage.iter().map(|part| c.plain(part, value)).collect();
+    items[0].splice(0..0, c.plain("How much: ", label));
+    let separator = c.plain(" · ", value);
+    let lines = c.separated_lines(&items, &separator, width - 2.0 * pad);
+    let text = c.element(Role::P, |c| stack(c.line_frames(&lines, 1.3), 0.0));
     let height = text.height + 2.0 * 4.0;
     let mut frame = Frame::new(height);
     frame.rect(
@@ -205,18 +221,24 @@ fn pictures(c: &mut Composer, figures: &[Figure], width: f32) -> Vec<Frame> {
             c.whole_word_lines(&spans, column).len() <= MAX_CAPTION_LINES
         })
     });
+    // Each picture and its caption are one group, read as the picture's description,
+    // then its caption.
     if !short_captions {
         return figures
             .iter()
             .map(|figure| {
-                let mut row = picture(c, figure, column);
-                if let Some(caption) = &figure.caption {
-                    let spans = c.plain(caption, caption_style);
-                    let text = c.text_frame(&spans, width - column - IMAGE_GAP, 1.3);
-                    row.height = row.height.max(text.height);
-                    row.push_frame(Point::new(column + IMAGE_GAP, 0.0), text);
-                }
-                row
+                c.element(Role::Div, |c| {
+                    let mut row = picture(c, figure, column);
+                    if let Some(caption) = &figure.caption {
+                        let spans = c.plain(caption, caption_style);
+                        let caption_width = width - column - IMAGE_GAP;
+                        let text =
+                            c.element(Role::Caption, |c| c.text_frame(&spans, caption_width, 1.3));
+                        row.height = row.height.max(text.height);
+                        row.push_frame(Point::new(column + IMAGE_GAP, 0.0), text);
+                    }
+                    row
+                })
             })
             .collect();
     }
@@ -225,11 +247,15 @@ fn pictures(c: &mut Composer, figures: &[Figure], width: f32) -> Vec<Frame> {
         .map(|pair| {
             let mut row = Frame::default();
             for (i, figure) in pair.iter().enumerate() {
-                let mut cell = picture(c, figure, column);
-                if let Some(caption) = &figure.caption {
-                    let spans = c.plain(caption, caption_style);
-                    cell.append(3.0, c.text_frame(&spans, column, 1.3));
-                }
+                let cell = c.element(Role::Div, |c| {
+                    let mut cell = picture(c, figure, column);
+                    if let Some(caption) = &figure.caption {
+                        let spans = c.plain(caption, caption_style);
+                        let text = c.element(Role::Caption, |c| c.text_frame(&spans, column, 1.3));
+                        cell.append(3.0, text);
+                    }
+                    cell
+                });
                 row.height = row.height.max(cell.height);
                 row.push_frame(Point::new(i as f32 * (column + IMAGE_GAP), 0.0), cell);
             }
@@ -239,7 +265,7 @@ fn pictures(c: &mut Composer, figures: &[Figure], width: f32) -> Vec<Frame> {
 }
 
 /// A picture with a thin frame, at most `width` wide and never taller than 0.9 of that.
-fn picture(c: &Composer, figure: &Figure, width: f32) -> Frame {
+fn picture(c: &mut Composer, figure: &Figure, width: f32) -> Frame {
     let picture = &figure.picture;
     let aspect = picture.height as f32 / picture.width.max(1) as f32;
     let max_height = width * 0.9;
@@ -249,12 +275,14 @@ fn picture(c: &Composer, figure: &Figure, width: f32) -> Frame {
         (width, width * aspect)
     };
     let mut frame = Frame::new(h);
+    let alt = figure.alt.clone();
     frame.push(
         Point::new(0.0, 0.0),
         Item::Image {
             size: Size::new(w, h),
             picture: picture.clone(),
         },
+        Mark::Content(c.add(Role::Figure { alt })),
     );
     frame.rect(
         Point::new(0.0, 0.0),
@@ -287,15 +315,18 @@ fn listed(c: &mut Composer, list: &List, width: f32, parts: &mut Vec<Frame>, bre
     );
     gap(parts, GAP);
     breaks.glued.push(parts.len());
-    parts.push(c.text_frame(&label, width, c.theme.leading));
+    let leading = c.theme.leading;
+    parts.push(c.element(Role::P, |c| c.text_frame(&label, width, leading)));
     let marker = c.plain("•", c.style(FaceId::Bold, c.theme.body_size, list.color));
-    for (i, item) in list.items.iter().enumerate() {
-        if i > 0 {
-            gap(parts, 3.0);
+    c.element(Role::List { numbered: false }, |c| {
+        for (i, item) in list.items.iter().enumerate() {
+            if i > 0 {
+                gap(parts, 3.0);
+            }
+            let spans = c.spans(item, body);
+            parts.extend(c.list_item(&marker, &spans, width, BULLET_INDENT));
         }
-        let spans = c.spans(item, body);
-        parts.extend(c.hanging(&marker, &spans, width, BULLET_INDENT));
-    }
+    });
 }
 
 /// A QR code of the video's address, with the address as a link beside it; the
@@ -310,6 +341,7 @@ fn video_link(c: &mut Composer, url: &str, width: f32) -> Vec<Frame> {
         c.style(FaceId::Regular, c.theme.body_size, c.theme.colors.heading),
     );
     link[0].link = Some(url.to_string());
+    let leading = c.theme.leading;
     let Some(code) = code else {
         let shown: String = url.chars().take(60).collect();
         c.warnings.push(Diagnostic::warning(format!(
@@ -318,14 +350,12 @@ fn video_link(c: &mut Composer, url: &str, width: f32) -> Vec<Frame> {
         let label = c.plain("Watch how to do it:", c.body());
         let mut lines = c.whole_word_lines(&label, width).to_vec();
         lines.extend_from_slice(&c.whole_word_lines(&link, width));
-        return c.line_frames(&lines, c.theme.leading);
+        return c.element(Role::P, |c| c.line_frames(&lines, leading));
     };
     let x = QR_SIZE + 12.0;
-    let label = c.plain("Watch how to do it: scan the code or go to", c.body());
-    let mut text = c.text_frame(&label, width - x, c.theme.leading);
-    text.append(0.0, c.text_frame(&link, width - x, c.theme.leading));
-    let mut frame = Frame::new(text.height.max(QR_SIZE));
+    let mut frame = Frame::default();
     let modules: Vec<bool> = code.to_colors().iter().map(|&m| m == Color::Dark).collect();
+    let alt = format!("QR code: a link to a video of the exercise, {url}");
     frame.push(
         Point::new(0.0, 0.0),
         Item::Qr {
@@ -334,7 +364,15 @@ fn video_link(c: &mut Composer, url: &str, width: f32) -> Vec<Frame> {
             width: code.width(),
             color: c.theme.colors.text,
         },
+        Mark::Content(c.add(Role::Figure { alt })),
     );
+    let label = c.plain("Watch how to do it: scan the code or go to", c.body());
+    let text = c.element(Role::P, |c| {
+        let mut text = c.text_frame(&label, width - x, leading);
+        text.append(0.0, c.text_frame(&link, width - x, leading));
+        text
+    });
+    frame.height = text.height.max(QR_SIZE);
     frame.push_frame(Point::new(x, 0.0), text);
     vec![frame]
 }

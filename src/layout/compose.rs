@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use super::frame::{Frame, Shape};
 use super::paginate::Block;
+use super::structure::{Artifact, ElementId, Mark, Role, Structure};
 use super::theme::Theme;
 use crate::diag::Diagnostics;
 use crate::geom::{Point, Size};
@@ -11,13 +12,17 @@ use crate::model::{Paragraph, Rgb, RichText};
 use crate::text::linebreak::{english_patterns, Patterns};
 use crate::text::{FaceId, Line, Span, TextStyle, Typesetter};
 
-/// What every part of layout needs: the theme, the fonts and somewhere to put warnings.
+/// What every part of layout needs: the theme, the fonts, the structure being built and
+/// somewhere to put warnings.
 pub struct Composer<'a, 's> {
     pub theme: &'a Theme,
     typesetter: &'a Typesetter<'s>,
     hyphenation: Option<Patterns>,
     ascent: f32,
     descent: f32,
+    pub structure: Structure,
+    /// What the items made now are: the innermost element open, or an artifact.
+    open: Vec<Mark>,
     pub warnings: Diagnostics,
 }
 
@@ -37,8 +42,48 @@ impl<'a, 's> Composer<'a, 's> {
             hyphenation,
             ascent: regular.ascender,
             descent: regular.descender,
+            structure: Structure::default(),
+            open: vec![Mark::Content(ElementId::DOCUMENT)],
             warnings: Diagnostics::default(),
         }
+    }
+
+    /// What the items made now are.
+    pub fn mark(&self) -> Mark {
+        *self.open.last().expect("the document is always open")
+    }
+
+    /// Runs `compose` inside a new element of `role`, a child of the element open now; the
+    /// items it makes are that element's content.
+    pub fn element<R>(&mut self, role: Role, compose: impl FnOnce(&mut Self) -> R) -> R {
+        let id = self.add(role);
+        self.open.push(Mark::Content(id));
+        let made = compose(self);
+        self.open.pop();
+        made
+    }
+
+    /// Runs `compose` with the items it makes marked as an artifact of `kind`.
+    pub fn artifact<R>(&mut self, kind: Artifact, compose: impl FnOnce(&mut Self) -> R) -> R {
+        self.open.push(Mark::Artifact(kind));
+        let made = compose(self);
+        self.open.pop();
+        made
+    }
+
+    /// A new element of `role` in the element open now, for items made outside it (a
+    /// picture, a link).
+    pub fn add(&mut self, role: Role) -> ElementId {
+        let parent = self
+            .open
+            .iter()
+            .rev()
+            .find_map(|mark| match mark {
+                Mark::Content(id) => Some(*id),
+                Mark::Artifact(_) => None,
+            })
+            .unwrap_or(ElementId::DOCUMENT);
+        self.structure.add(parent, role)
     }
 
     pub fn style(&self, face: FaceId, size: f32, color: Rgb) -> TextStyle {
@@ -113,6 +158,38 @@ impl<'a, 's> Composer<'a, 's> {
         self.typesetter.lines(spans, width, hyphenation)
     }
 
+    /// Items one after another with `separator` between them, broken into lines of
+    /// `width` only between items, so that no line ends or starts with a separator: where
+    /// the line breaks, the separator is left out. An item wider than a line is broken
+    /// between its words.
+    pub fn separated_lines(
+        &mut self,
+        items: &[Vec<Span>],
+        separator: &[Span],
+        width: f32,
+    ) -> Vec<Line> {
+        // Items measured apart can come out a hair wider together (kerning across them).
+        const SLACK: f32 = 0.5;
+        let separator_width = self.natural_width(separator);
+        let mut rows: Vec<(Vec<Span>, f32)> = Vec::new();
+        for item in items {
+            let item_width = self.natural_width(item);
+            match rows.last_mut() {
+                Some((row, row_width))
+                    if *row_width + separator_width + item_width <= width - SLACK =>
+                {
+                    row.extend_from_slice(separator);
+                    row.extend_from_slice(item);
+                    *row_width += separator_width + item_width;
+                }
+                _ => rows.push((item.clone(), item_width)),
+            }
+        }
+        rows.iter()
+            .flat_map(|(row, _)| self.whole_word_lines(row, width).to_vec())
+            .collect()
+    }
+
     /// The width of spans set on one line.
     pub fn natural_width(&mut self, spans: &[Span]) -> f32 {
         self.whole_word_lines(spans, f32::INFINITY)
@@ -135,7 +212,8 @@ impl<'a, 's> Composer<'a, 's> {
             .fold(minimum, f32::max)
     }
 
-    /// The paragraphs of a text as line frames of `width`, `gap` apart.
+    /// The paragraphs of a text as line frames of `width`, `gap` apart, each a paragraph
+    /// element.
     pub fn paragraph_lines(
         &mut self,
         text: &RichText,
@@ -151,38 +229,65 @@ impl<'a, 's> Composer<'a, 's> {
             }
             let spans = self.spans(paragraph, base);
             let lines = self.lines(&spans, width);
-            frames.extend(self.line_frames(&lines, leading));
+            frames.extend(self.element(Role::P, |c| c.line_frames(&lines, leading)));
         }
         frames
     }
 
-    /// One frame per line, each as tall as its line's leading.
-    pub fn line_frames(&self, lines: &[Line], leading: f32) -> Vec<Frame> {
+    /// One frame per line, each as tall as its line's leading. The text is content of
+    /// what is open now; a linked fragment is a link element in it (one for the
+    /// fragments of one address that follow each other, across lines too).
+    pub fn line_frames(&mut self, lines: &[Line], leading: f32) -> Vec<Frame> {
         let last = lines.len().saturating_sub(1);
-        lines
-            .iter()
-            .enumerate()
-            .map(|(i, line)| {
-                let size = line.size();
-                let height = size * leading;
-                let half_leading = (height - (self.ascent - self.descent) * size) / 2.0;
-                let baseline = half_leading + self.ascent * size;
-                let mut frame = Frame::new(height);
-                frame.push_line(line, Point::new(0.0, baseline), self.ascent, self.descent);
-                frame.mid_sentence = i < last && !ends_sentence(&line.text());
-                frame
-            })
-            .collect()
+        let mut link: Option<(&str, Mark)> = None;
+        let mut frames = Vec::with_capacity(lines.len());
+        for (i, line) in lines.iter().enumerate() {
+            let marks: Vec<Mark> = line
+                .fragments
+                .iter()
+                .map(|fragment| match (fragment.link.as_deref(), self.mark()) {
+                    (Some(uri), Mark::Content(_)) => match link {
+                        Some((open, mark)) if open == uri => mark,
+                        _ => {
+                            let shown: String =
+                                fragment.glyphs.iter().map(|g| g.text.as_str()).collect();
+                            let role = Role::Link {
+                                uri: uri.to_string(),
+                                description: link_description(uri, &shown),
+                            };
+                            let mark = Mark::Content(self.add(role));
+                            link = Some((uri, mark));
+                            mark
+                        }
+                    },
+                    (_, mark) => {
+                        link = None;
+                        mark
+                    }
+                })
+                .collect();
+            let size = line.size();
+            let height = size * leading;
+            let half_leading = (height - (self.ascent - self.descent) * size) / 2.0;
+            let baseline = half_leading + self.ascent * size;
+            let mut frame = Frame::new(height);
+            let metrics = (self.ascent, self.descent);
+            frame.push_line(line, Point::new(0.0, baseline), metrics, &marks);
+            frame.mid_sentence = i < last && !ends_sentence(&line.text());
+            frames.push(frame);
+        }
+        frames
     }
 
-    /// A heading, label or caption set as a column of `width`, all lines in one frame.
+    /// A heading, label or caption set as a column of `width`, all lines in one frame,
+    /// content of what is open now.
     pub fn text_frame(&mut self, spans: &[Span], width: f32, leading: f32) -> Frame {
         let lines = self.whole_word_lines(spans, width);
         stack(self.line_frames(&lines, leading), 0.0)
     }
 
-    /// Paragraph lines as flow blocks that may break between lines, but never leave a
-    /// single line of the paragraph alone at the foot or head of a page.
+    /// A paragraph element's lines as flow blocks that may break between lines, but never
+    /// leave a single line of the paragraph alone at the foot or head of a page.
     pub fn paragraph_blocks(
         &mut self,
         spans: &[Span],
@@ -191,35 +296,56 @@ impl<'a, 's> Composer<'a, 's> {
     ) -> Vec<Block> {
         let width = self.theme.column_width();
         let lines = self.lines(spans, width);
-        lines_to_blocks(
-            self.line_frames(&lines, self.theme.leading),
-            space_before,
-            keep_with_previous,
-        )
+        let leading = self.theme.leading;
+        let frames = self.element(Role::P, |c| c.line_frames(&lines, leading));
+        lines_to_blocks(frames, space_before, keep_with_previous)
     }
 
-    /// A list item: `marker` hangs in the left `indent`, the text wraps beside it.
-    /// The marker is never broken; `indent` should leave room for it (see
-    /// [`Composer::marker_indent`]).
-    pub fn hanging(
+    /// An item of the list open now: `marker` (its label) hangs in the left `indent`, the
+    /// text (its body) wraps beside it. The label is drawn first, so that it is read
+    /// first by every reader, including those that go by the drawing order. The marker is
+    /// never broken; `indent` should leave room for it (see [`Composer::marker_indent`]).
+    pub fn list_item(
         &mut self,
         marker: &[Span],
         text: &[Span],
         width: f32,
         indent: f32,
     ) -> Vec<Frame> {
-        let lines = self.lines(text, width - indent);
-        let mut frames = self.line_frames(&lines, self.theme.leading);
-        let marker_lines = self.whole_word_lines(marker, f32::INFINITY);
-        let marker_frames = self.line_frames(&marker_lines, self.theme.leading);
-        for placed in frames.iter_mut().flat_map(|frame| &mut frame.items) {
-            placed.at.x += indent;
-        }
-        if let (Some(first), Some(marker)) = (frames.first_mut(), marker_frames.into_iter().next())
-        {
-            first.push_frame(Point::new(0.0, 0.0), marker);
-        }
-        frames
+        self.element(Role::ListItem, |c| {
+            let marker_lines = c.whole_word_lines(marker, f32::INFINITY);
+            let leading = c.theme.leading;
+            let label = c.element(Role::Label, |c| c.line_frames(&marker_lines, leading));
+            let lines = c.lines(text, width - indent);
+            let mut frames = c.element(Role::ListBody, |c| c.line_frames(&lines, leading));
+            if let (Some(first), Some(label)) = (frames.first_mut(), label.into_iter().next()) {
+                let body = std::mem::take(&mut first.items);
+                first.push_frame(Point::new(0.0, 0.0), label);
+                first.push_frame(
+                    Point::new(indent, 0.0),
+                    Frame {
+                        items: body,
+                        ..Frame::default()
+                    },
+                );
+                for line in frames.iter_mut().skip(1) {
+                    for placed in &mut line.items {
+                        placed.at.x += indent;
+                    }
+                }
+            }
+            frames
+        })
+    }
+}
+
+/// What a link says to a reader who cannot see it: where it leads. A phone number or an
+/// email address is best said as it is printed (`shown`); a web page by its address.
+fn link_description(uri: &str, shown: &str) -> String {
+    if uri.starts_with("tel:") || uri.starts_with("mailto:") {
+        shown.trim().to_string()
+    } else {
+        uri.to_string()
     }
 }
 

@@ -1,8 +1,9 @@
-//! A layout as stable text, one item a line, for snapshot tests and `--dump-layout`.
+//! A layout as stable text, one item a line with what it is to a reader, then the
+//! structure tree and the outline, for snapshot tests.
 
 use std::fmt::Write;
 
-use super::{Item, PagedLayout};
+use super::{Artifact, Item, Mark, PagedLayout, Role, Structure};
 use crate::model::Rgb;
 
 pub fn dump(layout: &PagedLayout) -> String {
@@ -26,7 +27,12 @@ pub fn dump(layout: &PagedLayout) -> String {
             if at == number_start && page.number_items > 0 {
                 out.push_str("  -- page number\n");
             }
-            let at = format!("({},{})", num(placed.at.x), num(placed.at.y));
+            let at = format!(
+                "{} ({},{})",
+                mark(&layout.structure, placed.mark),
+                num(placed.at.x),
+                num(placed.at.y)
+            );
             let _ = match &placed.item {
                 Item::Text(run) => writeln!(
                     out,
@@ -71,16 +77,49 @@ pub fn dump(layout: &PagedLayout) -> String {
             };
         }
     }
+    tree(&mut out, &layout.structure);
     for bookmark in &layout.outline {
         let _ = writeln!(
             out,
-            "bookmark page {} y {} {:?}",
+            "bookmark {}page {} y {} {:?}",
+            "  ".repeat(bookmark.level),
             bookmark.page + 1,
             num(bookmark.y),
             bookmark.title
         );
     }
     out
+}
+
+/// `H2#12` for content of element 12, a heading; `-layout` and the like for an artifact.
+fn mark(structure: &Structure, mark: Mark) -> String {
+    match mark {
+        Mark::Content(id) => format!("{}#{}", structure.get(id).role.name(), id.index()),
+        Mark::Artifact(Artifact::Layout) => "-layout".to_string(),
+        Mark::Artifact(Artifact::Header) => "-header".to_string(),
+        Mark::Artifact(Artifact::Footer) => "-footer".to_string(),
+    }
+}
+
+/// The elements, each under its parent, with what a reader is told of figures and links.
+fn tree(out: &mut String, structure: &Structure) {
+    out.push_str("structure\n");
+    for (id, element) in structure.iter() {
+        let depth = structure.lineage(id).count();
+        let detail = match &element.role {
+            Role::Figure { alt } => format!(" alt {alt:?}"),
+            Role::Link { uri, description } => format!(" {uri} {description:?}"),
+            Role::List { numbered: true } => " numbered".to_string(),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "{}{}#{}{detail}",
+            "  ".repeat(depth),
+            element.role.name(),
+            id.index()
+        );
+    }
 }
 
 /// A number rounded to 0.01 pt, without trailing zeros.

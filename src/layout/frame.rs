@@ -1,7 +1,9 @@
-//! The display list: what goes where on a page. Layout builds it, render draws it.
+//! The display list: what goes where on a page, and what each item is to a reader.
+//! Layout builds it, render draws it.
 
 use std::sync::Arc;
 
+use super::structure::{Artifact, Mark};
 use crate::geom::{Point, Size};
 use crate::model::{Picture, Rgb};
 use crate::text::{Line, PlacedGlyph, TextStyle};
@@ -12,6 +14,7 @@ use crate::text::{Line, PlacedGlyph, TextStyle};
 pub struct Placed {
     pub at: Point,
     pub item: Item,
+    pub mark: Mark,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -87,8 +90,8 @@ impl Frame {
         }
     }
 
-    pub fn push(&mut self, at: Point, item: Item) {
-        self.items.push(Placed { at, item });
+    pub fn push(&mut self, at: Point, item: Item, mark: Mark) {
+        self.items.push(Placed { at, item, mark });
     }
 
     /// Places `other` with its top left at `at`.
@@ -96,8 +99,20 @@ impl Frame {
         self.items
             .extend(other.items.into_iter().map(|placed| Placed {
                 at: placed.at.offset(at),
-                item: placed.item,
+                ..placed
             }));
+    }
+
+    /// The frame as an artifact of `kind`, for what repeats (a running header, a box's
+    /// heading where the box goes on): read once where it first appears, not again. Its
+    /// links are left out, as a link is always content.
+    pub fn as_artifact(mut self, kind: Artifact) -> Frame {
+        self.items
+            .retain(|placed| !matches!(placed.item, Item::Link { .. }));
+        for placed in &mut self.items {
+            placed.mark = Mark::Artifact(kind);
+        }
+        self
     }
 
     /// Puts `other` below everything so far, `gap` lower, and grows to hold it.
@@ -112,19 +127,27 @@ impl Frame {
         self.push_frame(Point::new(0.0, top), other);
     }
 
+    /// A decoration: a rule, a fill, a border. Decorations are artifacts.
     pub fn rect(&mut self, at: Point, shape: Shape) {
-        self.push(at, Item::Shape(shape));
+        self.push(at, Item::Shape(shape), Mark::Artifact(Artifact::Layout));
     }
 
-    /// A plain filled rectangle at `at`.
+    /// A plain filled rectangle at `at`, as decoration.
     pub fn fill(&mut self, at: Point, size: Size, color: Rgb) {
         self.rect(at, Shape::filled(size, color));
     }
 
-    /// Places a line of text with its baseline at `origin`, adding a link area for
-    /// each linked fragment, and an underline unless it is already set apart in bold.
-    pub fn push_line(&mut self, line: &Line, origin: Point, ascent: f32, descent: f32) {
-        for fragment in &line.fragments {
+    /// Places a line of text with its baseline at `origin`, each fragment marked as
+    /// `marks` says, adding a link area for each linked fragment, and an underline unless
+    /// it is already set apart in bold.
+    pub fn push_line(
+        &mut self,
+        line: &Line,
+        origin: Point,
+        (ascent, descent): (f32, f32),
+        marks: &[Mark],
+    ) {
+        for (fragment, &mark) in line.fragments.iter().zip(marks) {
             let at = Point::new(origin.x + fragment.x, origin.y);
             if let Some(uri) = &fragment.link {
                 let size = fragment.style.size;
@@ -141,6 +164,7 @@ impl Frame {
                         size: Size::new(fragment.width, (ascent - descent) * size),
                         uri: uri.clone(),
                     },
+                    mark,
                 );
             }
             self.push(
@@ -149,6 +173,7 @@ impl Frame {
                     style: fragment.style,
                     glyphs: fragment.glyphs.clone(),
                 }),
+                mark,
             );
         }
     }

@@ -3,23 +3,28 @@
 
 use super::compose::{stack, Composer};
 use super::frame::{Frame, Item};
+use super::structure::{Artifact, Mark, Role};
 use super::words;
 use crate::geom::{Point, Size};
 use crate::model::{Document, Rgb};
-use crate::text::{FaceId, Line, Span};
+use crate::text::{FaceId, Span};
 
 const LOGO_HEIGHT: f32 = 44.0;
 const LOGO_GAP: f32 = 10.0;
 const COLUMN_GAP: f32 = 16.0;
 const LEADING: f32 = 1.3;
 
-/// The header drawn at the top of the text column on every page: the logo, the
-/// clinic's name, tagline and address on the left, phone, email and website on
-/// the right.
+/// The header drawn at the top of the text column: the logo, the clinic's name, tagline
+/// and address on the left, phone, email and website on the right. It is content, read
+/// first, on the first page; where it repeats, an artifact (see [`Frame::as_artifact`]).
 pub fn header(c: &mut Composer, doc: &Document) -> Frame {
+    c.element(Role::Div, |c| clinic(c, doc))
+}
+
+fn clinic(c: &mut Composer, doc: &Document) -> Frame {
     let width = c.theme.column_width();
     let mut frame = Frame::default();
-    let x = logo(&mut frame, doc, width);
+    let x = logo(c, &mut frame, doc, width);
     let left = identity_rows(c, doc);
     let right = contact_rows(c, doc);
     let left_width = widest(c, &left);
@@ -29,28 +34,28 @@ pub fn header(c: &mut Composer, doc: &Document) -> Frame {
         let left = rows_frame(c, &left, left_width);
         bottom = bottom.max(left.height);
         frame.push_frame(Point::new(x, 0.0), left);
-        let lines: Vec<Line> = right
-            .iter()
-            .flat_map(|row| c.whole_word_lines(row, right_width).to_vec())
-            .collect();
         let mut y = 0.0;
-        for (line, line_frame) in lines.iter().zip(c.line_frames(&lines, LEADING)) {
-            let height = line_frame.height;
-            frame.push_frame(Point::new(width - line.width, y), line_frame);
-            y += height;
+        for row in &right {
+            let lines = c.whole_word_lines(row, right_width);
+            let frames = c.element(Role::P, |c| c.line_frames(&lines, LEADING));
+            for (line, line_frame) in lines.iter().zip(frames) {
+                let height = line_frame.height;
+                frame.push_frame(Point::new(width - line.width, y), plain_links(line_frame));
+                y += height;
+            }
         }
         bottom = bottom.max(y);
     } else {
         // Text that wraps beside another column reads back interleaved with it, so
         // a long name takes the full width, with the contact details run in below.
         let mut block = rows_frame(c, &left, width - x);
-        // The dot clings to the item before it, so no line starts with one.
         let separator = c.plain(
-            "\u{a0}· ",
+            " · ",
             c.style(FaceId::Regular, c.theme.small_size, c.theme.colors.muted),
         );
-        let joined: Vec<Span> = right.join(separator.as_slice());
-        block.append(0.0, c.text_frame(&joined, width - x, LEADING));
+        let lines = c.separated_lines(&right, &separator, width - x);
+        let contact = c.element(Role::P, |c| stack(c.line_frames(&lines, LEADING), 0.0));
+        block.append(0.0, plain_links(contact));
         bottom = bottom.max(block.height);
         frame.push_frame(Point::new(x, 0.0), block);
     }
@@ -59,20 +64,30 @@ pub fn header(c: &mut Composer, doc: &Document) -> Frame {
     frame
 }
 
+/// Contact details are known for what they are: their links go without underlines.
+fn plain_links(mut frame: Frame) -> Frame {
+    frame
+        .items
+        .retain(|placed| !matches!(placed.item, Item::Shape(_)));
+    frame
+}
+
 /// Draws the logo at the top left, its aspect kept; returns where the text starts.
-fn logo(frame: &mut Frame, doc: &Document, width: f32) -> f32 {
+fn logo(c: &mut Composer, frame: &mut Frame, doc: &Document, width: f32) -> f32 {
     let Some(logo) = &doc.brand.logo else {
         return 0.0;
     };
     let aspect = logo.width as f32 / logo.height.max(1) as f32;
     let logo_width = (LOGO_HEIGHT * aspect).min(width / 3.0);
     let logo_height = logo_width / aspect;
+    let alt = doc.brand.name.clone();
     frame.push(
         Point::new(0.0, 0.0),
         Item::Image {
             size: Size::new(logo_width, logo_height),
             picture: logo.clone(),
         },
+        Mark::Content(c.add(Role::Figure { alt })),
     );
     frame.height = logo_height;
     logo_width + LOGO_GAP
@@ -92,15 +107,24 @@ fn identity_rows(c: &Composer, doc: &Document) -> Vec<Vec<Span>> {
     rows
 }
 
-/// Phone, email and the website as a link: one row of spans each, none broken
+/// Phone, email and the website, each a link: one row of spans each, none broken
 /// across lines where it can be helped.
 fn contact_rows(c: &Composer, doc: &Document) -> Vec<Vec<Span>> {
     let brand = &doc.brand;
     let style = c.style(FaceId::Regular, c.theme.small_size, c.theme.colors.text);
-    let mut rows: Vec<Vec<Span>> = [&brand.phone, &brand.email]
+    let phone = brand.phone.as_ref().map(|phone| (phone, phone_uri(phone)));
+    let email = brand
+        .email
+        .as_ref()
+        .map(|email| (email, Some(format!("mailto:{}", email.trim()))));
+    let mut rows: Vec<Vec<Span>> = [phone, email]
         .into_iter()
         .flatten()
-        .map(|detail| c.unbroken(detail, style))
+        .map(|(detail, uri)| {
+            let mut spans = c.unbroken(detail, style);
+            spans[0].link = uri;
+            spans
+        })
         .collect();
     if let Some(website) = &brand.website {
         let mut spans = c.unbroken(
@@ -120,10 +144,19 @@ fn widest(c: &mut Composer, rows: &[Vec<Span>]) -> f32 {
         .fold(0.0, f32::max)
 }
 
+/// A `tel:` address for a phone number as written: its digits, and a leading `+`. `None`
+/// when it has too few digits to dial.
+fn phone_uri(phone: &str) -> Option<String> {
+    let international = phone.trim_start().starts_with('+');
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    (digits.len() >= 3).then(|| format!("tel:{}{digits}", if international { "+" } else { "" }))
+}
+
+/// Rows one below the other, each a paragraph.
 fn rows_frame(c: &mut Composer, rows: &[Vec<Span>], width: f32) -> Frame {
     let frames: Vec<Frame> = rows
         .iter()
-        .map(|row| c.text_frame(row, width, LEADING))
+        .map(|row| c.element(Role::P, |c| c.text_frame(row, width, LEADING)))
         .collect();
     stack(frames, 0.0)
 }
@@ -143,8 +176,18 @@ pub struct Footer {
 
 /// The disclaimer, then "Prepared for …" and the review date on the line with the
 /// page number. When they do not fit there, "Prepared for …" comes first and the
-/// review date ends the disclaimer.
+/// review date ends the disclaimer. The footer repeats on every page, so it is an
+/// artifact.
 pub fn footer(c: &mut Composer, doc: &Document) -> Footer {
+    let footer = c.artifact(Artifact::Footer, |c| footer_lines(c, doc));
+    Footer {
+        // Its rule too.
+        frame: footer.frame.as_artifact(Artifact::Footer),
+        ..footer
+    }
+}
+
+fn footer_lines(c: &mut Composer, doc: &Document) -> Footer {
     let width = c.theme.column_width();
     // Room for the widest page number a handout will need, and a gap before it.
     let number_style = c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.muted);
@@ -167,12 +210,11 @@ pub fn footer(c: &mut Composer, doc: &Document) -> Footer {
         .reviewed
         .map(|date| format!("Reviewed {}", words::date(date)));
     let prepared = prepared_for(c, doc);
-    let mut last = prepared.clone().unwrap_or_default();
-    if let Some(reviewed) = &reviewed {
-        let separator = if last.is_empty() { "" } else { " · " };
-        last.extend(c.plain(&format!("{separator}{reviewed}"), muted));
-    }
-    let last_lines = c.whole_word_lines(&last, width - number_room);
+    let mut last = Vec::new();
+    last.extend(prepared.clone());
+    last.extend(reviewed.as_ref().map(|reviewed| c.plain(reviewed, muted)));
+    let separator = c.plain(" · ", muted);
+    let last_lines = c.separated_lines(&last, &separator, width - number_room);
     let mut lines = Vec::new();
     if last_lines.len() <= 1 {
         lines.extend_from_slice(&c.whole_word_lines(&disclaimer, width));
@@ -238,6 +280,10 @@ fn prepared_for(c: &Composer, doc: &Document) -> Option<Vec<Span>> {
 /// "Page 2 of 3", at the right of the footer (placed as the footer is), on one line
 /// whatever its length.
 pub fn page_number(c: &mut Composer, footer: &Footer, page: usize, total: usize) -> Frame {
+    c.artifact(Artifact::Footer, |c| number(c, footer, page, total))
+}
+
+fn number(c: &mut Composer, footer: &Footer, page: usize, total: usize) -> Frame {
     let width = c.theme.column_width();
     let style = c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.muted);
     let spans = c.plain(&format!("Page {page} of {total}"), style);

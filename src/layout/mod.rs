@@ -12,10 +12,12 @@ pub mod dump;
 pub mod frame;
 mod furniture;
 pub mod paginate;
+pub mod structure;
 pub mod theme;
 mod words;
 
 pub use frame::{Frame, Item, Placed, Shape, TextRun};
+pub use structure::{Artifact, Element, ElementId, Mark, Role, Structure};
 pub use theme::Theme;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -29,10 +31,13 @@ const FURNITURE_GAP: f32 = 14.0;
 /// footer have crowded it out.
 const MIN_BODY_SHARE: f32 = 0.4;
 
-/// The laid-out handout: pages to draw and what the PDF says about itself.
+/// The laid-out handout: pages to draw, what each drawn item is, and what the PDF says
+/// about itself.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PagedLayout {
     pub pages: Vec<Page>,
+    /// The elements the pages' items are marked with.
+    pub structure: Structure,
     pub info: DocumentInfo,
     pub outline: Vec<Bookmark>,
     pub warnings: Diagnostics,
@@ -85,10 +90,12 @@ pub struct DocumentInfo {
     pub date: Option<Date>,
 }
 
-/// An outline entry: a heading or an exercise, with its page (from 0) and position.
+/// An outline entry: a section's heading, or an exercise nested in its section (level 1),
+/// with its page (from 0) and position.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bookmark {
     pub title: String,
+    pub level: usize,
     pub page: usize,
     pub y: f32,
 }
@@ -123,8 +130,11 @@ pub fn layout(
     let total = slots.len();
     let mut pages = Vec::with_capacity(total);
     let mut outline = Vec::new();
+    // The header is read where it first appears; where it repeats, it is furniture.
+    let running_header = header.clone().as_artifact(Artifact::Header);
     for (index, page_slots) in slots.iter().enumerate() {
         let mut frame = Frame::default();
+        let header = if index == 0 { &header } else { &running_header };
         frame.push_frame(Point::new(theme.margin_x, theme.margin_top), header.clone());
         let header_items = frame.items.len();
         for slot in page_slots {
@@ -141,14 +151,17 @@ pub fn layout(
                 );
             }
             let top = body_top + slot.top;
+            // A box's heading repeated where the box goes on is made an artifact where
+            // the box is made.
             if let (true, Some(continuation)) = (slot.continued, &block.continuation) {
                 let at = Point::new(theme.margin_x, top - continuation.height);
                 frame.push_frame(at, continuation.clone());
             }
             frame.push_frame(Point::new(theme.margin_x, top), block.frame.clone());
-            for (_, title) in flow.marks.iter().filter(|(at, _)| *at == slot.block) {
+            for entry in flow.entries.iter().filter(|e| e.block == slot.block) {
                 outline.push(Bookmark {
-                    title: title.clone(),
+                    title: entry.title.clone(),
+                    level: entry.level,
                     page: index,
                     y: top,
                 });
@@ -174,6 +187,7 @@ pub fn layout(
     }
     Ok(PagedLayout {
         pages,
+        structure: c.structure,
         info: info(doc),
         outline,
         warnings: c.warnings,

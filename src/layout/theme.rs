@@ -5,7 +5,7 @@
 //! background (brand colours are darkened until they are).
 
 use crate::geom::Size;
-use crate::model::{Brand, Paper, Rgb, Urgency};
+use crate::model::{Brand, Paper, Rgb, Urgency, TEXT_CONTRAST};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
@@ -64,22 +64,11 @@ pub struct UrgencyColors {
     pub label: Rgb,
 }
 
-const WHITE: Rgb = Rgb(255, 255, 255);
-const INK: Rgb = Rgb(0x1A, 0x1A, 0x1A);
-/// The contrast WCAG asks of body text.
-pub const MIN_CONTRAST: f64 = 4.5;
-
 impl Theme {
     pub fn new(brand: &Brand, paper: Paper) -> Theme {
         let primary = brand.colors.primary;
         let accent = brand.colors.accent;
-        let heading = with_contrast(primary, WHITE);
-        // Text on a primary band: white when it reads, else the darkest ink.
-        let on_primary = if contrast(WHITE, primary) >= MIN_CONTRAST {
-            WHITE
-        } else {
-            INK
-        };
+        let heading = primary.with_contrast(Rgb::WHITE, TEXT_CONTRAST);
         Theme {
             page: paper_size(paper),
             margin_x: 48.0,
@@ -102,18 +91,18 @@ impl Theme {
             max_picture_width: 192.0,
             exercise_per_page: false,
             colors: Palette {
-                text: INK,
+                text: Rgb::INK,
                 muted: Rgb(0x45, 0x45, 0x45),
                 heading,
                 primary,
                 accent,
-                rule: mix(primary, WHITE, 0.55),
-                card_fill: mix(primary, WHITE, 0.05),
-                card_border: mix(primary, WHITE, 0.45),
-                summary_fill: mix(primary, WHITE, 0.10),
-                dosage_fill: mix(accent, WHITE, 0.20),
+                rule: primary.mix(Rgb::WHITE, 0.55),
+                card_fill: primary.mix(Rgb::WHITE, 0.05),
+                card_border: primary.mix(Rgb::WHITE, 0.45),
+                summary_fill: primary.mix(Rgb::WHITE, 0.10),
+                dosage_fill: accent.mix(Rgb::WHITE, 0.20),
                 caution: Rgb(0x9C, 0x1C, 0x1C),
-                on_primary,
+                on_primary: primary.text_on(),
             },
         }
     }
@@ -174,69 +163,15 @@ pub fn paper_size(paper: Paper) -> Size {
     }
 }
 
-/// `a` blended towards `b`, keeping `share` of `a`.
-pub fn mix(a: Rgb, b: Rgb, share: f32) -> Rgb {
-    let blend = |x: u8, y: u8| (f32::from(x) * share + f32::from(y) * (1.0 - share)).round() as u8;
-    Rgb(blend(a.0, b.0), blend(a.1, b.1), blend(a.2, b.2))
-}
-
-/// WCAG relative luminance.
-fn luminance(color: Rgb) -> f64 {
-    let channel = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.039_28 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * channel(color.0) + 0.7152 * channel(color.1) + 0.0722 * channel(color.2)
-}
-
-/// WCAG contrast ratio between two colours, from 1 to 21.
-pub fn contrast(a: Rgb, b: Rgb) -> f64 {
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-}
-
-/// `color`, darkened step by step until it reads on `background`.
-pub fn with_contrast(color: Rgb, background: Rgb) -> Rgb {
-    let mut current = color;
-    let mut share = 1.0;
-    while contrast(current, background) < MIN_CONTRAST && share > 0.0 {
-        share -= 0.05;
-        current = mix(color, Rgb(0, 0, 0), share);
-    }
-    current
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn contrast_matches_wcag_for_black_and_white() {
-        assert!((contrast(Rgb(0, 0, 0), WHITE) - 21.0).abs() < 0.01);
-        assert!((contrast(WHITE, WHITE) - 1.0).abs() < 0.01);
-    }
-
-    #[test]
-    fn a_light_brand_colour_is_darkened_until_it_reads() {
-        let orange = Rgb(0xE6, 0x91, 0x38);
-        assert!(contrast(orange, WHITE) < MIN_CONTRAST);
-        let darker = with_contrast(orange, WHITE);
-        assert!(contrast(darker, WHITE) >= MIN_CONTRAST);
-        assert_eq!(
-            with_contrast(Rgb(0x0F, 0x6E, 0x6E), WHITE),
-            Rgb(0x0F, 0x6E, 0x6E)
-        );
-    }
-
-    #[test]
     fn urgency_labels_read_on_their_cards() {
         for urgency in [Urgency::Soon, Urgency::Urgent, Urgency::Emergency] {
             let c = urgency_colors(urgency);
-            assert!(contrast(c.label, c.fill) >= MIN_CONTRAST, "{urgency:?}");
+            assert!(c.label.contrast(c.fill) >= TEXT_CONTRAST, "{urgency:?}");
         }
     }
 }

@@ -2,9 +2,9 @@
 
 use crate::model::{Date, Dosage, Position, Urgency};
 
-/// One line such as "3 sets × 10 reps · hold 2 seconds · each side · daily"; `None` when
-/// the dosage says nothing.
-pub fn dosage(dosage: &Dosage) -> Option<String> {
+/// The parts of a line such as "3 sets × 10 reps · hold 2 seconds · each side · daily";
+/// none when the dosage says nothing.
+pub fn dosage(dosage: &Dosage) -> Vec<String> {
     let mut parts = Vec::new();
     let count = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     match (dosage.sets, dosage.reps) {
@@ -32,9 +32,7 @@ pub fn dosage(dosage: &Dosage) -> Option<String> {
     if let Some(often) = how_often(dosage.times_per_day, dosage.days_per_week) {
         parts.push(often);
     }
-    // Lines break only between the parts, never inside "hold 2 seconds".
-    let parts: Vec<String> = parts.iter().map(|p| p.replace(' ', "\u{a0}")).collect();
-    (!parts.is_empty()).then(|| parts.join(" · "))
+    parts
 }
 
 fn how_often(times_per_day: Option<u32>, days_per_week: Option<u32>) -> Option<String> {
@@ -120,7 +118,7 @@ mod tests {
             ..Dosage::default()
         };
         assert_eq!(
-            dosage(&d).unwrap().replace('\u{a0}', " "),
+            dosage(&d).join(" · "),
             "3 sets × 10 reps · each side · daily"
         );
     }
@@ -137,34 +135,31 @@ mod tests {
             ..Dosage::default()
         };
         assert_eq!(
-            dosage(&d).unwrap().replace('\u{a0}', " "),
+            dosage(&d).join(" · "),
             "1 set × 1 rep · hold 1 second · rest 60 seconds between sets · twice a day, 3 days a week"
         );
     }
 
     #[test]
     fn partial_dosages() {
-        assert_eq!(dosage(&Dosage::default()), None);
+        assert!(dosage(&Dosage::default()).is_empty());
         let reps_only = Dosage {
             reps: Some(12),
             ..Dosage::default()
         };
-        assert_eq!(dosage(&reps_only).unwrap(), "12\u{a0}reps");
+        assert_eq!(dosage(&reps_only), ["12 reps"]);
         let weekly = Dosage {
             times_per_day: Some(1),
             days_per_week: Some(3),
             ..Dosage::default()
         };
-        assert_eq!(dosage(&weekly).unwrap(), "3\u{a0}days\u{a0}a\u{a0}week");
+        assert_eq!(dosage(&weekly), ["3 days a week"]);
         let twice_daily = Dosage {
             times_per_day: Some(2),
             days_per_week: Some(7),
             ..Dosage::default()
         };
-        assert_eq!(
-            dosage(&twice_daily).unwrap().replace('\u{a0}', " "),
-            "twice a day, every day"
-        );
+        assert_eq!(dosage(&twice_daily), ["twice a day, every day"]);
     }
 
     #[test]

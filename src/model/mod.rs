@@ -6,12 +6,14 @@
 //! floor: every stage imports it, and it imports none of them.
 
 pub mod charset;
+pub mod color;
 pub mod fonts;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use charset::CharSet;
+pub use color::{GRAPHICS_CONTRAST, TEXT_CONTRAST};
 pub use fonts::{FontFile, FontFiles};
 
 /// One handout, ready to lay out.
@@ -238,28 +240,52 @@ pub struct Figure {
     pub alt: String,
 }
 
-/// A PNG or JPEG file, read and checked while loading.
+/// A PNG or JPEG file, read, checked and made ready to embed while loading.
 ///
 /// The same file named twice is the same `Arc`, so the PDF stores it once.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picture {
     pub path: PathBuf,
-    pub format: PictureFormat,
-    /// The size as displayed, in pixels: with `orientation` applied, so a photo taken with
-    /// the phone held upright is taller than wide although its pixels are stored sideways.
+    /// The size as displayed, in pixels: with the file's Exif orientation applied, so a
+    /// photo taken with the phone held upright is taller than wide although its pixels are
+    /// stored sideways.
     pub width: u32,
     pub height: u32,
-    /// How the stored pixels must be turned or mirrored to show upright, from the file's
-    /// Exif `Orientation` tag; `NoTransforms` when it has none.
-    pub orientation: image::metadata::Orientation,
-    /// The file's bytes, as read; the PDF copies from them without copying them.
-    pub bytes: bytes::Bytes,
+    pub pixels: Pixels,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PictureFormat {
-    Png,
-    Jpeg,
+/// A picture's pixels as a PDF image holds them, without loss, upright.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pixels {
+    /// A JPEG's coded data, as the file has it but for its metadata.
+    Jpeg {
+        data: bytes::Bytes,
+        colors: ColorSpace,
+    },
+    /// A PNG's compressed pixels behind their row filters, as the file's data chunks have
+    /// them (read in order they are one zlib stream).
+    Png {
+        data: Vec<bytes::Bytes>,
+        colors: ColorSpace,
+    },
+    /// Decoded 8-bit samples, row by row, for a picture PDF can't hold as stored (one
+    /// with transparency, or stored sideways); the transparency, if any, apart.
+    Samples {
+        colors: ColorSpace,
+        samples: bytes::Bytes,
+        alpha: Option<bytes::Bytes>,
+    },
+}
+
+/// The colours a picture's samples are in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ColorSpace {
+    Gray,
+    Rgb,
+    /// One byte a pixel, an index into `palette`'s RGB triples.
+    Indexed {
+        palette: bytes::Bytes,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -4,15 +4,13 @@
 use bytes::Bytes;
 use flate2::{Compress, Compression, FlushCompress, Status};
 
-use super::file::fingerprint;
 use crate::memo::{hash_of, Memo};
 
 /// What is deflated, which sets how hard to try and how far back to look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Effort {
-    /// Content streams, font programs, maps and dictionaries: a few kilobytes each,
-    /// repeating themselves within a few kilobytes, so the best level and an 8 KB window
-    /// (which gives the sample handout's streams the same bytes as 32 KB).
+    /// Content streams, font programs and maps: tens of kilobytes at most, so the best
+    /// level and the widest window.
     Text,
     /// A decoded picture: large, so a middle level keeps nearly all of the gain for a
     /// quarter of the time of the best.
@@ -26,13 +24,6 @@ impl Effort {
             Effort::Picture => Compression::new(5),
         }
     }
-
-    fn window_bits(self) -> u8 {
-        match self {
-            Effort::Text => 13,
-            Effort::Picture => 15,
-        }
-    }
 }
 
 pub struct Deflater {
@@ -42,7 +33,7 @@ pub struct Deflater {
 impl Deflater {
     pub fn new(effort: Effort) -> Deflater {
         Deflater {
-            compress: Compress::new_with_window_bits(effort.level(), true, effort.window_bits()),
+            compress: Compress::new(effort.level(), true),
         }
     }
 
@@ -73,17 +64,10 @@ impl Deflater {
     }
 }
 
-/// Streams deflated before in a run, by their bytes: a roster's handouts share most
-/// of their pages.
+/// Streams deflated before in a run, by their bytes: a roster's handouts share their
+/// fonts and most of their pages.
 pub struct DeflatedCache {
-    memo: Memo<(Box<[u8]>, Deflated)>,
-}
-
-/// A stream deflated, with a hash of the result for the document ID.
-#[derive(Clone)]
-pub struct Deflated {
-    pub data: Bytes,
-    pub fingerprint: u64,
+    memo: Memo<(Box<[u8]>, Bytes)>,
 }
 
 impl Default for DeflatedCache {
@@ -96,16 +80,12 @@ impl Default for DeflatedCache {
 }
 
 impl DeflatedCache {
-    pub fn get(&mut self, raw: &[u8], deflater: &mut Deflater) -> Deflated {
+    pub fn get(&mut self, raw: &[u8], deflater: &mut Deflater) -> Bytes {
         let hash = hash_of(&raw);
         if let Some((_, found)) = self.memo.find(hash, |(bytes, _)| **bytes == *raw) {
             return found.clone();
         }
-        let data = deflater.deflate(raw);
-        let deflated = Deflated {
-            fingerprint: fingerprint([data.as_slice()]),
-            data: data.into(),
-        };
+        let deflated = Bytes::from(deflater.deflate(raw));
         self.memo.insert(hash, (raw.into(), deflated.clone()));
         deflated
     }
@@ -148,14 +128,10 @@ mod tests {
         let page = b"BT /F1 13 Tf 0 0 Td (Rest your knee.) Tj ET".repeat(20);
         let first = cache.get(&page, &mut deflater);
         let again = cache.get(&page, &mut deflater);
-        assert_eq!(
-            first.data.as_ptr(),
-            again.data.as_ptr(),
-            "the same bytes, not a copy"
-        );
-        assert_eq!(inflate(&first.data), page);
+        assert_eq!(first.as_ptr(), again.as_ptr(), "the same bytes, not a copy");
+        assert_eq!(inflate(&first), page);
         let other = cache.get(b"another page", &mut deflater);
-        assert_ne!(other.fingerprint, first.fingerprint);
-        assert_eq!(inflate(&other.data), b"another page");
+        assert_ne!(other.as_ptr(), first.as_ptr());
+        assert_eq!(inflate(&other), b"another page");
     }
 }

@@ -1,19 +1,19 @@
 //! Fonts in the PDF. Each font file the pages use is cut down to the glyphs they use and
-//! trimmed of hinting ([`super::sfnt`]); each glyph gets a code, the widths PDF places it
-//! by and one fixed text for the ToUnicode map, so copying gives back the source.
+//! trimmed of hinting ([`super::sfnt`]); each glyph gets a code (its number in the cut-down
+//! font) and one fixed text, from which printpdf writes the ToUnicode map, so copying
+//! gives back the source.
 //!
-//! A font of at most 256 glyphs (every handout in one alphabet) is shown with one byte a
-//! glyph, through a one-byte identity CMap; a larger one with two, through Identity-H.
+//! printpdf is handed the cut-down font with its metrics already read: parsing it again
+//! would cost more than cutting it.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use printpdf::{FontMetrics, FontType, ParsedFont, PdfFontMetricsStub};
 use rustybuzz::ttf_parser;
 use subsetter::GlyphRemapper;
 
-use super::deflate::Deflater;
-use super::file::{Body, PdfFile};
-use super::syntax::{self, Dict, Ref};
+use crate::big_endian::u16_at;
 use crate::layout::{Item, PagedLayout};
 use crate::memo::{hash_of, Memo};
 use crate::text::{FaceId, FontBook};
@@ -102,8 +102,8 @@ pub struct SubsetError {
 }
 
 /// How a document's text in one font is coded: each glyph's code in the content streams
-/// (its id in the subset) and the text it copies as. Quick to make, so the pages can be
-/// written while the font itself is cut.
+/// (its id in the cut-down font), the text it copies as, and how far a PDF reader moves
+/// after it. Quick to make, so the pages can be written while the font itself is cut.
 #[derive(Clone)]
 pub struct Codes {
     pub faces: Vec<FaceId>,
@@ -111,94 +111,56 @@ pub struct Codes {
     remapper: GlyphRemapper,
     /// By code: the text the glyph copies as.
     texts: Vec<String>,
-    /// Bytes a code takes in a string: 1 or 2.
-    pub width: usize,
+    /// By code: the advance a PDF reader moves by, in thousandths of an em, as the font's
+    /// `W` array says it (whole numbers, as printpdf writes them).
+    widths: Vec<i64>,
 }
 
 impl Codes {
-    pub fn new(used: &FontUse) -> Codes {
+    pub fn new(used: &FontUse, fonts: &FontBook) -> Codes {
         let glyphs: Vec<u16> = used.texts.keys().copied().collect();
         let remapper = GlyphRemapper::new_from_glyphs_sorted(&glyphs);
-        let texts: Vec<String> = remapper
+        let face = parsed(fonts, used.faces[0]);
+        let per_em = f32::from(face.units_per_em());
+        let (texts, widths) = remapper
             .remapped_gids()
-            .map(|original| used.texts.get(&original).cloned().unwrap_or_default())
-            .collect();
+            .map(|original| {
+                let text = used.texts.get(&original).cloned().unwrap_or_default();
+                let advance = face
+                    .glyph_hor_advance(ttf_parser::GlyphId(original))
+                    .unwrap_or(0);
+                // The very arithmetic printpdf writes the W array with: the viewer moves
+                // by exactly this, so the pen can be put right after every glyph.
+                (text, (f32::from(advance) * 1000.0 / per_em) as i64)
+            })
+            .unzip();
         Codes {
             faces: used.faces.clone(),
-            width: if texts.len() <= 256 { 1 } else { 2 },
             remapper,
             texts,
+            widths,
         }
     }
 
-    /// The code and copy text of an original glyph.
-    pub fn glyph(&self, original: u16) -> (u16, &str) {
+    /// The code, copy text and width of an original glyph.
+    pub fn glyph(&self, original: u16) -> (u16, &str, i64) {
         let code = self.remapper.get(original).unwrap_or(0);
-        let text = self.texts.get(usize::from(code)).map_or("", String::as_str);
-        (code, text)
+        let at = usize::from(code);
+        let text = self.texts.get(at).map_or("", String::as_str);
+        (code, text, self.widths.get(at).copied().unwrap_or(0))
     }
 }
 
-/// A font cut down to the glyphs of its [`Codes`], as the PDF objects it needs but for
-/// their numbers.
-pub struct Embedding {
-    /// `ABCDEF+PostScriptName`, the tag derived from the subset itself.
-    base_font: String,
-    outlines: Outlines,
-    program: Compressed,
-    to_unicode: Compressed,
-    /// The `W` array: each code's advance in thousandths of an em.
-    widths: Vec<u8>,
-    descriptor: Descriptor,
-}
-
-/// A font as one document uses it: its codes and its objects. A roster's documents
+/// A font as one document uses it: its codes and the cut-down font. A roster's documents
 /// that use the same glyphs share one.
 pub struct Subset {
     pub codes: Codes,
-    pub embedding: Embedding,
+    pub font: ParsedFont,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Outlines {
-    TrueType,
-    /// An OpenType font with CFF outlines, subset and embedded as `FontFile3/OpenType`.
-    Cff,
-}
-
-/// A stream's data deflated, and its length before.
-struct Compressed {
-    data: Vec<u8>,
-    raw_length: usize,
-}
-
-impl Compressed {
-    fn new(raw: &[u8], deflater: &mut Deflater) -> Compressed {
-        Compressed {
-            data: deflater.deflate(raw),
-            raw_length: raw.len(),
-        }
-    }
-}
-
-/// What the font descriptor says, in thousandths of an em.
-struct Descriptor {
-    flags: i64,
-    bbox: [f32; 4],
-    italic_angle: f32,
-    ascent: f32,
-    descent: f32,
-    cap_height: f32,
-    stem_v: f32,
-}
-
-impl Embedding {
+impl Subset {
     /// Cuts the font of `codes` down to their glyphs.
-    pub fn new(
-        codes: &Codes,
-        fonts: &FontBook,
-        deflater: &mut Deflater,
-    ) -> Result<Embedding, SubsetError> {
+    pub fn cut(codes: Codes, fonts: &FontBook) -> Result<Subset, SubsetError> {
         let font = fonts.font(codes.faces[0]);
         let fail = |reason: String| SubsetError {
             name: font.postscript_name.clone(),
@@ -206,270 +168,61 @@ impl Embedding {
         };
         let subset = subsetter::subset(&font.data, 0, &codes.remapper)
             .map_err(|e| fail(format!("{e:?}")))?;
-        let (program, outlines) = if subset.starts_with(b"OTTO") {
-            (subset, Outlines::Cff)
+        let (program, font_type) = if subset.starts_with(b"OTTO") {
+            (subset, FontType::OpenTypeCFF(()))
         } else {
             (
                 super::sfnt::trim(&subset).unwrap_or(subset),
-                Outlines::TrueType,
+                FontType::TrueType,
             )
         };
-        let face = ttf_parser::Face::parse(&font.data, 0).map_err(|e| fail(e.to_string()))?;
-        let per_em = 1000.0 / f32::from(face.units_per_em());
-        let widths = widths_array(codes.remapper.remapped_gids().map(|original| {
-            let advance = face.glyph_hor_advance(ttf_parser::GlyphId(original));
-            f32::from(advance.unwrap_or(0)) * per_em
-        }));
-        let to_unicode = to_unicode_cmap(&codes.texts, codes.width);
-        Ok(Embedding {
-            base_font: format!("{}+{}", subset_tag(&program), font.postscript_name),
-            descriptor: Descriptor::of(&face, per_em),
-            program: Compressed::new(&program, deflater),
-            to_unicode: Compressed::new(&to_unicode, deflater),
-            outlines,
-            widths,
-        })
-    }
-}
-
-impl Subset {
-    /// Writes the font's objects; its Type0 font dictionary is `font`. `one_byte` is the
-    /// document's one-byte identity CMap, there when some font's codes are single bytes.
-    pub fn write(&self, file: &mut PdfFile, font: Ref, one_byte: Option<Ref>) {
-        let [descendant, descriptor, program, to_unicode] = [(); 4].map(|_| file.alloc());
-        let embedding = &self.embedding;
-        let base_font = &embedding.base_font;
-        file.packed(font, |o| {
-            let mut d = Dict::new(o);
-            d.name("Type", "Font")
-                .name("Subtype", "Type0")
-                .name("BaseFont", base_font)
-                .references("DescendantFonts", &[descendant])
-                .reference("ToUnicode", to_unicode);
-            match one_byte.filter(|_| self.codes.width == 1) {
-                Some(cmap) => d.reference("Encoding", cmap),
-                None => d.name("Encoding", "Identity-H"),
-            };
-            d.finish();
-        });
-        file.packed(descendant, |o| {
-            let mut d = Dict::new(o);
-            d.name("Type", "Font")
-                .name(
-                    "Subtype",
-                    match embedding.outlines {
-                        Outlines::TrueType => "CIDFontType2",
-                        Outlines::Cff => "CIDFontType0",
-                    },
-                )
-                .name("BaseFont", base_font)
-                .raw("CIDSystemInfo", identity_system_info)
-                .reference("FontDescriptor", descriptor)
-                .raw("W", |o| o.extend_from_slice(&embedding.widths));
-            if embedding.outlines == Outlines::TrueType {
-                d.name("CIDToGIDMap", "Identity");
-            }
-            d.finish();
-        });
-        file.packed(descriptor, |o| {
-            let m = &embedding.descriptor;
-            let mut d = Dict::new(o);
-            d.name("Type", "FontDescriptor")
-                .name("FontName", base_font)
-                .int("Flags", m.flags)
-                .numbers("FontBBox", &m.bbox)
-                .real("ItalicAngle", m.italic_angle)
-                .real("Ascent", m.ascent)
-                .real("Descent", m.descent)
-                .real("CapHeight", m.cap_height)
-                .real("StemV", m.stem_v)
-                .reference(
-                    match embedding.outlines {
-                        Outlines::TrueType => "FontFile2",
-                        Outlines::Cff => "FontFile3",
-                    },
-                    program,
-                );
-            d.finish();
-        });
-        file.stream(
-            program,
-            |d| {
-                d.name("Filter", "FlateDecode");
-                match embedding.outlines {
-                    Outlines::TrueType => d.int("Length1", embedding.program.raw_length as i64),
-                    Outlines::Cff => d.name("Subtype", "OpenType"),
-                };
-            },
-            Body::Encoded(&embedding.program.data),
-        );
-        file.stream(
-            to_unicode,
-            |d| {
-                d.name("Filter", "FlateDecode");
-            },
-            Body::Encoded(&embedding.to_unicode.data),
-        );
-    }
-}
-
-/// Writes the CMap that reads each byte as the CID of the same number, for fonts whose
-/// codes are single bytes. Its name is the one text extraction tools know it by.
-pub fn write_one_byte_cmap(file: &mut PdfFile, id: Ref) {
-    const CMAP: &[u8] = b"/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n\
-/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>def\n\
-/CMapName/OneByteIdentityH def\n/CMapType 1 def\n\
-1 begincodespacerange\n<00><FF>\nendcodespacerange\n\
-1 begincidrange\n<00><FF>0\nendcidrange\n\
-endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n";
-    file.stream(
-        id,
-        |d| {
-            d.name("Type", "CMap")
-                .name("CMapName", "OneByteIdentityH")
-                .raw("CIDSystemInfo", identity_system_info);
-        },
-        Body::Deflate(CMAP),
-    );
-}
-
-fn identity_system_info(out: &mut Vec<u8>) {
-    out.extend_from_slice(b"<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>");
-}
-
-impl Descriptor {
-    fn of(face: &ttf_parser::Face, per_em: f32) -> Descriptor {
-        const FIXED_PITCH: i64 = 1;
-        // The font's glyphs are reached by our own codes, not a standard encoding.
-        const SYMBOLIC: i64 = 4;
-        const ITALIC: i64 = 64;
-        let mut flags = SYMBOLIC;
-        if face.is_monospaced() {
-            flags |= FIXED_PITCH;
-        }
-        if face.is_italic() || face.italic_angle() != 0.0 {
-            flags |= ITALIC;
-        }
+        let face = parsed(fonts, codes.faces[0]);
+        let glyph_widths = codes
+            .remapper
+            .remapped_gids()
+            .enumerate()
+            .map(|(code, original)| {
+                let advance = face.glyph_hor_advance(ttf_parser::GlyphId(original));
+                (code as u16, advance.unwrap_or(0))
+            })
+            .collect();
         let bbox = face.global_bounding_box();
-        let ascent = f32::from(face.ascender()) * per_em;
-        // Readers take a stem width only as a hint; this is the usual estimate from
-        // the weight class.
-        let weight = f32::from(face.weight().to_number());
-        Descriptor {
-            flags,
-            bbox: [bbox.x_min, bbox.y_min, bbox.x_max, bbox.y_max].map(|v| f32::from(v) * per_em),
-            italic_angle: face.italic_angle(),
-            ascent,
-            descent: f32::from(face.descender()) * per_em,
-            cap_height: face
-                .capital_height()
-                .map_or(ascent, |h| f32::from(h) * per_em),
-            stem_v: 10.0 + 220.0 * (weight - 50.0).max(0.0) / 900.0,
-        }
-    }
-}
-
-/// `[0[w0 w1 …]]`: the widths of codes 0, 1, … in order.
-fn widths_array(widths: impl Iterator<Item = f32>) -> Vec<u8> {
-    let mut out = b"[0[".to_vec();
-    for (i, width) in widths.enumerate() {
-        if i > 0 {
-            out.push(b' ');
-        }
-        syntax::real(&mut out, width, 1);
-    }
-    out.extend_from_slice(b"]]");
-    out
-}
-
-/// The ToUnicode CMap: each code with text → that text in UTF-16BE. Consecutive codes
-/// for consecutive characters (a subset keeps the font's order, mostly the alphabet's)
-/// are written as one range.
-fn to_unicode_cmap(texts: &[String], code_width: usize) -> Vec<u8> {
-    let mut out = Vec::with_capacity(200 + texts.len() * 16);
-    out.extend_from_slice(
-        b"/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n\
-/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n\
-/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n",
-    );
-    let code = |out: &mut Vec<u8>, code: usize| {
-        let bytes = (code as u16).to_be_bytes();
-        syntax::hex(out, &bytes[2 - code_width..]);
-    };
-    code(&mut out, 0);
-    code(&mut out, (1 << (8 * code_width)) - 1);
-    out.extend_from_slice(b"\nendcodespacerange\n");
-    let (ranges, singles) = unicode_ranges(texts);
-    // A CMap block holds at most 100 entries.
-    for block in ranges.chunks(100) {
-        syntax::integer(&mut out, block.len() as u64);
-        out.extend_from_slice(b" beginbfrange\n");
-        for &(first, last, unit) in block {
-            code(&mut out, first);
-            code(&mut out, last);
-            syntax::hex(&mut out, &unit.to_be_bytes());
-            out.push(b'\n');
-        }
-        out.extend_from_slice(b"endbfrange\n");
-    }
-    for block in singles.chunks(100) {
-        syntax::integer(&mut out, block.len() as u64);
-        out.extend_from_slice(b" beginbfchar\n");
-        for &at in block {
-            code(&mut out, at);
-            let utf16: Vec<u8> = texts[at]
-                .encode_utf16()
-                .flat_map(u16::to_be_bytes)
-                .collect();
-            syntax::hex(&mut out, &utf16);
-            out.push(b'\n');
-        }
-        out.extend_from_slice(b"endbfchar\n");
-    }
-    out.extend_from_slice(b"endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n");
-    out
-}
-
-/// The codes with text, as ranges `(first, last, first's UTF-16 unit)` of two or more
-/// codes whose texts are consecutive single UTF-16 units, and the codes left over. Neither
-/// the codes nor the texts of a range may cross a multiple of 256: a range's two ends
-/// differ only in their last byte.
-fn unicode_ranges(texts: &[String]) -> (Vec<(usize, usize, u16)>, Vec<usize>) {
-    let unit = |text: &str| {
-        let mut units = text.encode_utf16();
-        match (units.next(), units.next()) {
-            (Some(unit), None) => Some(unit),
-            _ => None,
-        }
-    };
-    let (mut ranges, mut singles) = (Vec::new(), Vec::new());
-    let mut at = 0;
-    while at < texts.len() {
-        if texts[at].is_empty() {
-            at += 1;
-            continue;
-        }
-        let Some(first) = unit(&texts[at]) else {
-            singles.push(at);
-            at += 1;
-            continue;
+        // The slope of the caret, from which printpdf works out the italic angle; ttf-parser
+        // does not read it.
+        let hhea = face.raw_face().table(ttf_parser::Tag::from_bytes(b"hhea"));
+        let caret = |at| hhea.and_then(|h| u16_at(h, at)).map_or(0, |v| v as i16);
+        let name = format!("{}+{}", subset_tag(&program), font.postscript_name);
+        let font = ParsedFont {
+            original_bytes: program,
+            font_index: 0,
+            font_name: Some(name),
+            // Text is set by glyph, never by character.
+            codepoint_to_glyph: BTreeMap::new(),
+            glyph_widths,
+            units_per_em: face.units_per_em(),
+            font_metrics: FontMetrics {
+                ascent: face.ascender(),
+                descent: face.descender(),
+            },
+            font_type,
+            pdf_font_metrics: PdfFontMetricsStub {
+                units_per_em: face.units_per_em(),
+                x_min: bbox.x_min,
+                y_min: bbox.y_min,
+                x_max: bbox.x_max,
+                y_max: bbox.y_max,
+                caret_slope_rise: caret(18),
+                caret_slope_run: caret(20),
+                us_weight_class: face.weight().to_number(),
+            },
         };
-        let mut end = at + 1;
-        while end < texts.len()
-            && unit(&texts[end]) == first.checked_add((end - at) as u16)
-            && (first as usize + end - at) % 256 != 0
-            && end % 256 != 0
-        {
-            end += 1;
-        }
-        if end - at >= 2 {
-            ranges.push((at, end - 1, first));
-        } else {
-            singles.push(at);
-        }
-        at = end;
+        Ok(Subset { codes, font })
     }
-    (ranges, singles)
+}
+
+/// The font of `face`, its tables found.
+fn parsed(fonts: &FontBook, face: FaceId) -> ttf_parser::Face<'_> {
+    ttf_parser::Face::parse(&fonts.font(face).data, 0).expect("fonts are checked when loaded")
 }
 
 /// Six capital letters from the subset's bytes, as PDF names subsets.
@@ -524,52 +277,32 @@ mod tests {
     }
 
     #[test]
-    fn the_unicode_map_names_every_code_with_text_in_blocks_of_a_hundred() {
-        // Codes 1, 3, 5, … stand for B, D, F, …: no two in a row.
-        let texts: Vec<String> = (0..300u32)
-            .map(|i| match i % 2 {
-                1 => char::from_u32(0x41 + i).unwrap().to_string(),
-                _ => String::new(),
-            })
-            .collect();
-        let cmap = String::from_utf8(to_unicode_cmap(&texts, 2)).unwrap();
-        assert!(cmap.contains("<0000><FFFF>"), "{cmap}");
-        assert!(cmap.contains("100 beginbfchar"));
-        assert!(cmap.contains("50 beginbfchar"));
-        assert!(cmap.contains("<0001><0042>"));
-        assert!(!cmap.contains("<0000><0"), "code 0 has no text");
-        let one = String::from_utf8(to_unicode_cmap(&["".into(), "fi".into()], 1)).unwrap();
-        assert!(one.contains("<00><FF>"));
-        assert!(one.contains("<01><00660069>"));
-    }
+    fn codes_number_the_glyphs_in_order_with_their_text_and_width() {
+        let book = FontBook::bundled();
+        let face = parsed(&book, FaceId::Regular);
+        let glyph = |c| face.glyph_index(c).unwrap().0;
+        let used = FontUse {
+            faces: vec![FaceId::Regular],
+            texts: [(glyph('b'), "b".to_string()), (glyph('a'), "a".to_string())].into(),
+        };
+        let codes = Codes::new(&used, &book);
+        let (a, a_text, a_width) = codes.glyph(glyph('a'));
+        let (b, b_text, _) = codes.glyph(glyph('b'));
+        // Code 0 is the font's .notdef, which every subset keeps.
+        assert_eq!((a, b), (1, 2));
+        assert_eq!((a_text, b_text), ("a", "b"));
+        let advance = face
+            .glyph_hor_advance(ttf_parser::GlyphId(glyph('a')))
+            .unwrap();
+        let per_em = f32::from(face.units_per_em());
+        assert_eq!(a_width, (f32::from(advance) * 1000.0 / per_em) as i64);
+        assert!(a_width > 400 && a_width < 700, "{a_width}");
 
-    #[test]
-    fn consecutive_letters_are_one_range_that_never_crosses_a_block_of_256() {
-        let texts: Vec<String> = ["", "a", "b", "c", "x", "’", "\u{FF}", "\u{100}", "\u{101}"]
-            .map(String::from)
-            .to_vec();
-        let (ranges, singles) = unicode_ranges(&texts);
-        assert_eq!(ranges, [(1, 3, 0x61), (7, 8, 0x100)]);
-        assert_eq!(singles, [4, 5, 6]);
-        let cmap = String::from_utf8(to_unicode_cmap(&texts, 1)).unwrap();
-        assert!(
-            cmap.contains("2 beginbfrange\n<01><03><0061>\n<07><08><0100>\n"),
-            "{cmap}"
-        );
-        // Codes 250 to 260 stand for consecutive letters: two ranges, split at code 256.
-        let texts: Vec<String> = (0..300u32)
-            .map(|code| match code {
-                250..=260 => char::from_u32(0x3B1 + code - 250).unwrap().to_string(),
-                _ => String::new(),
-            })
-            .collect();
-        let (ranges, _) = unicode_ranges(&texts);
-        assert_eq!(ranges, [(250, 255, 0x3B1), (256, 260, 0x3B7)]);
-    }
-
-    #[test]
-    fn widths_are_one_array_from_code_zero() {
-        let w = widths_array([500.0, 333.33, 0.0].into_iter());
-        assert_eq!(String::from_utf8(w).unwrap(), "[0[500 333.3 0]]");
+        let subset = Subset::cut(codes, &book).unwrap();
+        let name = subset.font.font_name.as_deref().unwrap();
+        assert!(name.ends_with("+AtkinsonHyperlegible-Regular"), "{name}");
+        assert_eq!(subset.font.glyph_widths.get(&1), Some(&advance));
+        let cut = ttf_parser::Face::parse(&subset.font.original_bytes, 0).unwrap();
+        assert_eq!(cut.number_of_glyphs(), 3);
     }
 }

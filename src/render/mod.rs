@@ -1,39 +1,45 @@
-//! Render: a [`PagedLayout`] → PDF bytes.
+//! Render: a [`PagedLayout`] → PDF bytes, through printpdf, with lopdf (which printpdf is
+//! built on) for what printpdf has no API for: the structure tree, link annotations as
+//! their own objects, the outline, the language, XMP metadata and the document ID.
 //!
-//! The PDF is written directly, object by object, in one pass: each page's content
-//! stream from its display list, the fonts subset and trimmed, the pictures embedded
-//! losslessly and once each, the dictionaries packed into one compressed object stream.
-//! Resource names, font tags, dates and the document ID all derive from the input, so
-//! the same layout always gives the same bytes.
+//! Rendering makes no decision and finds no fault in the content: loading checked and
+//! prepared everything, and layout placed and marked every item. Fonts are subset and
+//! embedded with a map from each glyph to its text, so copying gives back the source;
+//! pictures are stored losslessly, each file once however often it is drawn; and resource
+//! names, font tags, dates and the document ID all derive from the input, so the same
+//! layout always gives the same bytes.
 //!
 //! What a run's documents share is made once: the pictures ([`PictureStore`], shared by
-//! every thread) and font subsets for the same glyphs ([`Renderer`], one a thread).
+//! every thread), and the font subsets and deflated streams for the same glyphs and pages
+//! ([`Renderer`], one a thread).
 
-mod content;
 mod deflate;
-mod file;
+mod document;
 mod fonts;
 mod images;
-mod jpeg;
+mod outline;
+mod page;
 mod sfnt;
-mod syntax;
+mod tagging;
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
-pub use file::Pdf;
-pub use images::{ImageError, PictureStore};
+use printpdf::{
+    ExternalXObject, FontId, OffsetDateTime, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt,
+    Rect, XObject, XObjectId,
+};
 
-use crate::geom::Size;
+pub use images::PictureStore;
+
 use crate::layout::{Item, PagedLayout};
 use crate::model::Picture;
 use crate::text::FontBook;
 use deflate::{DeflatedCache, Deflater, Effort};
-use file::{Body, PdfFile, Trailer};
-use fonts::{Codes, Embedding, FontUse, Subset, SubsetCache, SubsetError};
-use syntax::{Dict, Ref};
+pub use fonts::SubsetError as RenderError;
+use fonts::{Codes, FontUse, Subset, SubsetCache};
 
 /// Choices for the PDF file that are not part of the layout.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,18 +48,10 @@ pub struct PdfOptions {
     pub timestamp: Option<i64>,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum RenderError {
-    #[error(transparent)]
-    Subset(#[from] SubsetError),
-    #[error(transparent)]
-    Image(#[from] ImageError),
-}
-
 /// Renders the documents of one thread, keeping what the next document of the run can
 /// use: font subsets by the glyphs they hold (a roster's handouts differ only where a
-/// recipient's name needs other letters), and content streams deflated (most pages are the
-/// same for every recipient).
+/// recipient's name needs other letters), and streams deflated (fonts, and the pages that
+/// are the same for every recipient).
 #[derive(Default)]
 pub struct Renderer {
     subsets: RefCell<SubsetCache>,
@@ -61,8 +59,8 @@ pub struct Renderer {
     /// Setting a compressor up costs more than deflating a page; one, set up when first
     /// needed, serves every document of the thread.
     deflater: RefCell<Option<Deflater>>,
-    /// Whether a core is free to cut fonts while this one writes the pages: so for a
-    /// single handout, not for a roster, whose rows keep every core busy.
+    /// Whether a core is free to cut fonts and make pictures while this one writes the
+    /// pages: so for a single handout, not for a roster, whose rows keep every core busy.
     spare_core: bool,
 }
 
@@ -74,13 +72,6 @@ impl Renderer {
             ..Renderer::default()
         }
     }
-}
-
-/// The object numbers every document has.
-struct Skeleton {
-    catalog: Ref,
-    page_tree: Ref,
-    info: Ref,
 }
 
 /// One font of a document: subset earlier in the run, or to be cut for this document.
@@ -98,6 +89,17 @@ impl FontPlan {
     }
 }
 
+/// What printpdf is told to do when it makes its lopdf document: nothing to the pictures
+/// and fonts, which come ready.
+fn save_options() -> PdfSaveOptions {
+    PdfSaveOptions {
+        optimize: false,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    }
+}
+
 /// Writes the layout as a PDF.
 pub fn pdf(
     layout: &PagedLayout,
@@ -105,117 +107,157 @@ pub fn pdf(
     options: &PdfOptions,
     pictures: &PictureStore,
     renderer: &Renderer,
-) -> Result<Pdf, RenderError> {
+) -> Result<Vec<u8>, RenderError> {
     let uses = fonts::uses(layout, fonts);
     let plans: Vec<FontPlan> = {
         let subsets = renderer.subsets.borrow();
         uses.iter()
             .map(|used| match subsets.get(used) {
                 Some(subset) => FontPlan::Known(subset),
-                None => FontPlan::New(Codes::new(used)),
+                None => FontPlan::New(Codes::new(used, fonts)),
             })
             .collect()
     };
-    let cut = |deflater: &mut Deflater| {
-        plans
-            .iter()
-            .filter_map(|plan| match plan {
-                FontPlan::New(codes) => Some(Embedding::new(codes, fonts, deflater)),
-                FontPlan::Known(_) => None,
-            })
-            .collect::<Result<Vec<Embedding>, SubsetError>>()
-    };
-    let mut deflater = renderer.deflater.borrow_mut();
-    let mut file = PdfFile::new(deflater.get_or_insert_with(|| Deflater::new(Effort::Text)));
-    let skeleton = Skeleton {
-        catalog: file.alloc(),
-        page_tree: file.alloc(),
-        info: file.alloc(),
-    };
-    let images = distinct_pictures(layout);
-    let names = content::Resources {
+    let shown = distinct_pictures(layout);
+    let resources = page::Resources {
+        structure: &layout.structure,
         fonts: plans
             .iter()
             .enumerate()
             .flat_map(|(index, plan)| {
                 let codes = plan.codes();
-                codes.faces.iter().map(move |&face| (face, (index, codes)))
+                let id = FontId(format!("F{}", index + 1));
+                codes
+                    .faces
+                    .iter()
+                    .map(move |&face| (face, (id.clone(), codes)))
             })
             .collect(),
-        images: images
+        images: shown
             .iter()
             .enumerate()
-            .map(|(index, picture)| (picture.path.as_path(), index))
+            .map(|(index, picture)| (picture.path.as_path(), image_id(index)))
             .collect(),
     };
-    let any_new = plans.iter().any(|plan| matches!(plan, FontPlan::New(_)));
-    let (pages, embedded) = std::thread::scope(|scope| {
-        // The fonts are cut on another core, if there is one, while this writes the pages.
-        let cutting = (renderer.spare_core && any_new)
-            .then(|| scope.spawn(|| cut(&mut Deflater::new(Effort::Text))));
-        let pages = write_pages(&mut file, layout, &names, &skeleton, renderer);
-        let embedded = match cutting {
-            Some(cutting) => cutting
+    // The fonts are cut and the pictures made on another core, if there is one, while this
+    // one writes the pages.
+    let make = || {
+        let cut: Result<Vec<Subset>, RenderError> = plans
+            .iter()
+            .filter_map(|plan| match plan {
+                FontPlan::New(codes) => Some(Subset::cut(codes.clone(), fonts)),
+                FontPlan::Known(_) => None,
+            })
+            .collect();
+        let images: Vec<ExternalXObject> = shown.iter().map(|p| pictures.get(p)).collect();
+        (cut, images)
+    };
+    let (contents, (cut, images)) = std::thread::scope(|scope| {
+        let making = renderer.spare_core.then(|| scope.spawn(make));
+        let contents: Vec<page::PageContent> = layout
+            .pages
+            .iter()
+            .map(|page| page::content(page, &resources))
+            .collect();
+        let made = match making {
+            Some(making) => making
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            None => cut(file.deflater()),
+            None => make(),
         };
-        (pages, embedded)
+        (contents, made)
     });
-    let subsets = keep_subsets(uses, plans, embedded?, renderer);
-    let font_ids = write_fonts(&mut file, &subsets);
-    // The pictures come last: another thread may still be making them.
-    let image_ids = images
+    let subsets = keep_subsets(uses, plans, cut?, renderer);
+
+    let mut document = PdfDocument::new(&layout.info.title);
+    describe(&mut document, layout, options.timestamp);
+    for (index, subset) in subsets.iter().enumerate() {
+        let id = FontId(format!("F{}", index + 1));
+        let font = PdfFont::new(subset.font.clone());
+        document.resources.fonts.map.insert(id, font);
+    }
+    for (index, image) in images.into_iter().enumerate() {
+        let images = &mut document.resources.xobjects.map;
+        images.insert(image_id(index), XObject::External(image));
+    }
+    let pages = layout
+        .pages
         .iter()
-        .map(|picture| {
-            let id = file.alloc();
-            pictures.get(picture)?.write(&mut file, id);
-            Ok(id)
+        .zip(&contents)
+        .map(|(page, content)| {
+            let size = Rect::from_wh(Pt(page.size.width), Pt(page.size.height));
+            PdfPage {
+                media_box: size.clone(),
+                trim_box: size.clone(),
+                crop_box: size,
+                ops: content.ops.clone(),
+            }
         })
-        .collect::<Result<Vec<Ref>, ImageError>>()?;
-    write_page_tree(&mut file, layout, &skeleton, &pages, &font_ids, &image_ids);
-    let outline = outline(&mut file, layout, &pages);
-    file.packed(skeleton.info, |o| {
-        document_info(o, layout, options.timestamp)
-    });
-    file.packed(skeleton.catalog, |o| {
-        let mut d = Dict::new(o);
-        d.name("Type", "Catalog")
-            .reference("Pages", skeleton.page_tree)
-            .text("Lang", &layout.info.language);
-        // The outline is there for who wants it; the sidebar stays closed.
-        if let Some(outline) = outline {
-            d.reference("Outlines", outline);
-        }
-        d.raw("ViewerPreferences", |o| {
-            let mut v = Dict::new(o);
-            v.bool("DisplayDocTitle", true);
-            v.finish();
-        });
-        d.finish();
-    });
-    Ok(file.finish(Trailer {
-        root: skeleton.catalog,
-        info: skeleton.info,
-    }))
+        .collect();
+    document.with_pages(pages);
+
+    let mut doc = document.to_lopdf_document(&save_options(), &mut Vec::new());
+    // Tagged content, the artifact types and /Tabs need PDF 1.7 (printpdf starts at 1.3).
+    doc.version = "1.7".to_string();
+    let page_ids: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    let structure = tagging::tag(&mut doc, &page_ids, &contents, &layout.structure);
+    let outline = outline::outline(&mut doc, layout, &page_ids);
+    document::catalog(
+        &mut doc,
+        &layout.info,
+        options.timestamp,
+        structure,
+        outline,
+    );
+    document::tidy_info(&mut doc, &layout.info, options.timestamp);
+    deflate_streams(&mut doc, renderer);
+    document::identify(&mut doc);
+
+    let mut bytes = Vec::with_capacity(256 * 1024);
+    let save = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .max_objects_per_stream(1000)
+        .compression_level(9)
+        .build();
+    doc.save_with_options(&mut bytes, save)
+        .expect("writing to memory cannot fail");
+    Ok(bytes)
 }
 
-/// Every font's subset: those of earlier documents as they were, the new ones made
-/// from their programs (`embedded`, in the plans' order) and kept for the next document.
+/// `/Im1`, `/Im2`, …: fixed names, where printpdf would draw random ones.
+fn image_id(index: usize) -> XObjectId {
+    XObjectId(format!("Im{}", index + 1))
+}
+
+/// Title, author, subject and who made the file, and its date when one is given.
+fn describe(document: &mut PdfDocument, layout: &PagedLayout, timestamp: Option<i64>) {
+    let info = &mut document.metadata.info;
+    info.author = layout.info.author.clone();
+    info.subject = layout.info.subject.clone().unwrap_or_default();
+    info.creator = "handout".to_string();
+    info.producer = concat!("handout ", env!("CARGO_PKG_VERSION")).to_string();
+    if let Some(date) = timestamp.and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok()) {
+        info.creation_date = date;
+        info.modification_date = date;
+    }
+}
+
+/// Every font's subset: those of earlier documents as they were, the new ones as cut
+/// (`cut`, in the plans' order) and kept for the next document.
 fn keep_subsets(
     uses: Vec<FontUse>,
     plans: Vec<FontPlan>,
-    embedded: Vec<Embedding>,
+    cut: Vec<Subset>,
     renderer: &Renderer,
 ) -> Vec<Arc<Subset>> {
-    let mut embedded = embedded.into_iter();
+    let mut cut = cut.into_iter();
     uses.into_iter()
         .zip(plans)
         .map(|(used, plan)| match plan {
             FontPlan::Known(subset) => subset,
-            FontPlan::New(codes) => {
-                let embedding = embedded.next().expect("a program for every new font");
-                let subset = Arc::new(Subset { codes, embedding });
+            FontPlan::New(_) => {
+                let subset = Arc::new(cut.next().expect("a subset for every new font"));
                 renderer.subsets.borrow_mut().insert(used, subset.clone());
                 subset
             }
@@ -223,123 +265,29 @@ fn keep_subsets(
         .collect()
 }
 
-/// Writes the fonts, and the one-byte CMap if any font uses it; the fonts' object numbers.
-fn write_fonts(file: &mut PdfFile, subsets: &[Arc<Subset>]) -> Vec<Ref> {
-    let font_ids: Vec<Ref> = subsets.iter().map(|_| file.alloc()).collect();
-    let one_byte = subsets.iter().any(|s| s.codes.width == 1).then(|| {
-        let id = file.alloc();
-        fonts::write_one_byte_cmap(file, id);
-        id
-    });
-    for (subset, &id) in subsets.iter().zip(&font_ids) {
-        subset.write(file, id, one_byte);
-    }
-    font_ids
-}
-
-/// The page tree, with the size and resources every page shares.
-fn write_page_tree(
-    file: &mut PdfFile,
-    layout: &PagedLayout,
-    skeleton: &Skeleton,
-    pages: &[Ref],
-    font_ids: &[Ref],
-    image_ids: &[Ref],
-) {
-    file.packed(skeleton.page_tree, |o| {
-        let mut d = Dict::new(o);
-        d.name("Type", "Pages")
-            .references("Kids", pages)
-            .int("Count", pages.len() as i64);
-        if let Some(size) = common_size(layout) {
-            d.numbers("MediaBox", &[0.0, 0.0, size.width, size.height]);
+/// Deflates every stream left plain (pages, font programs and their Unicode maps, the
+/// metadata), with the thread's one compressor, each once a run. A stream that deflating
+/// would not shrink stays as it is.
+fn deflate_streams(doc: &mut lopdf::Document, renderer: &Renderer) {
+    let mut deflater = renderer.deflater.borrow_mut();
+    let deflater = deflater.get_or_insert_with(|| Deflater::new(Effort::Text));
+    let mut cache = renderer.streams.borrow_mut();
+    for object in doc.objects.values_mut() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if stream.dict.has(b"Filter") {
+            continue;
         }
-        d.raw("Resources", |o| {
-            let mut r = Dict::new(o);
-            r.raw("Font", |o| named_references(o, "F", font_ids));
-            if !image_ids.is_empty() {
-                r.raw("XObject", |o| named_references(o, "Im", image_ids));
-            }
-            r.finish();
-        });
-        d.finish();
-    });
-}
-
-/// The size all pages share, which their page tree says once for them.
-fn common_size(layout: &PagedLayout) -> Option<Size> {
-    let size = layout.pages.first()?.size;
-    layout
-        .pages
-        .iter()
-        .all(|page| page.size == size)
-        .then_some(size)
-}
-
-/// `/Filter/FlateDecode`
-const FILTER_NAME_BYTES: usize = 19;
-
-/// Writes each page, its contents and its links; the pages' object numbers.
-fn write_pages(
-    file: &mut PdfFile,
-    layout: &PagedLayout,
-    names: &content::Resources,
-    skeleton: &Skeleton,
-    renderer: &Renderer,
-) -> Vec<Ref> {
-    let shared_size = common_size(layout).is_some();
-    let pages: Vec<Ref> = layout.pages.iter().map(|_| file.alloc()).collect();
-    // A stream drawn on several pages (the header, the footer) is stored once.
-    let mut written: HashMap<Vec<u8>, Ref> = HashMap::new();
-    let mut deflated = renderer.streams.borrow_mut();
-    for (page, &id) in layout.pages.iter().zip(&pages) {
-        let mut contents = Vec::with_capacity(3);
-        for items in [page.header(), page.body(), page.footer(), page.number()] {
-            if items.is_empty() {
-                continue;
-            }
-            let raw = content::stream(items, page.size.height, names);
-            if let Some(&known) = written.get(&raw) {
-                contents.push(known);
-                continue;
-            }
-            let stream = file.alloc();
-            let deflated = deflated.get(&raw, file.deflater());
-            // A short stream (a page number) can come out of deflate no smaller, less
-            // the filter's name; it is stored as it is.
-            if deflated.data.len() + FILTER_NAME_BYTES >= raw.len() {
-                file.stream(stream, |_| {}, Body::Encoded(&raw));
-            } else {
-                file.stream(
-                    stream,
-                    |d| {
-                        d.name("Filter", "FlateDecode");
-                    },
-                    Body::Shared {
-                        data: &[deflated.data],
-                        fingerprint: deflated.fingerprint,
-                    },
-                );
-            }
-            written.insert(raw, stream);
-            contents.push(stream);
+        let deflated = cache.get(&stream.content, deflater);
+        // `/Filter/FlateDecode` costs 19 bytes.
+        if deflated.len() + 19 < stream.content.len() {
+            stream
+                .dict
+                .set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(deflated.to_vec());
         }
-        let annotations = links(file, page);
-        file.packed(id, |o| {
-            let mut d = Dict::new(o);
-            d.name("Type", "Page")
-                .reference("Parent", skeleton.page_tree);
-            if !shared_size {
-                d.numbers("MediaBox", &[0.0, 0.0, page.size.width, page.size.height]);
-            }
-            d.references("Contents", &contents);
-            if !annotations.is_empty() {
-                d.references("Annots", &annotations);
-            }
-            d.finish();
-        });
     }
-    pages
 }
 
 /// The pictures the pages draw, each once, in the order they first appear.
@@ -354,157 +302,4 @@ fn distinct_pictures(layout: &PagedLayout) -> Vec<&Picture> {
         }
     }
     distinct
-}
-
-/// `<</F1 4 0 R/F2 9 0 R>>`
-fn named_references(out: &mut Vec<u8>, prefix: &str, ids: &[Ref]) {
-    out.extend_from_slice(b"<<");
-    for (index, &id) in ids.iter().enumerate() {
-        out.push(b'/');
-        out.extend_from_slice(prefix.as_bytes());
-        syntax::integer(out, index as u64 + 1);
-        out.push(b' ');
-        syntax::reference(out, id);
-    }
-    out.extend_from_slice(b">>");
-}
-
-/// The page's links as annotations, each its own object.
-fn links(file: &mut PdfFile, page: &crate::layout::Page) -> Vec<Ref> {
-    let mut ids = Vec::new();
-    for placed in &page.items {
-        let Item::Link { size, uri } = &placed.item else {
-            continue;
-        };
-        let (x, top) = (placed.at.x, page.size.height - placed.at.y);
-        let id = file.alloc();
-        file.packed(id, |o| {
-            let mut d = Dict::new(o);
-            d.name("Type", "Annot")
-                .name("Subtype", "Link")
-                .numbers("Rect", &[x, top - size.height, x + size.width, top])
-                .numbers("Border", &[0.0, 0.0, 0.0])
-                .raw("A", |o| {
-                    let mut a = Dict::new(o);
-                    a.name("S", "URI")
-                        .raw("URI", |o| syntax::literal(o, &uri_bytes(uri)));
-                    a.finish();
-                });
-            d.finish();
-        });
-        ids.push(id);
-    }
-    ids
-}
-
-/// A URI as PDF stores it, in 7-bit ASCII: anything else percent-encoded as UTF-8.
-fn uri_bytes(uri: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(uri.len());
-    for &byte in uri.as_bytes() {
-        if byte.is_ascii_graphic() {
-            out.push(byte);
-        } else {
-            out.extend_from_slice(format!("%{byte:02X}").as_bytes());
-        }
-    }
-    out
-}
-
-/// The outline (bookmarks) in reading order, each pointing at its heading.
-fn outline(file: &mut PdfFile, layout: &PagedLayout, pages: &[Ref]) -> Option<Ref> {
-    let bookmarks: Vec<_> = layout
-        .outline
-        .iter()
-        .filter(|b| b.page < pages.len())
-        .collect();
-    if bookmarks.is_empty() {
-        return None;
-    }
-    let root = file.alloc();
-    let ids: Vec<Ref> = bookmarks.iter().map(|_| file.alloc()).collect();
-    for (i, bookmark) in bookmarks.iter().enumerate() {
-        let page_height = layout.pages[bookmark.page].size.height;
-        file.packed(ids[i], |o| {
-            let mut d = Dict::new(o);
-            d.text("Title", &bookmark.title)
-                .reference("Parent", root)
-                .raw("Dest", |o| {
-                    o.push(b'[');
-                    syntax::reference(o, pages[bookmark.page]);
-                    o.extend_from_slice(b"/XYZ null ");
-                    syntax::real(o, page_height - bookmark.y + 4.0, 2);
-                    o.extend_from_slice(b" null]");
-                });
-            if i > 0 {
-                d.reference("Prev", ids[i - 1]);
-            }
-            if let Some(&next) = ids.get(i + 1) {
-                d.reference("Next", next);
-            }
-            d.finish();
-        });
-    }
-    file.packed(root, |o| {
-        let mut d = Dict::new(o);
-        d.name("Type", "Outlines")
-            .reference("First", ids[0])
-            .reference("Last", ids[ids.len() - 1])
-            .int("Count", ids.len() as i64);
-        d.finish();
-    });
-    Some(root)
-}
-
-/// Title, author, subject and who made the file; dates come only from the caller (the
-/// content's review date or `SOURCE_DATE_EPOCH`), never the time of the build.
-fn document_info(out: &mut Vec<u8>, layout: &PagedLayout, timestamp: Option<i64>) {
-    let info = &layout.info;
-    let mut d = Dict::new(out);
-    d.text("Title", &info.title).text("Author", &info.author);
-    if let Some(subject) = info.subject.as_deref().filter(|s| !s.is_empty()) {
-        d.text("Subject", subject);
-    }
-    d.text("Creator", "handout")
-        .text("Producer", concat!("handout ", env!("CARGO_PKG_VERSION")));
-    if let Some(seconds) = timestamp {
-        let date = pdf_date(seconds);
-        d.raw("CreationDate", |o| syntax::literal(o, date.as_bytes()))
-            .raw("ModDate", |o| syntax::literal(o, date.as_bytes()));
-    }
-    d.finish();
-}
-
-/// `D:YYYYMMDDHHmmSSZ` for a Unix time.
-fn pdf_date(seconds: i64) -> String {
-    let days = seconds.div_euclid(86_400);
-    let rest = seconds.rem_euclid(86_400);
-    let (year, month, day) = crate::calendar::civil_from_days(days);
-    format!(
-        "D:{year:04}{month:02}{day:02}{:02}{:02}{:02}Z",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pdf_dates_are_utc_calendar_dates() {
-        assert_eq!(pdf_date(0), "D:19700101000000Z");
-        // 2026-11-23 00:00:00 UTC
-        assert_eq!(pdf_date(1_795_392_000), "D:20261123000000Z");
-        assert_eq!(pdf_date(951_782_400 + 3_723), "D:20000229010203Z");
-    }
-
-    #[test]
-    fn uris_are_ascii() {
-        assert_eq!(uri_bytes("https://a.example/x"), b"https://a.example/x");
-        assert_eq!(
-            uri_bytes("https://ü.example/a b"),
-            b"https://%C3%BC.example/a%20b"
-        );
-    }
 }

@@ -2,6 +2,7 @@
 
 pub mod bidi;
 pub mod fonts;
+pub mod hyphenate;
 pub mod linebreak;
 pub mod shape;
 pub mod typeset;

@@ -1,8 +1,12 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+mod reading;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+pub use reading::*;
 
 use handout::content::{Given, Personalization};
 use handout::BuildOptions;
@@ -23,10 +27,28 @@ pub fn clinic() -> PathBuf {
 }
 
 pub fn build(handout: &Path, options: &BuildOptions) -> Vec<u8> {
-    handout::build(handout, options)
+    let pdf = handout::build(handout, options)
         .unwrap_or_else(|e| panic!("{} does not build: {e}", handout.display()))
-        .pdf
-        .to_vec()
+        .pdf;
+    let stem = handout.file_stem().unwrap().to_string_lossy();
+    keep(&stem, &pdf);
+    pdf
+}
+
+/// Keeps a copy of a PDF a test made, for the PDF validators and accessibility checkers
+/// that `.ci/run` runs over all of them once the tests are done: when `HANDOUT_KEEP_PDFS`
+/// names a folder, the PDF is written there, named for what it is and its bytes.
+pub fn keep(name: &str, pdf: &[u8]) {
+    let Some(folder) = std::env::var_os("HANDOUT_KEEP_PDFS") else {
+        return;
+    };
+    let name: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let path = Path::new(&folder).join(format!("{name}-{:08x}.pdf", crc32fast::hash(pdf)));
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(path, pdf).unwrap();
 }
 
 pub fn for_patient(name: &str) -> BuildOptions {
@@ -80,34 +102,10 @@ pub fn handout(dir: &Path, args: &[&str]) -> Output {
         .expect("the handout binary runs")
 }
 
-/// A command-line tool's output, failing the test with a hint when it is missing.
-pub fn tool(program: &str, args: &[&str]) -> Output {
-    Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("{program} is needed by this test ({e}); install poppler-utils and qpdf")
-        })
-}
-
-/// The text of one page (from 1), as poppler's pdftotext reads it.
+/// The text of one page (from 1) of the PDF file at `pdf`, as it is drawn.
 pub fn page_text(pdf: &Path, page: usize) -> String {
-    let page = page.to_string();
-    let out = tool(
-        "pdftotext",
-        &[
-            "-enc",
-            "UTF-8",
-            "-f",
-            &page,
-            "-l",
-            &page,
-            pdf.to_str().unwrap(),
-            "-",
-        ],
-    );
-    assert!(out.status.success(), "pdftotext failed");
-    String::from_utf8(out.stdout).unwrap()
+    let doc = parse(&std::fs::read(pdf).expect("the PDF is there"));
+    page_texts(&doc).swap_remove(page - 1)
 }
 
 pub fn write_temp_pdf(bytes: &[u8]) -> tempfile::NamedTempFile {

@@ -75,7 +75,7 @@ fn pieces(bytes: &[u8]) -> Option<Vec<Piece<'_>>> {
 }
 
 /// A JPEG file walked once, for what its frame holds and for its bytes without metadata.
-pub struct Jpeg<'a> {
+pub(crate) struct Jpeg<'a> {
     pieces: Vec<Piece<'a>>,
 }
 
