@@ -167,6 +167,7 @@ pub(crate) struct Table<T> {
 /// Reads `T` from a list (`IS_LIST`) or else a table, and anything else as [`Written`].
 struct ShapeVisitor<T, const IS_LIST: bool>(PhantomData<T>);
 
+/// The visits of single values, each kept as written, being of another shape.
 macro_rules! written_otherwise {
     ($($visit:ident: $ty:ty),*) => {
         $(fn $visit<E: de::Error>(self, v: $ty) -> Result<Self::Value, E> {
