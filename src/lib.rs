@@ -6,9 +6,9 @@
 //! content/*.toml ──load──▶ Document ──layout──▶ PagedLayout ──render──▶ PDF bytes
 //! ```
 //!
-//! [`content::load`] validates everything and reports every problem at once;
-//! [`layout::layout`] measures, breaks and paginates; [`render::pdf`] only draws.
-//! [`build`] runs the three for one handout.
+//! [`content::load`] validates everything and reports every problem at once, and
+//! [`content::personalize`] makes a copy for one recipient; [`layout::layout`] measures,
+//! breaks and paginates; [`render::pdf`] only draws. [`build`] runs them for one handout.
 
 pub(crate) mod big_endian;
 pub mod calendar;
@@ -28,10 +28,10 @@ pub mod unicode;
 use std::path::Path;
 use std::sync::Arc;
 
-use content::{Coverage, LoadOptions};
+use content::{Coverage, LoadOptions, Personalization, Personalizer};
 use diag::{Diagnostic, Diagnostics};
 use layout::{PagedLayout, Theme};
-use model::{Document, Recipient};
+use model::Document;
 use render::{PdfOptions, PictureStore, Renderer};
 use text::{FaceId, FontBook, Shaper, Typesetter};
 
@@ -39,8 +39,9 @@ use text::{FaceId, FontBook, Shaper, Typesetter};
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
     pub load: LoadOptions,
-    /// "Prepared for" details, printed on every page.
-    pub recipient: Option<Recipient>,
+    /// Who the handout is for: "prepared for" details, printed on every page, and
+    /// dosages changed for them.
+    pub personalization: Personalization,
     /// The large-print edition: 18 pt body text, one exercise a page.
     pub large_print: bool,
     /// The PDF's creation date as Unix seconds (e.g. from `SOURCE_DATE_EPOCH`);
@@ -112,8 +113,10 @@ pub struct Reuse<'a> {
 /// number of recipients.
 #[derive(Debug, Clone)]
 pub struct Prepared {
-    /// The handout, with the options' recipient.
+    /// The handout, personalized as the options say.
     pub document: Document,
+    /// Personalizes further copies of the document, for a roster's rows.
+    pub personalizer: Personalizer,
     pub fonts: FontBook,
     pub theme: Theme,
     /// The handout's pictures as PDF objects, made once for every document of a run.
@@ -125,10 +128,19 @@ pub struct Prepared {
 /// Loads a handout and everything it needs to be laid out.
 pub fn prepare(handout: &Path, options: &BuildOptions) -> Result<Prepared, Diagnostics> {
     let loaded = content::load(handout, &options.load)?;
-    let mut document = loaded.document;
-    document.recipient = options.recipient.clone();
-    let fonts = FontBook::from_brand(&document.brand.fonts)
-        .map_err(|e| Diagnostic::error(e.to_string()).in_file(&document.source))?;
+    let fonts = FontBook::from_brand(&loaded.document.brand.fonts)
+        .map_err(|e| Diagnostic::error(e.to_string()).in_file(&loaded.document.source))?;
+    let regular = fonts.font(FaceId::Regular).chars().clone();
+    let personalizer = Personalizer::with_coverage(Coverage::of_chars(regular));
+    let mut warnings = loaded.warnings;
+    let personalized = personalizer
+        .personalize(&loaded.document, &options.personalization)
+        .map_err(|mut problems| {
+            problems.extend(warnings.clone());
+            problems
+        })?;
+    warnings.extend(personalized.warnings);
+    let document = personalized.document;
     let theme = Theme::new(&document.brand, document.paper);
     let theme = if options.large_print {
         theme.large_print()
@@ -138,9 +150,10 @@ pub fn prepare(handout: &Path, options: &BuildOptions) -> Result<Prepared, Diagn
     Ok(Prepared {
         pictures: Arc::default(),
         document,
+        personalizer,
         fonts,
         theme,
-        warnings: loaded.warnings,
+        warnings,
     })
 }
 
@@ -165,26 +178,6 @@ impl Prepared {
         self.reuse().lay_out(document)
     }
 
-    /// Warnings for characters of the recipient's details that the font lacks: these come
-    /// from the command line or a roster, which the loader never saw.
-    fn recipient_warnings(&self, recipient: &Recipient) -> Diagnostics {
-        let coverage = Coverage::of_chars(self.fonts.font(FaceId::Regular).chars().clone());
-        let fields = [
-            ("the recipient's name", &recipient.name),
-            ("the clinician's name", &recipient.clinician),
-            ("the note", &recipient.note),
-        ];
-        let mut warnings = Diagnostics::default();
-        for (what, text) in fields {
-            let missing = text.as_deref().and_then(|t| coverage.missing(t));
-            if let Some(missing) = missing {
-                let (message, hint) = missing.explain();
-                warnings.push(Diagnostic::warning(format!("{what}: {message}")).hint(hint));
-            }
-        }
-        warnings
-    }
-
     /// Lays out and renders `document`; the PDF's date is `timestamp`, else the review date.
     pub fn build(&self, document: &Document, timestamp: Option<i64>) -> Result<Built, BuildError> {
         self.reuse().build(document, timestamp)
@@ -196,9 +189,6 @@ impl Reuse<'_> {
     pub fn lay_out(&self, document: &Document) -> Result<PagedLayout, Diagnostics> {
         let prepared = self.prepared;
         let mut warnings = prepared.warnings.clone();
-        if let Some(recipient) = &document.recipient {
-            warnings.extend(prepared.recipient_warnings(recipient));
-        }
         match layout::layout(document, &prepared.theme, &self.typesetter) {
             Ok(mut layout) => {
                 warnings.extend(layout.warnings);

@@ -3,20 +3,23 @@
 //! columns named `EXERCISE_ID.FIELD` (`split-squat.reps`): the library id, or the
 //! name of an exercise written in place, in lower case with hyphens.
 //!
-//! Every row is checked against the handout before anything is built, so a bad
-//! row stops the whole batch with its file, row and column.
+//! Each row becomes a [`Personalization`], checked against the handout before anything
+//! is built, so a bad row stops the whole batch with its file, row and column.
 
 use std::path::{Path, PathBuf};
 
 use crate::calendar::parse_date;
 use crate::content::suggest::closest;
+use crate::content::{exercise_key, slug, DosageChange, Given, Personalization, Personalizer};
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::model::{Document, DosageField, DosageValue, Exercise, Recipient};
+use crate::model::{Document, DosageField};
 
 /// The rows of a roster, checked against one handout.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Roster {
     pub rows: Vec<Row>,
+    /// What checking the rows warned about: characters of their details the font lacks.
+    pub warnings: Diagnostics,
 }
 
 /// One person's handout.
@@ -24,16 +27,7 @@ pub struct Roster {
 pub struct Row {
     /// The line of the file the row starts on.
     pub line: u64,
-    pub recipient: Recipient,
-    pub overrides: Vec<Override>,
-}
-
-/// A dosage for one exercise of the handout, by its library id.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Override {
-    pub exercise: String,
-    pub field: DosageField,
-    pub value: DosageValue,
+    pub personalization: Personalization,
 }
 
 /// What a column holds.
@@ -51,8 +45,12 @@ enum Column {
 
 const PERSON_COLUMNS: [&str; 4] = ["name", "note", "clinician", "date"];
 
-/// Reads `path` and checks every cell against `document`'s exercises.
-pub fn read(path: &Path, document: &Document) -> Result<Roster, Diagnostics> {
+/// Reads `path`, and checks every row as `personalizer` personalizes `document` with it.
+pub fn read(
+    path: &Path,
+    document: &Document,
+    personalizer: &Personalizer,
+) -> Result<Roster, Diagnostics> {
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostics::from(
             Diagnostic::error(format!("cannot read the roster: {e}"))
@@ -122,22 +120,19 @@ pub fn read(path: &Path, document: &Document) -> Result<Roster, Diagnostics> {
             );
             continue;
         }
-        let mut row = Row {
-            line,
-            recipient: Recipient::default(),
-            overrides: Vec::new(),
-        };
+        let mut personalization = Personalization::default();
         for (i, (cell, column)) in record.iter().zip(&columns).enumerate() {
             let Some(column) = column else { continue };
-            if let Err(problem) = fill(&mut row, column, cell.trim()) {
-                problems.push(
-                    problem
-                        .at(at(position.as_ref(), i))
-                        .key(headers[i].trim().to_string()),
-                );
+            let given = Given {
+                text: cell.trim().to_string(),
+                key: headers[i].trim().to_string(),
+                location: Some(at(position.as_ref(), i)),
+            };
+            if let Err(problem) = fill(&mut personalization, column, given) {
+                problems.push(*problem);
             }
         }
-        if row.recipient.name.is_none() && columns.contains(&Some(Column::Name)) {
+        if personalization.name.is_none() && columns.contains(&Some(Column::Name)) {
             let i = columns
                 .iter()
                 .position(|c| c == &Some(Column::Name))
@@ -149,7 +144,14 @@ pub fn read(path: &Path, document: &Document) -> Result<Roster, Diagnostics> {
                     .hint("every row needs the name of the person the handout is for"),
             );
         }
-        rows.push(row);
+        match personalizer.personalize(document, &personalization) {
+            Ok(personalized) => problems.extend(personalized.warnings),
+            Err(refused) => problems.extend(refused),
+        }
+        rows.push(Row {
+            line,
+            personalization,
+        });
     }
     if rows.is_empty() && !problems.has_errors() {
         problems.push(
@@ -161,7 +163,10 @@ pub fn read(path: &Path, document: &Document) -> Result<Roster, Diagnostics> {
     if problems.has_errors() {
         return Err(problems);
     }
-    Ok(Roster { rows })
+    Ok(Roster {
+        rows,
+        warnings: problems,
+    })
 }
 
 /// The 1-based character column where cell `index` starts, in the record that
@@ -248,88 +253,34 @@ fn column(header: &str, document: &Document) -> Result<Column, Box<Diagnostic>> 
     })
 }
 
-/// Puts one cell's value into `row`; an empty cell leaves the handout as it is.
-fn fill(row: &mut Row, column: &Column, cell: &str) -> Result<(), Box<Diagnostic>> {
-    if cell.is_empty() {
+/// Puts one cell into `personalization`; an empty cell leaves the handout as it is.
+fn fill(
+    personalization: &mut Personalization,
+    column: &Column,
+    cell: Given,
+) -> Result<(), Box<Diagnostic>> {
+    if cell.text.is_empty() {
         return Ok(());
     }
-    if let Some(c) = cell.chars().find(|c| c.is_control()) {
-        return Err(Box::new(
-            Diagnostic::error(format!(
-                "the cell holds the control character U+{:04X}",
-                c as u32
-            ))
-            .hint("remove it"),
-        ));
-    }
-    let recipient = &mut row.recipient;
     match column {
-        Column::Name => recipient.name = Some(cell.to_string()),
-        Column::Note => recipient.note = Some(cell.to_string()),
-        Column::Clinician => recipient.clinician = Some(cell.to_string()),
-        Column::Date => {
-            recipient.date = Some(parse_date(cell).map_err(|e| Box::new(Diagnostic::error(e)))?)
-        }
-        Column::Dosage { exercise, field } => row.overrides.push(Override {
+        Column::Name => personalization.name = Some(cell),
+        Column::Note => personalization.note = Some(cell),
+        Column::Clinician => personalization.clinician = Some(cell),
+        Column::Date => match parse_date(&cell.text) {
+            Ok(date) => personalization.date = Some(date),
+            Err(message) => {
+                let mut problem = Diagnostic::error(message).key(cell.key);
+                problem.location = cell.location;
+                return Err(Box::new(problem));
+            }
+        },
+        Column::Dosage { exercise, field } => personalization.dosages.push(DosageChange {
             exercise: exercise.clone(),
             field: *field,
-            value: dosage_value(*field, cell)?,
+            value: cell,
         }),
     }
     Ok(())
-}
-
-fn dosage_value(field: DosageField, cell: &str) -> Result<DosageValue, Box<Diagnostic>> {
-    let Some(range) = field.range() else {
-        return match cell.to_ascii_lowercase().as_str() {
-            "true" | "yes" | "y" | "1" => Ok(DosageValue::Flag(true)),
-            "false" | "no" | "n" | "0" => Ok(DosageValue::Flag(false)),
-            _ => Err(Box::new(
-                Diagnostic::error(format!("expected yes or no, found `{cell}`"))
-                    .hint("write yes, no, true or false"),
-            )),
-        };
-    };
-    match cell.parse::<u32>() {
-        Ok(n) if range.contains(&n) => Ok(DosageValue::Count(n)),
-        _ => Err(Box::new(Diagnostic::error(format!(
-            "expected a whole number from {} to {}, found `{cell}`",
-            range.start(),
-            range.end()
-        )))),
-    }
-}
-
-impl Row {
-    /// The handout for this row: its person's details over the handout's own
-    /// (those given on the command line), and its dosages over the handout's.
-    pub fn apply(&self, document: &Document) -> Document {
-        let mut document = document.clone();
-        let defaults = document.recipient.take().unwrap_or_default();
-        let row = &self.recipient;
-        document.recipient = Some(Recipient {
-            name: row.name.clone().or(defaults.name),
-            clinician: row.clinician.clone().or(defaults.clinician),
-            date: row.date.or(defaults.date),
-            note: row.note.clone().or(defaults.note),
-        });
-        for change in &self.overrides {
-            let matching = document
-                .exercises
-                .iter_mut()
-                .filter(|e| exercise_key(e) == change.exercise);
-            for exercise in matching {
-                exercise.dosage.set(change.field, change.value);
-            }
-        }
-        document
-    }
-}
-
-/// How a roster names an exercise: its library id, or for one written in place,
-/// its name as lower-case words joined by hyphens ("Split Squat" → `split-squat`).
-fn exercise_key(exercise: &Exercise) -> String {
-    exercise.id.clone().unwrap_or_else(|| slug(&exercise.name))
 }
 
 /// File names for the rows: `STEM--NAME` in lower-case ASCII, with `-2`, `-3`, …
@@ -337,7 +288,11 @@ fn exercise_key(exercise: &Exercise) -> String {
 pub fn file_stems(stem: &str, roster: &Roster) -> Vec<String> {
     let mut taken: Vec<String> = Vec::with_capacity(roster.rows.len());
     for (i, row) in roster.rows.iter().enumerate() {
-        let name = row.recipient.name.as_deref().unwrap_or_default();
+        let name = row
+            .personalization
+            .name
+            .as_ref()
+            .map_or("", |name| name.text.as_str());
         let mut slug = slug(name);
         if slug.is_empty() {
             slug = format!("row-{}", i + 1);
@@ -354,33 +309,9 @@ pub fn file_stems(stem: &str, roster: &Roster) -> Vec<String> {
     taken
 }
 
-/// "Aoife O’Brien" → "aoife-obrien", "Sinéad Ní Bhriain" → "sinead-ni-bhriain".
-fn slug(name: &str) -> String {
-    let ascii = deunicode::deunicode(name).to_lowercase();
-    let mut slug = String::with_capacity(ascii.len());
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if c == '\'' {
-            // Apostrophes join: O'Brien is one word.
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_become_readable_ascii_file_names() {
-        assert_eq!(slug("Aoife O’Brien"), "aoife-obrien");
-        assert_eq!(slug("Sinéad Ní Bhriain"), "sinead-ni-bhriain");
-        assert_eq!(slug("  Jane   Doe (2nd) "), "jane-doe-2nd");
-        assert_eq!(slug("张伟"), "zhang-wei");
-    }
 
     #[test]
     fn cell_columns_count_characters_and_skip_quoted_commas() {
@@ -390,21 +321,5 @@ mod tests {
         assert_eq!(cell_column(text, second_line, 0), 1);
         assert_eq!(cell_column(text, second_line, 1), 18);
         assert_eq!(cell_column(text, second_line, 2), 20);
-    }
-
-    #[test]
-    fn counts_and_flags_are_checked_against_the_dosage_field() {
-        assert_eq!(
-            dosage_value(DosageField::Reps, "12"),
-            Ok(DosageValue::Count(12))
-        );
-        assert_eq!(
-            dosage_value(DosageField::EachSide, "Yes"),
-            Ok(DosageValue::Flag(true))
-        );
-        assert!(dosage_value(DosageField::Sets, "21").is_err());
-        assert!(dosage_value(DosageField::Sets, "three").is_err());
-        assert!(dosage_value(DosageField::Sets, "-1").is_err());
-        assert!(dosage_value(DosageField::EachSide, "maybe").is_err());
     }
 }

@@ -231,13 +231,36 @@ fn new_writes_starting_files_that_build_and_never_overwrite() {
 #[test]
 fn blank_or_control_character_details_are_refused() {
     let ws = sample_workspace();
-    for args in [
-        ["--patient", "  "],
-        ["--clinician", ""],
-        ["--note", "Rest\u{7} well"],
-    ] {
+    for args in [["--patient", "  "], ["--clinician", ""]] {
         let out = handout(ws.path(), &["build", args[0], args[1]]);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+    // The messages a content file gets for the same characters.
+    for (flag, text, message) in [
+        (
+            "--note",
+            "Rest\u{7} well",
+            "the text contains the control character U+0007",
+        ),
+        (
+            "--clinician",
+            "Dr \u{202E}hahS",
+            "the text contains the direction control U+202E, which would show the text in \
+             another order than it is written",
+        ),
+        (
+            "--patient",
+            "Aoife\u{2066}",
+            "the text contains the direction control U+2066",
+        ),
+    ] {
+        let out = handout(ws.path(), &["check", flag, text]);
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        assert!(
+            stderr(&out).contains(&format!("`{flag}`: {message}")),
+            "{}",
+            stderr(&out)
+        );
     }
     assert!(!ws.path().join("out").exists());
 }
@@ -301,5 +324,111 @@ fn a_closed_output_pipe_is_not_a_failure() {
             .unwrap();
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
         assert!(!stderr(&out).contains("panicked"), "{args:?}");
+    }
+}
+
+/// The line and column of the first `needle` in the file at `path`, as `path:line:col`.
+fn place(root: &Path, relative: &str, needle: &str) -> String {
+    let text = std::fs::read_to_string(root.join(relative)).unwrap();
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {relative}"));
+    let line = text[..at].matches('\n').count() + 1;
+    let column = text[..at].rfind('\n').map_or(at, |start| at - start - 1) + 1;
+    format!("{relative}:{line}:{column}")
+}
+
+#[test]
+fn check_reports_every_problem_of_the_whole_workspace_at_once() {
+    let ws = sample_workspace();
+    let root = ws.path();
+    break_file(
+        &root.join("content/exercises/split-squat.toml"),
+        "sets = 3",
+        "sets = = 3",
+    );
+    break_file(&root.join("content/brand.toml"), "tagline =", "taglin =");
+    std::fs::write(
+        root.join("content/exercises/unused.toml"),
+        "name = \"Unused\"\nsteps = [\"Stand.\"]\nreps = \"a\"\n",
+    )
+    .unwrap();
+    break_file(
+        &root.join("content/handouts/inner-knee-pain.toml"),
+        "use = \"hamstring-bridge\"",
+        "use = \"hamstring-bridg\"",
+    );
+    let out = handout(root, &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = stderr(&out);
+    let syntax = place(root, "content/exercises/split-squat.toml", "= 3");
+    let expected = [
+        (syntax.as_str(), "split-squat.toml"),
+        (
+            &place(root, "content/brand.toml", "taglin"),
+            "unknown key `taglin`",
+        ),
+        (
+            &place(root, "content/exercises/unused.toml", "\"a\""),
+            "`reps`: expected a whole number, found a string",
+        ),
+        (
+            &place(
+                root,
+                "content/handouts/inner-knee-pain.toml",
+                "\"hamstring-bridg\"",
+            ),
+            "unknown exercise \"hamstring-bridg\"",
+        ),
+    ];
+    for (place, message) in expected {
+        assert!(report.contains(place), "{place} in:\n{report}");
+        assert!(report.contains(message), "{message} in:\n{report}");
+    }
+    assert_eq!(
+        report.matches("unknown key `taglin`").count(),
+        1,
+        "each problem once"
+    );
+}
+
+#[test]
+fn a_workspace_or_its_content_folder_stands_for_its_handouts() {
+    let ws = sample_workspace();
+    for folder in [".", "content", "content/handouts"] {
+        let out = handout(ws.path(), &["check", folder]);
+        assert_eq!(out.status.code(), Some(0), "{folder}: {}", stderr(&out));
+        let said = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert_eq!(said.lines().count(), 1, "{folder}: {said}");
+        assert!(
+            said.contains("inner-knee-pain.toml: ok"),
+            "{folder}: {said}"
+        );
+        let built = handout(ws.path(), &["build", folder, "-o", "built"]);
+        assert_eq!(built.status.code(), Some(0), "{folder}: {}", stderr(&built));
+        let pdfs: Vec<_> = std::fs::read_dir(ws.path().join("built"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(pdfs, ["inner-knee-pain.pdf"], "{folder}");
+    }
+}
+
+#[test]
+fn the_brand_or_an_exercise_given_as_a_handout_is_answered_by_what_it_is() {
+    let ws = sample_workspace();
+    for (given, what) in [
+        ("content/brand.toml", "is the brand file"),
+        ("content/exercises/split-squat.toml", "is an exercise file"),
+        ("content/exercises", "holds the exercise library"),
+    ] {
+        let out = handout(ws.path(), &["check", given]);
+        assert_eq!(out.status.code(), Some(2), "{given}");
+        let message = stderr(&out);
+        assert!(message.contains(what), "{given}: {message}");
+        assert!(
+            message.contains("handouts live in content/handouts"),
+            "{message}"
+        );
     }
 }

@@ -410,6 +410,39 @@ fn cases() -> Vec<Case> {
             assert!(made.success());
             vec!["content/handouts/pipe.toml".into()]
         }),
+        // The whole workspace.
+        case!(
+            "workspace-problems",
+            "a misspelt brand key and a syntax error in an exercise no handout uses (both reported)",
+            |r| {
+                write(r, "content/brand.toml", BRAND.replace("website", "websit"));
+                write(
+                    r,
+                    "content/exercises/unused.toml",
+                    "name = \"Unused\"\nsteps = [\"Stand up.\"\n",
+                )
+            }
+        ),
+        case!(
+            "workspace-folder",
+            "the workspace's folder given for its handouts (builds)",
+            |_r| -> args { vec![".".into()] }
+        ),
+        case!(
+            "brand-as-handout",
+            "the brand file given as a handout",
+            |_r| -> args { vec!["content/brand.toml".into()] }
+        ),
+        case!(
+            "exercise-as-handout",
+            "a library exercise given as a handout",
+            |_r| -> args { vec!["content/exercises/split-squat.toml".into()] }
+        ),
+        case!(
+            "patient-bidi",
+            "`--patient` with a right-to-left override (U+202E)",
+            |_r| -> args { vec!["--patient".into(), "Aoife \u{202E}nirB".into()] }
+        ),
         // Pictures.
         case!("image-missing", "a picture path that does not exist", |r| {
             fs::remove_file(r.join("images/picture.png")).unwrap()

@@ -203,6 +203,17 @@ fn a_bad_row_stops_the_batch_with_its_row_and_column_and_writes_nothing() {
             "roster.csv:2:1",
             "this row has 1 cells",
         ),
+        (
+            "name,note\nAoife,\"Rest \u{202E}well\"\n",
+            "roster.csv:2:7",
+            "the text contains the direction control U+202E, which would show the text in \
+             another order than it is written",
+        ),
+        (
+            "name,clinician\n\"Ao\u{7}ife\",Dr Shah\n",
+            "roster.csv:2:1",
+            "the text contains the control character U+0007",
+        ),
     ];
     for (roster, place, message) in cases {
         let ws = sample_workspace();

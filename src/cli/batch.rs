@@ -36,8 +36,11 @@ pub fn build(
         }
     };
     print_all(reporter, &prepared.warnings);
-    let roster = match roster::read(roster_file, &prepared.document) {
-        Ok(roster) => roster,
+    let roster = match roster::read(roster_file, &prepared.document, &prepared.personalizer) {
+        Ok(roster) => {
+            print_all(reporter, &roster.warnings);
+            roster
+        }
         Err(diagnostics) => {
             print_all(reporter, &diagnostics);
             complain!("{}: not built, no PDF written", roster_file.display());
@@ -51,8 +54,13 @@ pub fn build(
     let progress = progress_bar(roster.rows.len() as u64);
     let rows: Vec<_> = roster.rows.iter().zip(&stems).collect();
     let build_row = |reuse: &handout::Reuse, &(row, stem): &(&roster::Row, &String)| {
-        let document = row.apply(&prepared.document);
-        let result = match reuse.build(&document, options.timestamp) {
+        let personalized = prepared
+            .personalizer
+            .personalize(&prepared.document, &row.personalization);
+        let built = personalized
+            .map_err(BuildError::Content)
+            .and_then(|personalized| reuse.build(&personalized.document, options.timestamp));
+        let result = match built {
             Ok(built) => {
                 let target = out.join(format!("{stem}.pdf"));
                 output::write_atomically(&target, |file| file.write_all(&built.pdf))

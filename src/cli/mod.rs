@@ -31,9 +31,8 @@ pub use args::Cli;
 use args::{BuildArgs, CheckArgs, Command, Inputs, NewArgs};
 use report::Reporter;
 
-use handout::content::LoadOptions;
+use handout::content::{self, workspace_root, Given, LoadOptions, Personalization};
 use handout::diag::Diagnostics;
-use handout::model::Recipient;
 use handout::{BuildError, BuildOptions};
 
 /// How a run ended, worst first wins.
@@ -51,7 +50,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check(args, &mut reporter),
         Command::New(args) => new_file(args),
         Command::Schema => {
-            say!("{}", handout::content::SCHEMA.trim_end());
+            say!("{}", handout::content::schema());
             Outcome::Success
         }
     };
@@ -59,7 +58,7 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn build(args: BuildArgs, reporter: &mut Reporter) -> Outcome {
-    let handouts = match find_handouts(&args.inputs.paths) {
+    let handouts = match find_handouts(&args.inputs) {
         Ok(handouts) => handouts,
         Err(message) => return usage_error(&message),
     };
@@ -69,16 +68,20 @@ fn build(args: BuildArgs, reporter: &mut Reporter) -> Outcome {
     if let Err(message) = output::ready_folder(&args.out) {
         return usage_error(&message);
     }
-    let options = build_options(&args.inputs, &args.recipient);
+    let options = match build_options(&args.inputs, &args.recipient) {
+        Ok(options) => options,
+        Err(message) => return usage_error(&message),
+    };
     if let Some(roster) = &args.roster {
         let [handout] = handouts.as_slice() else {
             return usage_error(
                 "--roster builds one handout for many recipients; name one handout file",
             );
         };
-        return batch::build(handout, roster, &args.out, &options, reporter);
+        let outcome = check_workspaces(&handouts, &options, reporter);
+        return outcome.max(batch::build(handout, roster, &args.out, &options, reporter));
     }
-    let mut outcome = Outcome::Success;
+    let mut outcome = check_workspaces(&handouts, &options, reporter);
     for handout in &handouts {
         let result = match handout::build(handout, &options) {
             Ok(built) => {
@@ -111,15 +114,18 @@ fn build(args: BuildArgs, reporter: &mut Reporter) -> Outcome {
 }
 
 fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
-    let handouts = match find_handouts(&args.inputs.paths) {
+    let handouts = match find_handouts(&args.inputs) {
         Ok(handouts) => handouts,
         Err(message) => return usage_error(&message),
     };
     if let Err(message) = output::check_names_unique(&handouts) {
         return usage_error(&message);
     }
-    let options = build_options(&args.inputs, &args.recipient);
-    let mut outcome = Outcome::Success;
+    let options = match build_options(&args.inputs, &args.recipient) {
+        Ok(options) => options,
+        Err(message) => return usage_error(&message),
+    };
+    let mut outcome = check_workspaces(&handouts, &options, reporter);
     for handout in &handouts {
         match handout::check(handout, &options) {
             Ok(warnings) => {
@@ -130,6 +136,36 @@ fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
                 print_all(reporter, &diagnostics);
                 outcome = Outcome::ContentErrors;
             }
+        }
+    }
+    outcome
+}
+
+/// Reports the problems of the brand and of every library exercise of the workspaces the
+/// handouts are in, used or not; a handout's own check repeats none of them, as the
+/// reporter prints each problem once.
+fn check_workspaces(
+    handouts: &[PathBuf],
+    options: &BuildOptions,
+    reporter: &mut Reporter,
+) -> Outcome {
+    let mut roots: Vec<PathBuf> = Vec::new();
+    for handout in handouts {
+        let root = options
+            .load
+            .root
+            .clone()
+            .or_else(|| workspace_root(handout));
+        if let Some(root) = root.filter(|root| !roots.contains(root)) {
+            roots.push(root);
+        }
+    }
+    let mut outcome = Outcome::Success;
+    for root in roots {
+        let problems = handout::content::check_workspace(&root, &options.load);
+        print_all(reporter, &problems);
+        if problems.has_errors() {
+            outcome = Outcome::ContentErrors;
         }
     }
     outcome
@@ -168,23 +204,36 @@ pub(crate) fn print_all(reporter: &mut Reporter, diagnostics: &Diagnostics) {
     }
 }
 
-fn build_options(inputs: &Inputs, recipient: &args::Recipient) -> BuildOptions {
-    let recipient = Recipient {
-        name: recipient.patient.clone(),
-        clinician: recipient.clinician.clone(),
-        date: recipient.date,
-        note: recipient.note.clone(),
-    };
-    BuildOptions {
+fn build_options(inputs: &Inputs, recipient: &args::Recipient) -> Result<BuildOptions, String> {
+    Ok(BuildOptions {
         load: LoadOptions {
             root: inputs.root.clone(),
             brand: inputs.brand.clone(),
             paper: inputs.paper.map(Into::into),
         },
-        recipient: (recipient != Recipient::default()).then_some(recipient),
+        personalization: personalization(recipient)?,
         large_print: inputs.large_print,
         timestamp: source_date_epoch(),
-    }
+    })
+}
+
+/// The recipient's details the flags give, refused as text in a content file would be:
+/// a usage error, before anything is read.
+fn personalization(recipient: &args::Recipient) -> Result<Personalization, String> {
+    let given = |flag: &str, text: &Option<String>| -> Result<Option<Given>, String> {
+        let Some(text) = text else {
+            return Ok(None);
+        };
+        content::check_text(text).map_err(|why| format!("`{flag}`: {why}"))?;
+        Ok(Some(Given::flag(flag, text.as_str())))
+    };
+    Ok(Personalization {
+        name: given("--patient", &recipient.patient)?,
+        clinician: given("--clinician", &recipient.clinician)?,
+        date: recipient.date,
+        note: given("--note", &recipient.note)?,
+        dosages: Vec::new(),
+    })
 }
 
 /// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for a fixed date.
@@ -194,27 +243,36 @@ fn source_date_epoch() -> Option<i64> {
 
 const DEFAULT_HANDOUTS: &str = "content/handouts";
 
-/// The handout files named, with folders expanded to every `.toml` below them, sorted.
-fn find_handouts(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let defaulted = paths.is_empty();
+/// The handout files named, with folders expanded to every handout below them, sorted: a
+/// workspace or its `content` folder stands for its `content/handouts`. The brand or an
+/// exercise file named as a handout is refused with what it is.
+fn find_handouts(inputs: &Inputs) -> Result<Vec<PathBuf>, String> {
+    let root = inputs.root.as_deref();
+    let defaulted = inputs.paths.is_empty();
     let paths = if defaulted {
         vec![PathBuf::from(DEFAULT_HANDOUTS)]
     } else {
-        paths.to_vec()
+        inputs.paths.clone()
     };
     let mut handouts = Vec::new();
     for path in &paths {
         if path.is_dir() {
-            let before = handouts.len();
-            collect_toml(path, &mut handouts)
-                .map_err(|e| format!("cannot read the folder {}: {e}", path.display()))?;
-            if handouts.len() == before {
+            let folder = content::handouts_in(path, root)?;
+            let mut found = Vec::new();
+            collect_toml(&folder, &mut found)
+                .map_err(|e| format!("cannot read the folder {}: {e}", folder.display()))?;
+            found.retain(|file| content::not_a_handout(file, root).is_none());
+            if found.is_empty() {
                 return Err(format!(
                     "no handout files (*.toml) under {}",
-                    path.display()
+                    folder.display()
                 ));
             }
+            handouts.extend(found);
         } else if path.is_file() {
+            if let Some(what) = content::not_a_handout(path, root) {
+                return Err(what);
+            }
             handouts.push(path.clone());
         } else if defaulted {
             return Err(format!(

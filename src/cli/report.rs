@@ -1,7 +1,7 @@
 //! Diagnostics on the terminal: the location, the offending line with a caret
 //! under the column, and the hint.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -9,14 +9,19 @@ use annotate_snippets::{Level, Renderer, Snippet};
 
 use handout::diag::{Diagnostic, Location, Severity};
 
-/// Prints diagnostics to standard error, reading each file once for its snippets.
+/// Prints diagnostics to standard error, reading each file once for its snippets, and each
+/// problem once: the brand's problems, say, come with every handout a run checks.
 #[derive(Default)]
 pub struct Reporter {
     sources: HashMap<PathBuf, Option<String>>,
+    printed: HashSet<String>,
 }
 
 impl Reporter {
     pub fn print(&mut self, diagnostic: &Diagnostic) {
+        if !self.printed.insert(diagnostic.to_string()) {
+            return;
+        }
         let text = self.render(diagnostic);
         let _ = writeln!(std::io::stderr().lock(), "{text}\n");
     }

@@ -6,50 +6,108 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rustybuzz::ttf_parser;
+use schemars::JsonSchema;
+use serde::Deserialize;
 use subsetter::GlyphRemapper;
 
 use super::coverage::Coverage;
 use super::fields;
+use super::file::{self, FileCx, Value};
+use super::kinds::{Choice, Text};
 use super::loader::Loader;
+use super::schema::FileKind;
 use super::source::SourceFile;
-use super::toml_tree::{Outer, Table, Value};
+use super::written::{Leaf, Table};
 use crate::diag::Diagnostic;
 use crate::model::{Brand, Colors, FontFile, FontFiles, Paper, Rgb};
 
-pub(crate) const KEYS: &[&str] = &[
-    "name",
-    "tagline",
-    "logo",
-    "phone",
-    "email",
-    "website",
-    "address",
-    "disclaimer",
-    "colors",
-    "fonts",
-    "page",
-];
-pub(crate) const COLOR_KEYS: &[&str] = &["primary", "accent"];
-pub(crate) const FONT_KEYS: &[&str] = &["regular", "bold", "italic", "bold_italic"];
-pub(crate) const PAGE_KEYS: &[&str] = &["paper"];
-const OUTER: Outer = Outer {
-    keys: KEYS,
-    move_above: "the first [table]",
-};
+/// content/brand.toml: who the handouts are from.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "brand")]
+pub(crate) struct BrandFile {
+    /// The clinic's name, printed in the header.
+    #[schemars(required)]
+    name: Option<Leaf<Text>>,
+    /// A line printed under the name.
+    tagline: Option<Leaf<Text>>,
+    /// A PNG or JPEG picture, printed in the header. A path starting with / starts at the
+    /// workspace; any other at this file's folder.
+    logo: Option<Leaf<String>>,
+    phone: Option<Leaf<Text>>,
+    email: Option<Leaf<String>>,
+    /// Printed as written and made a clickable link; https:// is added when missing.
+    website: Option<Leaf<String>>,
+    address: Option<Leaf<Text>>,
+    /// Printed at the end of every handout. Inline **bold**, *italic* and [links](https://example.org).
+    disclaimer: Option<Leaf<Text>>,
+    colors: Option<Table<ColorsTable>>,
+    /// TrueType or OpenType files. Faces left out come from the same family; the bundled
+    /// Atkinson Hyperlegible is used without a regular face.
+    fonts: Option<Table<FontsTable>>,
+    page: Option<Table<PageTable>>,
+}
+
+/// The brand's colours, each "#RRGGBB".
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "colors")]
+struct ColorsTable {
+    /// Headings, header band, exercise card accents. Darkened for text until it reads at 4.5:1.
+    #[schemars(regex(pattern = COLOUR))]
+    primary: Option<Leaf<String>>,
+    /// Fills such as the dosage box.
+    #[schemars(regex(pattern = COLOUR))]
+    accent: Option<Leaf<String>>,
+}
+
+const COLOUR: &str = "^#[0-9A-Fa-f]{6}$";
+
+/// The brand's font files, each a path like "/fonts/MyFont-Regular.ttf".
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "fonts")]
+struct FontsTable {
+    regular: Option<Leaf<String>>,
+    bold: Option<Leaf<String>>,
+    italic: Option<Leaf<String>>,
+    bold_italic: Option<Leaf<String>>,
+}
+
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "page")]
+struct PageTable {
+    /// The command line's --paper overrides it.
+    paper: Option<Leaf<Choice<PaperChoice>>>,
+}
+
+/// A paper size.
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[schemars(rename = "paper")]
+pub(crate) enum PaperChoice {
+    A4,
+    Letter,
+}
+
+impl From<PaperChoice> for Paper {
+    fn from(paper: PaperChoice) -> Paper {
+        match paper {
+            PaperChoice::A4 => Paper::A4,
+            PaperChoice::Letter => Paper::Letter,
+        }
+    }
+}
 
 const PRIMARY: Rgb = Rgb(0x0F, 0x6E, 0x6E);
 const ACCENT: Rgb = Rgb(0xE6, 0x91, 0x38);
-pub(crate) const PAPERS: &[(&str, Paper)] = &[("a4", Paper::A4), ("letter", Paper::Letter)];
 const MAX_FONT_BYTES: u64 = 50 * 1024 * 1024;
 
 /// A brand, and the paper its `[page]` asks for.
-pub(crate) struct BrandFile {
+pub(crate) struct BrandRead {
     pub brand: Brand,
     pub paper: Option<Paper>,
 }
 
 /// Reads the brand file at `path`; `given` says it was named on the command line.
-pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandFile> {
+pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandRead> {
     if !path.exists() {
         let hint = if given {
             "check the path given to --brand".to_string()
@@ -72,33 +130,30 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandFil
         "a brand needs at least name = \"Your clinic\"",
         loader.report,
     )?;
-    let tree = source.parse(loader.report)?;
-    let cx = loader.file_cx(&source);
-    let table = Table::root(&cx, &tree);
-    table.check_keys(KEYS, None);
+    let (cx, file) =
+        file::read::<BrandFile>(&source, FileKind::Brand, loader.report, &loader.coverage)?;
 
     // The fonts first, so that the brand's own text is checked against them.
-    let fonts = read_fonts(loader, &table);
+    let fonts = read_fonts(loader, &cx, &file);
     let coverage = match fonts.as_ref().and_then(|f| f.regular.as_ref()) {
         Some(regular) => Coverage::of(&regular.data),
         None => Coverage::bundled(),
     };
     let _ = loader.coverage.set(coverage);
-    let name = table
-        .require("name", "name = \"Riverside Physio\"")
-        .and_then(|v| fields::plain(&v));
-    let colors = read_colors(&table);
-    let paper = table.read("page", |v| v.table()).and_then(|page| {
-        page.check_keys(PAGE_KEYS, Some(&OUTER));
-        page.read("paper", |v| fields::choice(v, PAPERS))
-    });
-    let tagline = table.read("tagline", fields::plain);
-    let logo = table.read("logo", |v| loader.picture(v));
-    let phone = table.read("phone", fields::plain);
-    let email = table.read("email", fields::email);
-    let website = table.read("website", fields::website);
-    let address = table.read("address", fields::plain);
-    let disclaimer = table.read("disclaimer", fields::rich_text);
+    let name = cx
+        .require(&file.name, cx.top(), "name", "name = \"Riverside Physio\"")
+        .and_then(|_| cx.leaf(&file.name, fields::plain));
+    let colors = read_colors(&cx, &file);
+    let paper = cx
+        .table(&file.page)
+        .and_then(|page| cx.leaf(&page.paper, |_, Choice(paper)| Some(Paper::from(paper))));
+    let tagline = cx.leaf(&file.tagline, fields::plain);
+    let logo = cx.leaf(&file.logo, |v, path| loader.picture(v, &path));
+    let phone = cx.leaf(&file.phone, fields::plain);
+    let email = cx.leaf(&file.email, fields::email);
+    let website = cx.leaf(&file.website, fields::website);
+    let address = cx.leaf(&file.address, fields::plain);
+    let disclaimer = cx.leaf(&file.disclaimer, fields::rich_text);
     let brand = Brand {
         name: name?,
         tagline,
@@ -109,55 +164,52 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandFil
         website: website.map(|w| w.written),
         address,
         disclaimer,
-        colors: colors?,
+        colors,
         fonts: fonts?,
     };
-    Some(BrandFile { brand, paper })
+    Some(BrandRead { brand, paper })
 }
 
-fn read_colors(table: &Table) -> Option<Colors> {
-    let colors = table.read("colors", |v| v.table());
-    if let Some(colors) = &colors {
-        colors.check_keys(COLOR_KEYS, Some(&OUTER));
-    }
-    let colour = |name, default| match colors.as_ref().and_then(|c| c.get(name)) {
-        Some(value) => fields::colour(&value),
-        None => Some(default),
+fn read_colors(cx: &FileCx, file: &BrandFile) -> Colors {
+    let colors = cx.table(&file.colors);
+    let colour = |leaf: Option<&Option<Leaf<String>>>, default| {
+        leaf.and_then(|leaf| cx.leaf(leaf, fields::colour))
+            .unwrap_or(default)
     };
-    let primary = colour("primary", PRIMARY);
-    let accent = colour("accent", ACCENT);
-    Some(Colors {
-        primary: primary?,
-        accent: accent?,
-    })
+    Colors {
+        primary: colour(colors.map(|c| &c.primary), PRIMARY),
+        accent: colour(colors.map(|c| &c.accent), ACCENT),
+    }
 }
 
-fn read_fonts(loader: &Loader, table: &Table) -> Option<FontFiles> {
-    let Some(fonts) = table.read("fonts", |v| v.table()) else {
+fn read_fonts(loader: &Loader, cx: &FileCx, file: &BrandFile) -> Option<FontFiles> {
+    let Some(fonts) = cx.table(&file.fonts) else {
         return Some(FontFiles::default());
     };
-    fonts.check_keys(FONT_KEYS, Some(&OUTER));
-    let mut checked = HashMap::new();
-    let mut font = |name| match fonts.get(name) {
-        Some(value) => font_file(loader, &value, &mut checked).map(Some),
-        None => Some(None),
-    };
     // The other faces fall back on the regular one, so a family needs it.
-    let named_any = ["bold", "italic", "bold_italic"]
+    let named_any = [&fonts.bold, &fonts.italic, &fonts.bold_italic]
         .iter()
-        .any(|name| fonts.get(name).is_some());
-    if named_any && fonts.get("regular").is_none() {
-        fonts.require("regular", "regular = \"/fonts/MyFont-Regular.ttf\"");
+        .any(|face| face.is_some());
+    if named_any {
+        let table = file.fonts.as_ref().map_or(cx.top(), |t| t.span.clone());
+        let example = "regular = \"/fonts/MyFont-Regular.ttf\"";
+        cx.require(&fonts.regular, table, "regular", example);
     }
-    let regular = font("regular");
-    let bold = font("bold");
-    let italic = font("italic");
-    let bold_italic = font("bold_italic");
+    let mut checked = HashMap::new();
+    let mut font = |face: &Option<Leaf<String>>| {
+        face.as_ref()?;
+        cx.leaf(face, |v, path| font_file(loader, v, &path, &mut checked))
+            .map(Some)
+    };
+    let regular = font(&fonts.regular);
+    let bold = font(&fonts.bold);
+    let italic = font(&fonts.italic);
+    let bold_italic = font(&fonts.bold_italic);
     Some(FontFiles {
-        regular: regular?,
-        bold: bold?,
-        italic: italic?,
-        bold_italic: bold_italic?,
+        regular: regular.flatten(),
+        bold: bold.flatten(),
+        italic: italic.flatten(),
+        bold_italic: bold_italic.flatten(),
     })
 }
 
@@ -166,9 +218,10 @@ fn read_fonts(loader: &Loader, table: &Table) -> Option<FontFiles> {
 fn font_file(
     loader: &Loader,
     value: &Value,
+    written: &str,
     checked: &mut HashMap<PathBuf, Result<Arc<[u8]>, String>>,
 ) -> Option<FontFile> {
-    let (path, written) = loader.resolve(value)?;
+    let (path, written) = loader.resolve(value, written)?;
     let result = checked
         .entry(path.clone())
         .or_insert_with(|| read_font(&path))

@@ -11,48 +11,141 @@ use std::fs;
 use std::path::Path;
 use std::rc::Rc;
 
+use schemars::JsonSchema;
+use serde::Deserialize;
+
 use super::fields;
+use super::file::{self, FileCx, Tabled, Value};
+use super::kinds::{Choice, Text};
 use super::loader::Loader;
 use super::paths::PathError;
+use super::schema::FileKind;
 use super::source::SourceFile;
 use super::suggest;
-use super::toml_tree::{read_all, Outer, Table, Value};
+use super::written::{Leaf, List, Table};
 use crate::model::{Dosage, DosageField, Exercise, Figure, Paragraph, Position, RichText};
 
-/// The fields of an exercise, in a library file or in place.
-pub(crate) const KEYS: &[&str] = &[
-    "name",
-    "purpose",
-    "position",
-    "equipment",
-    "steps",
-    "tips",
-    "cautions",
-    "video",
-    "sets",
-    "reps",
-    "hold_seconds",
-    "rest_seconds",
-    "each_side",
-    "times_per_day",
-    "days_per_week",
-    "image",
-];
-pub(crate) const IMAGE_KEYS: &[&str] = &["file", "caption", "alt"];
-pub(crate) const POSITIONS: &[(&str, Position)] = &[
-    ("lying", Position::Lying),
-    ("sitting", Position::Sitting),
-    ("kneeling", Position::Kneeling),
-    ("standing", Position::Standing),
-];
-const IN_HANDOUT_IMAGE: Outer = Outer {
-    keys: KEYS,
-    move_above: "the first [[exercise.image]]",
-};
-const IN_LIBRARY_IMAGE: Outer = Outer {
-    keys: KEYS,
-    move_above: "the first [[image]]",
-};
+/// The lowest and highest number a dosage field takes, for the schema.
+fn lowest(field: DosageField) -> u32 {
+    field.range().map_or(0, |r| *r.start())
+}
+
+fn highest(field: DosageField) -> u32 {
+    field.range().map_or(0, |r| *r.end())
+}
+
+/// The fields of an exercise, as a library file and a handout's `[[exercise]]` both write
+/// them: each becomes a field of [`ExerciseFile`] and of [`HandoutExercise`], and of the
+/// [`WrittenFields`] that reads either.
+macro_rules! exercise_fields {
+    ($($(#[$meta:meta])* $field:ident: $ty:ty,)*) => {
+        /// content/exercises/ID.toml: an exercise of the library; ID is the file name without .toml.
+        #[derive(Deserialize, JsonSchema)]
+        #[schemars(rename = "exercise", extend("required" = ["name", "steps"]))]
+        pub(crate) struct ExerciseFile {
+            $($(#[$meta])* $field: $ty,)*
+        }
+
+        /// An exercise from the library by `use`, with any field given here replacing the
+        /// library's; or written in place, with at least name and steps.
+        #[derive(Deserialize, JsonSchema)]
+        #[schemars(
+            rename = "handout_exercise",
+            extend("anyOf" = [{ "required": ["use"] }, { "required": ["name", "steps"] }])
+        )]
+        pub(crate) struct HandoutExercise {
+            /// The id of an exercise in content/exercises/: its file name without .toml.
+            #[serde(rename = "use")]
+            #[schemars(length(min = 1))]
+            library_id: Option<Leaf<String>>,
+            $($(#[$meta])* $field: $ty,)*
+        }
+
+        /// The fields of one exercise as one file wrote them.
+        struct WrittenFields<'a> {
+            $($field: &'a $ty,)*
+        }
+
+        impl ExerciseFile {
+            fn written(&self) -> WrittenFields<'_> {
+                WrittenFields { $($field: &self.$field,)* }
+            }
+        }
+
+        impl HandoutExercise {
+            fn written(&self) -> WrittenFields<'_> {
+                WrittenFields { $($field: &self.$field,)* }
+            }
+        }
+    };
+}
+
+exercise_fields! {
+    name: Option<Leaf<Text>>,
+    /// What the exercise is for. Inline **bold**, *italic* and [links](https://example.org).
+    purpose: Option<Leaf<Text>>,
+    position: Option<Leaf<Choice<PositionChoice>>>,
+    equipment: Option<List<Leaf<Text>>>,
+    /// Printed numbered.
+    #[schemars(length(min = 1))]
+    steps: Option<List<Leaf<Text>>>,
+    tips: Option<List<Leaf<Text>>>,
+    cautions: Option<List<Leaf<Text>>>,
+    /// A web address starting with https:// or http://, printed as a QR code and a link.
+    #[schemars(regex(pattern = "^[Hh][Tt][Tt][Pp][Ss]?://"))]
+    video: Option<Leaf<String>>,
+    #[schemars(range(min = lowest(DosageField::Sets), max = highest(DosageField::Sets)))]
+    sets: Option<Leaf<i64>>,
+    #[schemars(range(min = lowest(DosageField::Reps), max = highest(DosageField::Reps)))]
+    reps: Option<Leaf<i64>>,
+    #[schemars(range(min = lowest(DosageField::HoldSeconds), max = highest(DosageField::HoldSeconds)))]
+    hold_seconds: Option<Leaf<i64>>,
+    #[schemars(range(min = lowest(DosageField::RestSeconds), max = highest(DosageField::RestSeconds)))]
+    rest_seconds: Option<Leaf<i64>>,
+    each_side: Option<Leaf<bool>>,
+    #[schemars(range(min = lowest(DosageField::TimesPerDay), max = highest(DosageField::TimesPerDay)))]
+    times_per_day: Option<Leaf<i64>>,
+    #[schemars(range(min = lowest(DosageField::DaysPerWeek), max = highest(DosageField::DaysPerWeek)))]
+    days_per_week: Option<Leaf<i64>>,
+    /// Pictures; two print side by side.
+    image: Option<List<Table<ImageTable>>>,
+}
+
+/// A picture of an exercise.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "image")]
+struct ImageTable {
+    /// A PNG or JPEG file: "/images/x.png" starts at the workspace, "x.png" at this file's folder.
+    #[schemars(required, length(min = 1))]
+    file: Option<Leaf<String>>,
+    caption: Option<Leaf<Text>>,
+    /// What the picture shows, for readers who cannot see it.
+    #[schemars(required)]
+    alt: Option<Leaf<Text>>,
+}
+
+/// The position an exercise is done in.
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[schemars(rename = "position")]
+pub(crate) enum PositionChoice {
+    Lying,
+    Sitting,
+    Kneeling,
+    Standing,
+}
+
+impl From<PositionChoice> for Position {
+    fn from(position: PositionChoice) -> Position {
+        match position {
+            PositionChoice::Lying => Position::Lying,
+            PositionChoice::Sitting => Position::Sitting,
+            PositionChoice::Kneeling => Position::Kneeling,
+            PositionChoice::Standing => Position::Standing,
+        }
+    }
+}
+
 /// How many library ids a hint lists before saying how many more there are.
 const IDS_LISTED: usize = 20;
 
@@ -87,49 +180,57 @@ struct Fields {
 }
 
 /// Reads one `[[exercise]]` of a handout.
-pub(crate) fn read_in_handout(loader: &Loader, table: &Table, outer: &Outer) -> Option<Exercise> {
-    let allowed: Vec<&str> = std::iter::once("use").chain(KEYS.iter().copied()).collect();
-    table.check_keys(&allowed, Some(outer));
-    let fields = Fields::read(loader, table, &IN_HANDOUT_IMAGE);
-    match table.get("use") {
-        Some(use_value) => {
-            let id = use_value.str()?.trim();
-            let base = from_library(loader, &use_value, id)?;
+pub(crate) fn read_in_handout(
+    loader: &Loader,
+    cx: &FileCx,
+    exercise: &Tabled<HandoutExercise>,
+) -> Option<Exercise> {
+    let written = exercise.fields;
+    let fields = Fields::read(loader, cx, written.written());
+    if written.library_id.is_some() {
+        return cx.leaf(&written.library_id, |value, id| {
+            let id = id.trim();
+            let base = from_library(loader, value, id)?;
             fields.over(&base).into_exercise(Some(id.to_string()))
-        }
-        None => {
-            let name = table.require("name", "name = \"Split squat\"");
-            let steps = table.require("steps", "steps = [\"First step.\", \"Second step.\"]");
-            name?;
-            steps?;
-            fields.into_exercise(None)
-        }
+        });
     }
+    let span = exercise.span.clone();
+    let name = cx.require(
+        &written.name,
+        span.clone(),
+        "name",
+        "name = \"Split squat\"",
+    );
+    let example = "steps = [\"First step.\", \"Second step.\"]";
+    let steps = cx.require(&written.steps, span, "steps", example);
+    name?;
+    steps?;
+    fields.into_exercise(None)
 }
 
 impl Fields {
-    fn read(loader: &Loader, table: &Table, image_outer: &Outer) -> Fields {
-        let number = |field: DosageField| {
+    fn read(loader: &Loader, cx: &FileCx, written: WrittenFields) -> Fields {
+        let number = |leaf: &Option<Leaf<i64>>, field: DosageField| {
             let range = field.range().expect("a count field");
-            table.read(field.key(), |v| fields::whole_number(v, range))
+            cx.leaf(leaf, |v, n| fields::whole_number(v, n, range))
         };
         Fields {
-            name: table.read("name", fields::plain),
-            purpose: table.read("purpose", fields::rich_text),
-            position: table.read("position", |v| fields::choice(v, POSITIONS)),
-            equipment: table.read("equipment", fields::plain_list),
-            steps: table.read("steps", steps),
-            tips: table.read("tips", fields::paragraphs),
-            cautions: table.read("cautions", fields::paragraphs),
-            video: table.read("video", fields::web_page),
-            sets: number(DosageField::Sets),
-            reps: number(DosageField::Reps),
-            hold_seconds: number(DosageField::HoldSeconds),
-            rest_seconds: number(DosageField::RestSeconds),
-            each_side: table.read("each_side", Value::bool),
-            times_per_day: number(DosageField::TimesPerDay),
-            days_per_week: number(DosageField::DaysPerWeek),
-            images: table.read("image", |v| figures(loader, v, image_outer)),
+            name: cx.leaf(written.name, fields::plain),
+            purpose: cx.leaf(written.purpose, fields::rich_text),
+            position: cx.leaf(written.position, |_, Choice(p)| Some(p.into())),
+            equipment: cx.items(written.equipment, fields::plain),
+            steps: steps(cx, written.steps),
+            tips: cx.items(written.tips, fields::paragraph),
+            cautions: cx.items(written.cautions, fields::paragraph),
+            video: cx.leaf(written.video, fields::web_page),
+            sets: number(written.sets, DosageField::Sets),
+            reps: number(written.reps, DosageField::Reps),
+            hold_seconds: number(written.hold_seconds, DosageField::HoldSeconds),
+            rest_seconds: number(written.rest_seconds, DosageField::RestSeconds),
+            each_side: cx.leaf(written.each_side, |_, flag| Some(flag)),
+            times_per_day: number(written.times_per_day, DosageField::TimesPerDay),
+            days_per_week: number(written.days_per_week, DosageField::DaysPerWeek),
+            images: figures(loader, cx, written.image),
         }
     }
 
@@ -182,9 +283,10 @@ impl Fields {
 }
 
 /// Steps: one or more paragraphs.
-fn steps(value: &Value) -> Option<Vec<Paragraph>> {
-    let steps = fields::paragraphs(value)?;
+fn steps(cx: &FileCx, list: &Option<List<Leaf<Text>>>) -> Option<Vec<Paragraph>> {
+    let steps = cx.items(list, fields::paragraph)?;
     if steps.is_empty() {
+        let value = cx.at(list.as_ref()?.span.clone());
         let hint = format!(
             "write at least one step, e.g. {} = [\"Lie on your back.\"]",
             value.name()
@@ -200,22 +302,27 @@ fn steps(value: &Value) -> Option<Vec<Paragraph>> {
 }
 
 /// The `[[image]]` tables of an exercise; `None` when any of them is wrong.
-fn figures(loader: &Loader, value: &Value, outer: &Outer) -> Option<Vec<Figure>> {
-    read_all(&value.tables()?, |table| figure(loader, table, outer))
+fn figures(
+    loader: &Loader,
+    cx: &FileCx,
+    list: &Option<List<Table<ImageTable>>>,
+) -> Option<Vec<Figure>> {
+    let tables = cx.tables(list)?;
+    file::read_all(&tables, |image| figure(loader, cx, image))
 }
 
-fn figure(loader: &Loader, table: &Table, outer: &Outer) -> Option<Figure> {
-    table.check_keys(IMAGE_KEYS, Some(outer));
-    let picture = table
-        .require("file", "file = \"/images/exercises/start.png\"")
-        .and_then(|v| loader.picture(&v));
-    let caption = table.read("caption", fields::plain);
-    let alt = table
-        .require(
-            "alt",
-            "alt = \"What the picture shows, for readers who can't see it\"",
-        )
-        .and_then(|v| fields::plain(&v));
+fn figure(loader: &Loader, cx: &FileCx, image: &Tabled<ImageTable>) -> Option<Figure> {
+    let table = image.fields;
+    let span = image.span.clone();
+    let example = "file = \"/images/exercises/start.png\"";
+    let picture = cx
+        .require(&table.file, span.clone(), "file", example)
+        .and_then(|_| cx.leaf(&table.file, |v, path| loader.picture(v, &path)));
+    let caption = cx.leaf(&table.caption, fields::plain);
+    let example = "alt = \"What the picture shows, for readers who can't see it\"";
+    let alt = cx
+        .require(&table.alt, span, "alt", example)
+        .and_then(|_| cx.leaf(&table.alt, fields::plain));
     Some(Figure {
         picture: picture?,
         caption,
@@ -257,13 +364,36 @@ fn from_library(loader: &Loader, use_value: &Value, id: &str) -> Option<Rc<Field
             return None;
         }
     }
-    let fields = read_library_file(loader, &loader.workspace.content(&relative)).map(Rc::new);
+    library_file(loader, id)
+}
+
+/// The library file of `id`, read once per load.
+fn library_file(loader: &Loader, id: &str) -> Option<Rc<Fields>> {
+    if let Some(known) = loader.library.read.borrow().get(id) {
+        return known.clone();
+    }
+    let path = loader.workspace.content(format!("exercises/{id}.toml"));
+    let fields = read_library_file(loader, &path).map(Rc::new);
     loader
         .library
         .read
         .borrow_mut()
         .insert(id.to_string(), fields.clone());
     fields
+}
+
+/// Reads every file of the library, used by a handout or not, reporting their problems.
+pub(crate) fn read_library(loader: &Loader) {
+    let ids = loader.library.ids.get_or_init(|| library_ids(loader));
+    for id in ids {
+        // A file that leads outside the workspace is not read; a handout that uses it is
+        // told why.
+        let path = loader.workspace.content(format!("exercises/{id}.toml"));
+        let written = format!("/content/exercises/{id}.toml");
+        if loader.workspace.resolve(&path, &written).is_ok() {
+            library_file(loader, id);
+        }
+    }
 }
 
 fn unknown_id_hint(loader: &Loader, id: &str) -> String {
@@ -306,13 +436,12 @@ fn library_ids(loader: &Loader) -> Vec<String> {
 fn read_library_file(loader: &Loader, path: &Path) -> Option<Fields> {
     let what = "an exercise needs at least name = \"…\" and steps = [\"…\"]";
     let source = SourceFile::read(path, what, loader.report)?;
-    let tree = source.parse(loader.report)?;
-    let cx = loader.file_cx(&source);
-    let table = Table::root(&cx, &tree);
-    table.check_keys(KEYS, None);
-    let name = table.require("name", "name = \"Split squat\"");
-    let steps = table.require("steps", "steps = [\"First step.\", \"Second step.\"]");
-    let fields = Fields::read(loader, &table, &IN_LIBRARY_IMAGE);
+    let (cx, file) =
+        file::read::<ExerciseFile>(&source, FileKind::Exercise, loader.report, &loader.coverage)?;
+    let name = cx.require(&file.name, cx.top(), "name", "name = \"Split squat\"");
+    let example = "steps = [\"First step.\", \"Second step.\"]";
+    let steps = cx.require(&file.steps, cx.top(), "steps", example);
+    let fields = Fields::read(loader, &cx, file.written());
     name?;
     steps?;
     (fields.name.is_some() && fields.steps.is_some()).then_some(fields)

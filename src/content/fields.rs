@@ -1,21 +1,21 @@
 //! Readers for the kinds of field the content format has: text, numbers within bounds,
-//! choices, colours, dates, language tags and web addresses.
+//! colours, dates, language tags and web addresses.
 //!
-//! Each takes a [`Value`], reports what is wrong with it, and returns `None` when the value
-//! can't be used.
+//! Each reader takes a [`Value`] and what it holds, read as its kind, reports what is wrong
+//! with it, and returns `None` when the value can't be used.
 
 use std::ops::RangeInclusive;
 
+use super::file::Value;
+use super::kinds::{Day, Text};
 use super::links::{self, Refusal};
 use super::markdown;
-use super::suggest;
-use super::toml_tree::{read_all, Value};
 use crate::model::{Date, Paragraph, Rgb, RichText};
 use crate::unicode::shows;
 
 /// Text that may run to several paragraphs, with inline Markdown.
-pub(crate) fn rich_text(value: &Value) -> Option<RichText> {
-    let source = text_source(value)?;
+pub(crate) fn rich_text(value: &Value, text: Text) -> Option<RichText> {
+    let source = text_source(value, &text.0)?;
     let (text, refusals) = markdown::rich_text(source);
     if !report_refusals(value, refusals) {
         return None;
@@ -42,33 +42,22 @@ pub(crate) fn rich_text(value: &Value) -> Option<RichText> {
 }
 
 /// One paragraph with inline Markdown, as each item of a list field is.
-pub(crate) fn paragraph(value: &Value) -> Option<Paragraph> {
-    let source = text_source(value)?;
+pub(crate) fn paragraph(value: &Value, text: Text) -> Option<Paragraph> {
+    let source = text_source(value, &text.0)?;
     let (paragraph, refusals) = markdown::paragraph(source);
     (report_refusals(value, refusals) && prints_something(value, &paragraph.to_plain()))
         .then_some(paragraph)
 }
 
 /// A name, title or caption: one line of text, any Markdown markup taken away.
-pub(crate) fn plain(value: &Value) -> Option<String> {
-    let source = text_source(value)?;
+pub(crate) fn plain(value: &Value, text: Text) -> Option<String> {
+    let source = text_source(value, &text.0)?;
     let (text, refusals) = markdown::plain(source);
     (report_refusals(value, refusals) && prints_something(value, &text)).then_some(text)
 }
 
-/// A list of paragraphs: steps, tips, cautions, self-care advice, bullets.
-pub(crate) fn paragraphs(value: &Value) -> Option<Vec<Paragraph>> {
-    each_item(value, paragraph)
-}
-
-/// A list of plain strings, such as equipment.
-pub(crate) fn plain_list(value: &Value) -> Option<Vec<String>> {
-    each_item(value, plain)
-}
-
 /// A whole number within `range`.
-pub(crate) fn whole_number(value: &Value, range: RangeInclusive<u32>) -> Option<u32> {
-    let n = value.integer()?;
+pub(crate) fn whole_number(value: &Value, n: i64, range: RangeInclusive<u32>) -> Option<u32> {
     match u32::try_from(n) {
         Ok(n) if range.contains(&n) => Some(n),
         _ => {
@@ -89,29 +78,8 @@ pub(crate) fn whole_number(value: &Value, range: RangeInclusive<u32>) -> Option<
     }
 }
 
-/// One of a fixed set of words, matched without regard to case.
-pub(crate) fn choice<T: Copy>(value: &Value, choices: &[(&str, T)]) -> Option<T> {
-    let written = value.str()?;
-    let word = written.trim();
-    if let Some((_, chosen)) = choices.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)) {
-        return Some(*chosen);
-    }
-    let words: Vec<&str> = choices.iter().map(|(w, _)| *w).collect();
-    let message = format!(
-        "expected {}, found \"{written}\"",
-        suggest::one_of(&words, '"')
-    );
-    let hint = match suggest::closest(word, words.iter().copied()) {
-        Some(close) => format!("did you mean \"{close}\"?"),
-        None => format!("write {} = \"{}\"", value.name(), words[0]),
-    };
-    value.emit(value.error(message).hint(hint));
-    None
-}
-
 /// A colour written `"#RRGGBB"`.
-pub(crate) fn colour(value: &Value) -> Option<Rgb> {
-    let written = value.str()?;
+pub(crate) fn colour(value: &Value, written: String) -> Option<Rgb> {
     let digits = written.trim().strip_prefix('#').unwrap_or("");
     let channel = |i: usize| u8::from_str_radix(digits.get(i..i + 2)?, 16).ok();
     let parsed = if digits.len() == 6 && digits.is_ascii() {
@@ -131,8 +99,8 @@ pub(crate) fn colour(value: &Value) -> Option<Rgb> {
 }
 
 /// A calendar date, without a time of day.
-pub(crate) fn date(value: &Value) -> Option<Date> {
-    let datetime = value.datetime()?;
+pub(crate) fn date(value: &Value, day: Day) -> Option<Date> {
+    let datetime = day.0;
     match (datetime.date, datetime.time) {
         (Some(date), None) => Some(Date {
             year: date.year,
@@ -171,8 +139,8 @@ pub(crate) fn date(value: &Value) -> Option<Date> {
 
 /// A BCP 47 language tag such as `en` or `en-GB`, checked for its shape only and written in
 /// the usual case, so that `EN` and `En-gb` match `en` and `en-GB` downstream.
-pub(crate) fn language(value: &Value) -> Option<String> {
-    let tag = value.str()?.trim();
+pub(crate) fn language(value: &Value, written: String) -> Option<String> {
+    let tag = written.trim();
     let mut parts = tag.split('-');
     let primary = parts.next().unwrap_or("");
     let shaped = (2..=3).contains(&primary.len())
@@ -226,8 +194,8 @@ fn normal_language_case(tag: &str) -> String {
 }
 
 /// A web page address, such as an exercise video.
-pub(crate) fn web_page(value: &Value) -> Option<String> {
-    let url = value.str()?.trim();
+pub(crate) fn web_page(value: &Value, written: String) -> Option<String> {
+    let url = written.trim();
     match links::check_web_page(url) {
         Ok(()) => Some(url.to_string()),
         Err(refusal) => {
@@ -239,8 +207,8 @@ pub(crate) fn web_page(value: &Value) -> Option<String> {
 
 /// A website: as written, to print, and the absolute address it links to; without a
 /// scheme, `https://` is implied.
-pub(crate) fn website(value: &Value) -> Option<Website> {
-    let written = value.str()?.trim();
+pub(crate) fn website(value: &Value, written: String) -> Option<Website> {
+    let written = written.trim();
     match links::website_url(written) {
         Ok(url) => Some(Website {
             written: written.to_string(),
@@ -261,8 +229,8 @@ pub(crate) struct Website {
 }
 
 /// An email address, checked for its shape only.
-pub(crate) fn email(value: &Value) -> Option<String> {
-    let written = value.str()?.trim();
+pub(crate) fn email(value: &Value, written: String) -> Option<String> {
+    let written = written.trim();
     let shaped = written
         .split_once('@')
         .is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !host.contains('@'))
@@ -279,27 +247,24 @@ pub(crate) fn email(value: &Value) -> Option<String> {
 /// The most characters one text field may hold: about ten printed pages.
 pub(crate) const MAX_TEXT_CHARS: usize = 30_000;
 
-/// The string of a text field, refused when empty, too long or holding control characters.
-fn text_source<'a>(value: &Value<'a>) -> Option<&'a str> {
-    let text = value.str()?;
+/// Why `text` can't be printed, when it is too long or holds a character that must not be
+/// there: the message and the hint. The same rules hold for every text, whether a content
+/// file, the command line or a roster gives it.
+pub(crate) fn unprintable(text: &str) -> Option<(String, &'static str)> {
     let length = text.chars().count();
     if length > MAX_TEXT_CHARS {
         let message = format!(
             "the text has {length} characters; a field holds at most {MAX_TEXT_CHARS} \
              (about ten pages)"
         );
-        let hint = "shorten it, or split it over several sections";
-        value.emit(value.error(message).hint(hint));
-        return None;
+        return Some((message, "shorten it, or split it over several sections"));
     }
     if let Some(c) = text
         .chars()
         .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
     {
         let message = format!("the text contains the control character U+{:04X}", c as u32);
-        let hint = "delete it; it can't be printed";
-        value.emit(value.error(message).hint(hint));
-        return None;
+        return Some((message, "delete it; it can't be printed"));
     }
     if let Some(c) = text.chars().find(|c| is_direction_override(*c)) {
         let message = format!(
@@ -308,26 +273,41 @@ fn text_source<'a>(value: &Value<'a>) -> Option<&'a str> {
             c as u32
         );
         let hint = "delete it; right-to-left words are set in their own direction without it";
+        return Some((message, hint));
+    }
+    None
+}
+
+/// Why `text` would print nothing, when it has no character that shows.
+pub(crate) fn invisible(text: &str) -> Option<String> {
+    if text.chars().any(is_visible) {
+        return None;
+    }
+    if text.trim().is_empty() {
+        return Some("the text is empty".to_string());
+    }
+    let mut codes: Vec<String> = Vec::new();
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        let code = format!("U+{:04X}", c as u32);
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    Some(format!(
+        "the text has no visible characters, only invisible ones ({})",
+        codes.join(", ")
+    ))
+}
+
+/// The source of a text field, refused when too long, holding control characters or
+/// showing nothing; warned about when the font lacks some of its characters.
+fn text_source<'t>(value: &Value, text: &'t str) -> Option<&'t str> {
+    if let Some((message, hint)) = unprintable(text) {
         value.emit(value.error(message).hint(hint));
         return None;
     }
-    if !text.chars().any(is_visible) {
+    if let Some(message) = invisible(text) {
         let hint = format!("write the text, or delete the `{}` line", value.name());
-        let message = if text.trim().is_empty() {
-            "the text is empty".to_string()
-        } else {
-            let mut invisible: Vec<String> = Vec::new();
-            for c in text.chars().filter(|c| !c.is_whitespace()) {
-                let code = format!("U+{:04X}", c as u32);
-                if !invisible.contains(&code) {
-                    invisible.push(code);
-                }
-            }
-            format!(
-                "the text has no visible characters, only invisible ones ({})",
-                invisible.join(", ")
-            )
-        };
         value.emit(value.error(message).hint(hint));
         return None;
     }
@@ -378,33 +358,46 @@ fn report_refusals(value: &Value, refusals: Vec<Refusal>) -> bool {
     none
 }
 
-/// `read` applied to every item of a list; `None` when any item could not be read.
-fn each_item<T>(value: &Value, read: impl FnMut(&Value) -> Option<T>) -> Option<Vec<T>> {
-    read_all(&value.list()?, read)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::report::Report;
-    use crate::content::source::SourceFile;
-    use crate::content::toml_tree::{FileCx, Table};
+    use schemars::JsonSchema;
+    use serde::Deserialize;
 
-    /// What `read` makes of the value of `x` in `text`, and every problem reported as
+    use crate::content::file::{self, FileCx};
+    use crate::content::kinds::{Choice, Kind};
+    use crate::content::report::Report;
+    use crate::content::schema::FileKind;
+    use crate::content::source::SourceFile;
+    use crate::content::written::{Leaf, List};
+
+    #[derive(Deserialize)]
+    #[serde(bound = "")]
+    struct X<K> {
+        x: Option<Leaf<K>>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(bound = "")]
+    struct Xs<K> {
+        x: Option<List<Leaf<K>>>,
+    }
+
+    /// What `read` makes of `text`'s content, and every problem reported as
     /// `line:col key: message | hint`.
-    fn read_x<T>(text: &str, read: impl FnOnce(&Value) -> Option<T>) -> (Option<T>, Vec<String>) {
-        let file = SourceFile {
+    fn read_file<D: serde::de::DeserializeOwned, T>(
+        text: &str,
+        read: impl FnOnce(&FileCx, &D) -> Option<T>,
+    ) -> (Option<T>, Vec<String>) {
+        let source = SourceFile {
             path: "t.toml".into(),
             text: text.into(),
         };
         let report = Report::default();
-        let tree = file.parse(&report).unwrap();
-        let cx = FileCx {
-            file: &file,
-            report: &report,
-            coverage: &std::cell::OnceCell::new(),
-        };
-        let result = Table::root(&cx, &tree).read("x", read);
+        let coverage = std::cell::OnceCell::new();
+        let (cx, content) =
+            file::read::<D>(&source, FileKind::Exercise, &report, &coverage).unwrap();
+        let result = read(&cx, &content);
         let problems = report
             .finish()
             .iter()
@@ -423,14 +416,30 @@ mod tests {
         (result, problems)
     }
 
+    /// What `read` makes of the value of `x` in `text`.
+    fn read_x<K: Kind, T>(
+        text: &str,
+        read: impl FnOnce(&Value, K) -> Option<T>,
+    ) -> (Option<T>, Vec<String>) {
+        read_file(text, |cx, content: &X<K>| cx.leaf(&content.x, read))
+    }
+
+    /// What `read` makes of each item of the list `x` in `text`.
+    fn read_xs<K: Kind, T>(
+        text: &str,
+        read: impl FnMut(&Value, K) -> Option<T>,
+    ) -> (Option<Vec<T>>, Vec<String>) {
+        read_file(text, |cx, content: &Xs<K>| cx.items(&content.x, read))
+    }
+
     #[test]
     fn numbers_out_of_range_name_the_range() {
         assert_eq!(
-            read_x("x = 3", |v| whole_number(v, 1..=20)),
+            read_x("x = 3", |v, n| whole_number(v, n, 1..=20)),
             (Some(3), vec![])
         );
         for n in ["0", "-2", "10000"] {
-            let (n_read, problems) = read_x(&format!("x = {n}"), |v| whole_number(v, 1..=20));
+            let (n_read, problems) = read_x(&format!("x = {n}"), |v, n| whole_number(v, n, 1..=20));
             assert_eq!(n_read, None);
             assert_eq!(
                 problems,
@@ -443,11 +452,19 @@ mod tests {
 
     #[test]
     fn an_unknown_choice_lists_the_choices_and_suggests_one() {
-        let choices = [("soon", 1), ("urgent", 2), ("emergency", 3)];
-        assert_eq!(read_x("x = \"Urgent\"", |v| choice(v, &choices)).0, Some(2));
+        #[derive(Debug, PartialEq, Deserialize, JsonSchema)]
+        #[serde(rename_all = "lowercase")]
+        enum Urgency {
+            Soon,
+            /// Described, so that the schema lists this word apart from the others.
+            Urgent,
+            Emergency,
+        }
+        let chosen = |_: &Value, Choice(urgency)| Some(urgency);
+        assert_eq!(read_x("x = \" Urgent\"", chosen).0, Some(Urgency::Urgent));
         assert_eq!(
-            read_x("x = \"urgnt\"", |v| choice(v, &choices)).1,
-            ["1:5 x: expected \"soon\", \"urgent\" or \"emergency\", found \"urgnt\" | did you mean \"urgent\"?"]
+            read_x("x = \"urgnt\"", chosen).1,
+            ["1:5 x: expected \"soon\", \"emergency\" or \"urgent\", found \"urgnt\" | did you mean \"urgent\"?"]
         );
     }
 
@@ -546,9 +563,9 @@ mod tests {
             [format!("1:5 x: the text prints as nothing | {markup}")]
         );
         assert_eq!(
-            read_x(
+            read_xs(
                 "x = [\"Lie down.\", \"[\\u2060](https://x.org)\"]",
-                paragraphs
+                paragraph
             )
             .1,
             [format!("1:19 x[2]: the text prints as nothing | {markup}")]
@@ -573,16 +590,16 @@ mod tests {
         let (name, problems) = read_x("x = \"Squat ![p](x)\"", plain);
         assert_eq!(name, None);
         assert_eq!(problems, [format!("1:5 x: {picture}")]);
-        let (equipment, problems) = read_x("x = [\"chair\", \"![p](x)\"]", plain_list);
+        let (equipment, problems) = read_xs("x = [\"chair\", \"![p](x)\"]", plain);
         assert_eq!(equipment, None);
         assert_eq!(problems, [format!("1:15 x[2]: {picture}")]);
     }
 
     #[test]
     fn a_bad_link_in_a_list_item_names_the_item() {
-        let (items, problems) = read_x(
+        let (items, problems) = read_xs(
             "x = [\"ok\", \"see [this](file:///etc/passwd)\"]",
-            paragraphs,
+            paragraph,
         );
         assert_eq!(items, None);
         assert_eq!(

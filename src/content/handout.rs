@@ -1,33 +1,129 @@
 //! The handout file: its text, sections and exercises, with the defaults applied.
 
-use super::exercise;
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::exercise::{self, HandoutExercise};
 use super::fields;
+use super::file::{self, FileCx, Tabled};
+use super::kinds::{Choice, Day, Text};
 use super::loader::Loader;
+use super::schema::FileKind;
 use super::source::SourceFile;
-use super::toml_tree::{read_all, Outer, Table};
+use super::written::{Leaf, List, Table};
+use crate::diag::Diagnostic;
 use crate::model::{
     Brand, Cause, Closing, Document, Exercise, Headings, Paper, RedFlag, Section, Urgency,
 };
 
-pub(crate) const KEYS: &[&str] = &[
-    "title", "subtitle", "summary", "language", "author", "reviewed", "intro", "headings", "cause",
-    "red_flag", "exercise", "section", "closing",
-];
-pub(crate) const HEADING_KEYS: &[&str] = &["causes", "red_flags", "exercises"];
-pub(crate) const CAUSE_KEYS: &[&str] = &["name", "text", "self_care"];
-pub(crate) const RED_FLAG_KEYS: &[&str] = &["name", "text", "urgency"];
-pub(crate) const SECTION_KEYS: &[&str] = &["title", "text", "bullets"];
-pub(crate) const CLOSING_KEYS: &[&str] = &["title", "text"];
-const OUTER: Outer = Outer {
-    keys: KEYS,
-    move_above: "the first [table]",
-};
+/// content/handouts/NAME.toml: one condition handout. Top-level keys come before the first
+/// [table]. Text fields take inline **bold**, *italic* and [links](https://example.org); a
+/// blank line starts a new paragraph.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "handout")]
+pub(crate) struct HandoutFile {
+    #[schemars(required)]
+    title: Option<Leaf<Text>>,
+    subtitle: Option<Leaf<Text>>,
+    /// The main message, printed first in a box.
+    summary: Option<Leaf<Text>>,
+    /// A BCP 47 language tag such as "en" or "en-GB"; hyphenation follows it. Default "en".
+    #[schemars(regex(pattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"))]
+    language: Option<Leaf<String>>,
+    author: Option<Leaf<Text>>,
+    /// A TOML date such as 2026-11-23 (no quotes), printed in the footer.
+    reviewed: Option<Leaf<Day>>,
+    intro: Option<Leaf<Text>>,
+    headings: Option<Table<HeadingsTable>>,
+    cause: Option<List<Table<CauseTable>>>,
+    /// When to see a doctor.
+    red_flag: Option<List<Table<RedFlagTable>>>,
+    #[schemars(required, length(min = 1))]
+    exercise: Option<List<Table<HandoutExercise>>>,
+    /// Extra sections, printed after the exercises.
+    section: Option<List<Table<SectionTable>>>,
+    closing: Option<Table<ClosingTable>>,
+}
 
-pub(crate) const URGENCIES: &[(&str, Urgency)] = &[
-    ("soon", Urgency::Soon),
-    ("urgent", Urgency::Urgent),
-    ("emergency", Urgency::Emergency),
-];
+/// Section headings of your own, over the defaults.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "headings")]
+struct HeadingsTable {
+    /// Default "What might be causing it?".
+    causes: Option<Leaf<Text>>,
+    /// Default "When to see a doctor".
+    red_flags: Option<Leaf<Text>>,
+    /// Default "Exercises to try".
+    exercises: Option<Leaf<Text>>,
+}
+
+/// A likely cause of the condition.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "cause")]
+struct CauseTable {
+    #[schemars(required)]
+    name: Option<Leaf<Text>>,
+    #[schemars(required)]
+    text: Option<Leaf<Text>>,
+    /// What the reader can do about it.
+    self_care: Option<List<Leaf<Text>>>,
+}
+
+/// A sign to see a doctor.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "red_flag")]
+struct RedFlagTable {
+    #[schemars(required)]
+    name: Option<Leaf<Text>>,
+    #[schemars(required)]
+    text: Option<Leaf<Text>>,
+    /// How soon to act. Default "soon".
+    urgency: Option<Leaf<Choice<UrgencyChoice>>>,
+}
+
+/// How soon to see a doctor.
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[schemars(rename = "urgency")]
+pub(crate) enum UrgencyChoice {
+    /// Book a visit.
+    Soon,
+    /// The same day.
+    Urgent,
+    /// Call now.
+    Emergency,
+}
+
+impl From<UrgencyChoice> for Urgency {
+    fn from(urgency: UrgencyChoice) -> Urgency {
+        match urgency {
+            UrgencyChoice::Soon => Urgency::Soon,
+            UrgencyChoice::Urgent => Urgency::Urgent,
+            UrgencyChoice::Emergency => Urgency::Emergency,
+        }
+    }
+}
+
+/// A section of your own, printed after the exercises.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "section")]
+struct SectionTable {
+    #[schemars(required)]
+    title: Option<Leaf<Text>>,
+    text: Option<Leaf<Text>>,
+    bullets: Option<List<Leaf<Text>>>,
+}
+
+/// The last word of the handout.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "closing")]
+struct ClosingTable {
+    /// Default "Final thoughts".
+    title: Option<Leaf<Text>>,
+    #[schemars(required)]
+    text: Option<Leaf<Text>>,
+}
+
 const DEFAULT_LANGUAGE: &str = "en";
 const DEFAULT_CLOSING_TITLE: &str = "Final thoughts";
 
@@ -40,40 +136,33 @@ pub(crate) struct Frame {
 
 /// Reads the handout in `source` into a document; `None` when anything was wrong with it.
 pub(crate) fn read(loader: &Loader, source: &SourceFile, frame: Frame) -> Option<Document> {
-    let tree = source.parse(loader.report)?;
-    let cx = loader.file_cx(source);
-    let table = Table::root(&cx, &tree);
-    table.check_keys(KEYS, None);
-
-    let title = table
-        .require(
-            "title",
-            "title = \"How to fix inner knee pain from running\"",
-        )
-        .and_then(|v| fields::plain(&v));
-    let subtitle = table.read("subtitle", fields::rich_text);
-    let summary = table.read("summary", fields::rich_text);
-    let language = match table.get("language") {
-        Some(value) => fields::language(&value),
-        None => Some(DEFAULT_LANGUAGE.to_string()),
-    };
-    let author = table.read("author", fields::plain);
-    let reviewed = table.read("reviewed", fields::date);
-    let intro = table.read("intro", fields::rich_text);
-    let headings = read_headings(&table);
-    let causes = each_table(&table, "cause", read_cause);
-    let red_flags = each_table(&table, "red_flag", read_red_flag);
-    let exercises = read_exercises(loader, &table);
-    let sections = each_table(&table, "section", read_section);
-    let closing = match table.read("closing", |v| v.table()) {
-        Some(closing) => read_closing(&closing).map(Some),
-        None => Some(None),
-    };
+    let (cx, file) =
+        file::read::<HandoutFile>(source, FileKind::Handout, loader.report, &loader.coverage)?;
+    let example = "title = \"How to fix inner knee pain from running\"";
+    let title = cx
+        .require(&file.title, cx.top(), "title", example)
+        .and_then(|_| cx.leaf(&file.title, fields::plain));
+    let subtitle = cx.leaf(&file.subtitle, fields::rich_text);
+    let summary = cx.leaf(&file.summary, fields::rich_text);
+    let language = cx
+        .leaf(&file.language, fields::language)
+        .unwrap_or_else(|| DEFAULT_LANGUAGE.to_string());
+    let author = cx.leaf(&file.author, fields::plain);
+    let reviewed = cx.leaf(&file.reviewed, fields::date);
+    let intro = cx.leaf(&file.intro, fields::rich_text);
+    let headings = read_headings(&cx, &file);
+    let causes = each(&cx, &file.cause, read_cause);
+    let red_flags = each(&cx, &file.red_flag, read_red_flag);
+    let exercises = read_exercises(loader, &cx, &file);
+    let sections = each(&cx, &file.section, read_section);
+    let closing = cx
+        .table(&file.closing)
+        .map(|closing| read_closing(&cx, &file, closing));
 
     Some(Document {
         source: source.path.clone(),
         stem: frame.stem,
-        language: language?,
+        language,
         brand: frame.brand?,
         paper: frame.paper,
         title: title?,
@@ -82,56 +171,52 @@ pub(crate) fn read(loader: &Loader, source: &SourceFile, frame: Frame) -> Option
         intro,
         author,
         reviewed,
-        headings: headings?,
+        headings,
         causes: causes?,
         red_flags: red_flags?,
         exercises: exercises?,
         sections: sections?,
-        closing: closing?,
+        closing: closing.flatten(),
         recipient: None,
     })
 }
 
-fn read_headings(table: &Table) -> Option<Headings> {
-    let headings = table.read("headings", |v| v.table());
-    if let Some(headings) = &headings {
-        headings.check_keys(HEADING_KEYS, Some(&OUTER));
-    }
-    let heading = |name, default: &str| match headings.as_ref().and_then(|h| h.get(name)) {
-        Some(value) => fields::plain(&value),
-        None => Some(default.to_string()),
+fn read_headings(cx: &FileCx, file: &HandoutFile) -> Headings {
+    let headings = cx.table(&file.headings);
+    let heading = |leaf: Option<&Option<Leaf<Text>>>, default: &str| {
+        leaf.and_then(|leaf| cx.leaf(leaf, fields::plain))
+            .unwrap_or_else(|| default.to_string())
     };
-    let causes = heading("causes", "What might be causing it?");
-    let red_flags = heading("red_flags", "When to see a doctor");
-    let exercises = heading("exercises", "Exercises to try");
-    Some(Headings {
-        causes: causes?,
-        red_flags: red_flags?,
-        exercises: exercises?,
-    })
+    Headings {
+        causes: heading(headings.map(|h| &h.causes), "What might be causing it?"),
+        red_flags: heading(headings.map(|h| &h.red_flags), "When to see a doctor"),
+        exercises: heading(headings.map(|h| &h.exercises), "Exercises to try"),
+    }
 }
 
 /// `read` applied to each `[[name]]` table; empty when there are none, `None` when any is wrong.
-fn each_table<'a, T>(
-    table: &Table<'a>,
-    name: &'a str,
-    read: impl FnMut(&Table<'a>) -> Option<T>,
+fn each<'f, S, T>(
+    cx: &FileCx,
+    list: &'f Option<List<Table<S>>>,
+    mut read: impl FnMut(&FileCx, &Tabled<'f, S>) -> Option<T>,
 ) -> Option<Vec<T>> {
-    let Some(value) = table.get(name) else {
+    if list.is_none() {
         return Some(Vec::new());
-    };
-    read_all(&value.tables()?, read)
+    }
+    file::read_all(&cx.tables(list)?, |table| read(cx, table))
 }
 
-fn read_cause(table: &Table) -> Option<Cause> {
-    table.check_keys(CAUSE_KEYS, Some(&OUTER));
-    let name = table
-        .require("name", "name = \"Bursitis\"")
-        .and_then(|v| fields::plain(&v));
-    let text = table
-        .require("text", "text = \"What it is and why it hurts.\"")
-        .and_then(|v| fields::rich_text(&v));
-    let self_care = table.read("self_care", fields::paragraphs);
+fn read_cause(cx: &FileCx, cause: &Tabled<CauseTable>) -> Option<Cause> {
+    let table = cause.fields;
+    let span = cause.span.clone();
+    let name = cx
+        .require(&table.name, span.clone(), "name", "name = \"Bursitis\"")
+        .and_then(|_| cx.leaf(&table.name, fields::plain));
+    let example = "text = \"What it is and why it hurts.\"";
+    let text = cx
+        .require(&table.text, span, "text", example)
+        .and_then(|_| cx.leaf(&table.text, fields::rich_text));
+    let self_care = cx.items(&table.self_care, fields::paragraph);
     Some(Cause {
         name: name?,
         text: text?,
@@ -139,53 +224,59 @@ fn read_cause(table: &Table) -> Option<Cause> {
     })
 }
 
-fn read_red_flag(table: &Table) -> Option<RedFlag> {
-    table.check_keys(RED_FLAG_KEYS, Some(&OUTER));
-    let name = table
-        .require("name", "name = \"Torn meniscus\"")
-        .and_then(|v| fields::plain(&v));
-    let text = table
-        .require("text", "text = \"What to look out for.\"")
-        .and_then(|v| fields::rich_text(&v));
-    let urgency = match table.get("urgency") {
-        Some(value) => fields::choice(&value, URGENCIES),
-        None => Some(Urgency::default()),
-    };
+fn read_red_flag(cx: &FileCx, red_flag: &Tabled<RedFlagTable>) -> Option<RedFlag> {
+    let table = red_flag.fields;
+    let span = red_flag.span.clone();
+    let name = cx
+        .require(
+            &table.name,
+            span.clone(),
+            "name",
+            "name = \"Torn meniscus\"",
+        )
+        .and_then(|_| cx.leaf(&table.name, fields::plain));
+    let example = "text = \"What to look out for.\"";
+    let text = cx
+        .require(&table.text, span, "text", example)
+        .and_then(|_| cx.leaf(&table.text, fields::rich_text));
+    let urgency = cx.leaf(&table.urgency, |_, Choice(urgency)| Some(urgency.into()));
     Some(RedFlag {
         name: name?,
         text: text?,
-        urgency: urgency?,
+        urgency: urgency.unwrap_or_default(),
     })
 }
 
-fn read_exercises(loader: &Loader, table: &Table) -> Option<Vec<Exercise>> {
+fn read_exercises(loader: &Loader, cx: &FileCx, file: &HandoutFile) -> Option<Vec<Exercise>> {
     let hint = "add an [[exercise]] with use = \"id\" (an exercise from content/exercises/), \
                 or with its own name and steps";
-    let Some(value) = table.get("exercise") else {
-        let message = "a handout needs at least one [[exercise]]";
-        let diagnostic = table.cx().error(table.offset(), "exercise", message);
-        table.cx().emit(diagnostic.hint(hint));
+    let message = "a handout needs at least one [[exercise]]";
+    let Some(list) = &file.exercise else {
+        let diagnostic = Diagnostic::error(message)
+            .at(cx.location(cx.top().start))
+            .key("exercise");
+        cx.emit(diagnostic.hint(hint));
         return None;
     };
-    let tables = value.tables()?;
+    let tables = cx.tables(&file.exercise)?;
     if tables.is_empty() {
-        value.emit(
-            value
-                .error("a handout needs at least one [[exercise]]")
-                .hint(hint),
-        );
+        let value = cx.at(list.span.clone());
+        value.emit(value.error(message).hint(hint));
         return None;
     }
-    read_all(&tables, |t| exercise::read_in_handout(loader, t, &OUTER))
+    file::read_all(&tables, |exercise| {
+        exercise::read_in_handout(loader, cx, exercise)
+    })
 }
 
-fn read_section(table: &Table) -> Option<Section> {
-    table.check_keys(SECTION_KEYS, Some(&OUTER));
-    let title = table
-        .require("title", "title = \"Getting back to running\"")
-        .and_then(|v| fields::plain(&v));
-    let text = table.read("text", fields::rich_text);
-    let bullets = table.read("bullets", fields::paragraphs);
+fn read_section(cx: &FileCx, section: &Tabled<SectionTable>) -> Option<Section> {
+    let table = section.fields;
+    let example = "title = \"Getting back to running\"";
+    let title = cx
+        .require(&table.title, section.span.clone(), "title", example)
+        .and_then(|_| cx.leaf(&table.title, fields::plain));
+    let text = cx.leaf(&table.text, fields::rich_text);
+    let bullets = cx.items(&table.bullets, fields::paragraph);
     Some(Section {
         title: title?,
         text,
@@ -193,17 +284,13 @@ fn read_section(table: &Table) -> Option<Section> {
     })
 }
 
-fn read_closing(table: &Table) -> Option<Closing> {
-    table.check_keys(CLOSING_KEYS, Some(&OUTER));
-    let title = match table.get("title") {
-        Some(value) => fields::plain(&value),
-        None => Some(DEFAULT_CLOSING_TITLE.to_string()),
-    };
-    let text = table
-        .require("text", "text = \"What to do next.\"")
-        .and_then(|v| fields::rich_text(&v));
-    Some(Closing {
-        title: title?,
-        text: text?,
-    })
+fn read_closing(cx: &FileCx, file: &HandoutFile, closing: &ClosingTable) -> Option<Closing> {
+    let title = cx
+        .leaf(&closing.title, fields::plain)
+        .unwrap_or_else(|| DEFAULT_CLOSING_TITLE.to_string());
+    let span = file.closing.as_ref().map_or(cx.top(), |t| t.span.clone());
+    let text = cx
+        .require(&closing.text, span, "text", "text = \"What to do next.\"")
+        .and_then(|_| cx.leaf(&closing.text, fields::rich_text));
+    Some(Closing { title, text: text? })
 }

@@ -6,11 +6,10 @@ use std::sync::Arc;
 
 use super::coverage::Coverage;
 use super::exercise::Library;
+use super::file::Value;
 use super::paths::Workspace;
 use super::pictures::Pictures;
 use super::report::Report;
-use super::source::SourceFile;
-use super::toml_tree::{FileCx, Value};
 use crate::model::Picture;
 
 pub(crate) struct Loader<'a> {
@@ -33,20 +32,11 @@ impl<'a> Loader<'a> {
         }
     }
 
-    /// What reading `source` needs: where to report, and which characters the font has.
-    pub fn file_cx<'s>(&'s self, source: &'s SourceFile) -> FileCx<'s> {
-        FileCx {
-            file: source,
-            report: self.report,
-            coverage: &self.coverage,
-        }
-    }
-
     /// The file a path value names, resolved and checked to be inside the workspace.
     ///
     /// Returns the canonical path and the path as written.
-    pub fn resolve<'v>(&self, value: &Value<'v>) -> Option<(PathBuf, &'v str)> {
-        let written = value.str()?.trim();
+    pub fn resolve<'w>(&self, value: &Value, written: &'w str) -> Option<(PathBuf, &'w str)> {
+        let written = written.trim();
         if written.is_empty() {
             let hint = format!(
                 "write the path of a file, e.g. {} = \"/images/knee.png\"",
@@ -67,8 +57,8 @@ impl<'a> Loader<'a> {
     }
 
     /// The PNG or JPEG picture a path value names, read, checked and made ready once per load.
-    pub fn picture(&self, value: &Value) -> Option<Arc<Picture>> {
-        let (path, written) = self.resolve(value)?;
+    pub fn picture(&self, value: &Value, written: &str) -> Option<Arc<Picture>> {
+        let (path, written) = self.resolve(value, written)?;
         match self.pictures.get(&path) {
             Ok(picture) => Some(picture),
             Err(error) => {

@@ -1,19 +1,26 @@
-//! Load: TOML files → a validated [`Document`].
+//! Load: TOML files → a validated [`Document`], and copies of it for each recipient.
 //!
 //! [`load`] reads a handout file, the brand file and the library exercises it uses, and every
-//! picture and font they name. It reports every problem it finds, not just the first, each
-//! with its file, line, column, key and, where one is known, a fix.
+//! picture and font they name; [`check_workspace`] reads the brand and the whole library,
+//! used or not. Both report every problem they find, not just the first, each with its
+//! file, line, column, key and, where one is known, a fix. The files are read with serde
+//! into structs (see `written`) whose every value keeps what was written and where; the same
+//! structs make the [`schema`]. [`personalize`] makes a copy of a document for one
+//! recipient, checking the details given for them as text in a content file is checked.
 
 mod brand;
 mod coverage;
 mod exercise;
 mod fields;
+mod file;
 mod handout;
 mod jpeg;
+mod kinds;
 mod links;
 mod loader;
 mod markdown;
 mod paths;
+mod personalize;
 mod pictures;
 mod pixels;
 pub(crate) mod png;
@@ -23,13 +30,17 @@ mod source;
 pub(crate) mod suggest;
 #[cfg(test)]
 mod tests;
-mod toml_tree;
+mod written;
 
 use std::path::{Path, PathBuf};
 
 pub use coverage::{Coverage, Missing};
-pub use paths::workspace_root;
-pub use schema::SCHEMA;
+pub use paths::{handouts_in, not_a_handout, workspace_root};
+pub use personalize::{
+    check_text, personalize, DosageChange, Given, Personalization, Personalized, Personalizer,
+};
+pub(crate) use personalize::{exercise_key, slug};
+pub use schema::schema;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Document, Paper};
@@ -91,25 +102,9 @@ fn read_document(handout: &Path, options: &LoadOptions, report: &Report) -> Opti
         }
         return None;
     };
-    let workspace = match Workspace::new(root.clone()) {
-        Ok(workspace) => workspace,
-        Err(e) => {
-            report.push(
-                Diagnostic::error(format!(
-                    "cannot use {} as the workspace root: {e}",
-                    root.display()
-                ))
-                .hint("--root must name an existing folder"),
-            );
-            return None;
-        }
-    };
+    let workspace = open_workspace(&root, report)?;
     let loader = Loader::new(report, workspace);
-    let brand_path = options
-        .brand
-        .clone()
-        .unwrap_or_else(|| loader.workspace.content("brand.toml"));
-    let brand = brand::read(&loader, &brand_path, options.brand.is_some());
+    let brand = read_brand(&loader, options);
     loader.coverage.get_or_init(Coverage::bundled);
     let source = source?;
     let paper = options
@@ -122,6 +117,47 @@ fn read_document(handout: &Path, options: &LoadOptions, report: &Report) -> Opti
         stem: stem(handout),
     };
     handout::read(&loader, &source, frame)
+}
+
+/// Reads the brand and every exercise of the library of the workspace at `root`, whether a
+/// handout uses it or not, and gives back their problems: what a check of the whole
+/// workspace adds to its handouts' own. The brand is `options.brand` when given.
+///
+/// Loading a handout reports the brand's problems, and those of the exercises it uses,
+/// again: a caller showing both shows each problem once.
+pub fn check_workspace(root: &Path, options: &LoadOptions) -> Diagnostics {
+    let report = Report::default();
+    if let Some(workspace) = open_workspace(root, &report) {
+        let loader = Loader::new(&report, workspace);
+        read_brand(&loader, options);
+        exercise::read_library(&loader);
+    }
+    report.finish()
+}
+
+fn open_workspace(root: &Path, report: &Report) -> Option<Workspace> {
+    match Workspace::new(root.to_path_buf()) {
+        Ok(workspace) => Some(workspace),
+        Err(e) => {
+            report.push(
+                Diagnostic::error(format!(
+                    "cannot use {} as the workspace root: {e}",
+                    root.display()
+                ))
+                .hint("--root must name an existing folder"),
+            );
+            None
+        }
+    }
+}
+
+/// The brand file of `options`, or else of the workspace, read.
+fn read_brand(loader: &Loader, options: &LoadOptions) -> Option<brand::BrandRead> {
+    let path = options
+        .brand
+        .clone()
+        .unwrap_or_else(|| loader.workspace.content("brand.toml"));
+    brand::read(loader, &path, options.brand.is_some())
 }
 
 /// The handout file's name without `.toml`.

@@ -19,6 +19,77 @@ pub fn workspace_root(handout: &Path) -> Option<PathBuf> {
         .map(Path::to_path_buf)
 }
 
+/// The folder of handouts a folder given on the command line stands for: a workspace's
+/// `content/handouts`, the `handouts` of a `content` folder, or the folder itself; refused,
+/// with the reason, when it is the exercise library.
+pub fn handouts_in(folder: &Path, root: Option<&Path>) -> Result<PathBuf, String> {
+    let handouts = folder.join("content/handouts");
+    if handouts.is_dir() {
+        return Ok(handouts);
+    }
+    let in_content = folder.join("handouts");
+    let is_content = folder
+        .canonicalize()
+        .ok()
+        .is_some_and(|f| f.ends_with("content"));
+    if is_content && in_content.is_dir() {
+        return Ok(in_content);
+    }
+    let library = library_of(folder, root);
+    if library.is_some_and(|library| same_file(folder, &library)) {
+        return Err(format!(
+            "{} holds the exercise library; handouts live in content/handouts",
+            folder.display()
+        ));
+    }
+    Ok(folder.to_path_buf())
+}
+
+/// Why the file `path`, given as a handout, is not one, when it is the brand file or an
+/// exercise of the library.
+pub fn not_a_handout(path: &Path, root: Option<&Path>) -> Option<String> {
+    let root = root
+        .map(Path::to_path_buf)
+        .or_else(|| workspace_root(path))?;
+    let content = root.join("content");
+    let what = if same_file(path, &content.join("brand.toml")) {
+        "the brand file"
+    } else if path
+        .parent()
+        .is_some_and(|folder| same_file(folder, &content.join("exercises")))
+    {
+        "an exercise file"
+    } else {
+        return None;
+    };
+    Some(format!(
+        "{} is {what}; handouts live in content/handouts",
+        path.display()
+    ))
+}
+
+/// The exercise library of the workspace around `folder`.
+fn library_of(folder: &Path, root: Option<&Path>) -> Option<PathBuf> {
+    let root = match root {
+        Some(root) => root.to_path_buf(),
+        None => folder
+            .canonicalize()
+            .ok()?
+            .ancestors()
+            .find(|dir| dir.join("content").is_dir())?
+            .to_path_buf(),
+    };
+    Some(root.join("content/exercises"))
+}
+
+/// Whether `a` and `b` name the same existing file or folder.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// The folder everything a handout reads must come from.
 #[derive(Debug)]
 pub(crate) struct Workspace {

@@ -730,3 +730,44 @@ fn a_caption_or_name_that_would_print_as_nothing_is_refused() {
         ]
     );
 }
+
+#[test]
+fn a_workspace_check_reads_the_brand_and_every_exercise_used_or_not() {
+    let ws = Workspace::new();
+    ws.write(
+        "content/brand.toml",
+        "name = \"Riverside\"\ntaglin = \"Keeping runners running\"\n",
+    );
+    ws.write("content/exercises/used.toml", SPLIT_SQUAT);
+    ws.write(
+        "content/exercises/broken.toml",
+        "name = \"Broken\"\nsteps = [\"Up.\"\n",
+    );
+    ws.write(
+        "content/exercises/unused.toml",
+        "name = \"Unused\"\nsteps = [\"Up.\"]\nreps = \"a\"\n",
+    );
+    let problems = check_workspace(ws.dir.path(), &LoadOptions::default());
+    let shown: Vec<String> = problems
+        .iter()
+        .map(|d| {
+            let l = d.location.as_ref().unwrap();
+            let file = l.file.strip_prefix(ws.dir.path()).unwrap();
+            format!(
+                "{}:{}:{} {}",
+                file.display(),
+                l.line.unwrap(),
+                l.column.unwrap(),
+                d.message
+            )
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "content/brand.toml:2:1 unknown key `taglin`",
+            "content/exercises/broken.toml:2:15 unclosed array, expected `]`",
+            "content/exercises/unused.toml:3:8 expected a whole number, found a string",
+        ]
+    );
+}

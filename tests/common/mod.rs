@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 
 pub use reading::*;
 
-use handout::model::Recipient;
+use handout::content::{Given, Personalization};
 use handout::BuildOptions;
 
 pub fn repo() -> PathBuf {
@@ -53,10 +53,10 @@ pub fn keep(name: &str, pdf: &[u8]) {
 
 pub fn for_patient(name: &str) -> BuildOptions {
     BuildOptions {
-        recipient: Some(Recipient {
-            name: Some(name.to_string()),
-            ..Recipient::default()
-        }),
+        personalization: Personalization {
+            name: Some(Given::flag("--patient", name)),
+            ..Personalization::default()
+        },
         ..BuildOptions::default()
     }
 }
