@@ -403,48 +403,47 @@ impl Breaker<'_> {
     /// line: it fits there, or it is one character.
     fn cut_to_fit(&self, word: &Word) -> (Vec<Word>, Word) {
         let reach = word.reach();
-        // The space at the end hangs: it is not cut, nor measured.
+        // The space at the end hangs: it is not cut off, nor measured.
         let visible = self.paragraph.text[word.range.clone()].trim_end();
         let visible_end = word.range.start + visible.len();
-        // Between any two characters.
-        let cuts: Vec<usize> = visible
+        // Where a line may end: after any character, the last taking the space with it.
+        let ends: Vec<usize> = visible
             .char_indices()
             .skip(1)
             .map(|(i, _)| word.range.start + i)
+            .chain([word.range.end])
             .collect();
         let fits = |head: &Word| head.visible_width() <= self.width + EPSILON;
         let mut heads = Vec::new();
         let mut start = word.range.start;
-        let mut cuts = &cuts[..];
+        let mut ends = &ends[..];
         loop {
-            if cuts.is_empty() || reach.width(start, visible_end) <= self.width {
-                let rest = self.shape_within(word, start..word.range.end);
-                if cuts.is_empty() || fits(&rest) {
-                    return (
-                        heads,
-                        Word {
-                            mandatory_break_after: word.mandatory_break_after,
-                            ..rest
-                        },
-                    );
-                }
-            }
-            let guess = cuts
-                .partition_point(|&cut| reach.width(start, cut) <= self.width)
+            let guess = ends
+                .partition_point(|&end| reach.width(start, end.min(visible_end)) <= self.width)
                 .saturating_sub(1);
             let mut longest = None;
-            let cut = last_fitting(cuts.len(), guess, |i| {
-                let head = self.shape_within(word, start..cuts[i]);
+            let found = last_fitting(ends.len(), guess, |i| {
+                let head = self.shape_within(word, start..ends[i]);
                 let fits = fits(&head);
                 if fits {
                     longest = Some(head);
                 }
                 fits
-            })
-            .unwrap_or(0);
-            heads.push(longest.unwrap_or_else(|| self.shape_within(word, start..cuts[0])));
-            start = cuts[cut];
-            cuts = &cuts[cut + 1..];
+            });
+            let (end, head) = match (found, longest) {
+                (Some(end), Some(head)) => (end, head),
+                _ => (0, self.shape_within(word, start..ends[0])),
+            };
+            if end == ends.len() - 1 {
+                let rest = Word {
+                    mandatory_break_after: word.mandatory_break_after,
+                    ..head
+                };
+                return (heads, rest);
+            }
+            heads.push(head);
+            start = ends[end];
+            ends = &ends[end + 1..];
         }
     }
 
