@@ -62,7 +62,7 @@ pub trait Measure {
 /// guesses the run's script from its first such letter, and its direction from that.
 fn cut_out(text: &str, glyphs: &[Glyph], part: Range<usize>) -> Option<Vec<Glyph>> {
     let piece = &text[part.clone()];
-    if trailing_space_run(piece).is_some() || !piece.chars().any(has_script) {
+    if trailing_space_run(piece).is_some() || !piece.chars().any(|c| own_script(c).is_some()) {
         return None;
     }
     let ascending = glyphs.first()?.cluster <= glyphs.last()?.cluster;
@@ -106,13 +106,13 @@ fn cut_out(text: &str, glyphs: &[Glyph], part: Range<usize>) -> Option<Vec<Glyph
     Some(glyphs.collect())
 }
 
-/// Whether `c` belongs to a script of its own, not one shared by all (digits,
-/// punctuation, spaces) or taken from the letter before (marks).
-fn has_script(c: char) -> bool {
-    !matches!(
-        c.script(),
-        UnicodeScript::Common | UnicodeScript::Inherited | UnicodeScript::Unknown
-    )
+/// The script `c` belongs to, unless it is shared by all (digits, punctuation, spaces)
+/// or taken from the letter before (marks).
+fn own_script(c: char) -> Option<UnicodeScript> {
+    match c.script() {
+        UnicodeScript::Common | UnicodeScript::Inherited | UnicodeScript::Unknown => None,
+        script => Some(script),
+    }
 }
 
 /// Where a right-to-left word's trailing space starts, which is shaped apart from it: it
@@ -273,7 +273,7 @@ impl Shaper<'_> {
         let glyphs = self.shape_run(text, face, size);
         // rustybuzz guesses a run's script from what is drawn, `cut_out` from the text.
         let replaced = text.chars().any(|c| self.drawn(c, face) != c);
-        let mut scripts = text.chars().filter(|&c| has_script(c)).map(|c| c.script());
+        let mut scripts = text.chars().filter_map(own_script);
         let first = scripts.next();
         if replaced || scripts.any(|script| Some(script) != first) {
             return forget_safe_breaks(glyphs);
