@@ -1,18 +1,19 @@
-//! Finding how much of a word fits a line without shaping every head of it.
+//! Finding how much of a word fits a line without measuring every head of it.
 //!
-//! Shaping a head costs time in its length, so trying heads one by one, or bisecting over
-//! the whole word, costs the square of a long word's length. Instead the word's own glyph
-//! widths give a guess (a head shaped alone differs only where it is cut: a kerning pair,
-//! a joining form), and a search outwards from the guess confirms it with a few heads
-//! shaped near it.
+//! Measuring a head costs time in its length, so trying heads one by one, or bisecting
+//! over the whole word, costs the square of a long word's length. Instead the word's own
+//! glyph widths give a guess (a head set alone differs only where it is cut: a kerning
+//! pair, a joining form), and a search outwards from the guess confirms it with a few
+//! heads near it.
 
 /// A word's glyph widths by the byte offset their clusters start at, summed, so that the
 /// width of any stretch of it is two look-ups.
 pub struct Reach {
     /// Where clusters start, ascending.
     offsets: Vec<usize>,
-    /// The width of the glyphs before each offset; one more entry than `offsets`.
-    before: Vec<f32>,
+    /// The width of the glyphs before each offset; one more entry than `offsets`. In
+    /// double precision: a long word's sum reaches where single precision steps by 1/64 pt.
+    before: Vec<f64>,
 }
 
 impl Reach {
@@ -24,7 +25,7 @@ impl Reach {
         let mut sum = 0.0;
         before.push(sum);
         for &(_, advance) in &glyphs {
-            sum += advance;
+            sum += f64::from(advance);
             before.push(sum);
         }
         Reach {
@@ -35,10 +36,10 @@ impl Reach {
 
     /// The width of the glyphs whose clusters start from `from` up to `to`.
     pub fn width(&self, from: usize, to: usize) -> f32 {
-        self.before_offset(to) - self.before_offset(from)
+        (self.before_offset(to) - self.before_offset(from)) as f32
     }
 
-    fn before_offset(&self, at: usize) -> f32 {
+    fn before_offset(&self, at: usize) -> f64 {
         self.before[self.offsets.partition_point(|&offset| offset < at)]
     }
 }
