@@ -9,7 +9,7 @@
 //!
 //! - ordinary words: sections of 29,000-character paragraphs of everyday words;
 //! - one long word: one exercise step holding one word of up to 29,000 letters;
-//! - many long words: up to 34 steps of one 29,000-letter word each (989 KB);
+//! - many long words: up to 34 exercises whose step is one 29,000-letter word (989 KB);
 //! - 1 MiB handout: every kind of field, with bold, italics, links, lists and pictures.
 //!
 //! Each is built RUNS times (default 3) by the release binary, `handout build`, as a child
