@@ -4,7 +4,7 @@
 
 use handout::model::Rgb;
 use handout::text::bidi::{strong_direction, Direction};
-use handout::text::{break_lines, FaceId, FontBook, Line, Shaper, Span, TextStyle};
+use handout::text::{break_lines, FaceId, FontBook, Line, Measure, Shaper, Span, TextStyle};
 use proptest::prelude::*;
 
 /// Pieces of text to build strings from, weighted towards the awkward.
@@ -29,6 +29,19 @@ fn piece() -> impl Strategy<Value = String> {
 
 fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..40).prop_map(|pieces| pieces.concat())
+}
+
+/// A long word, mostly in one script, the kind a line is cut out of.
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Z]{1,200} ?",
+        "[a-zA-Z0-9:/.,'-]{1,200}",
+        "[\u{0627}-\u{064A}]{1,80} ?",
+        "[\u{05D0}-\u{05EA}]{1,80}",
+        "[\u{0410}-\u{044F}]{1,80}",
+        "([a-z][\u{0300}-\u{036F}]?){1,80}",
+        text(),
+    ]
 }
 
 fn span(text: &str, bold: bool) -> Span {
@@ -100,5 +113,23 @@ proptest! {
         } else {
             prop_assert_eq!(printed(&back), printed(&text));
         }
+    }
+
+    #[test]
+    fn a_part_cut_out_of_a_shaped_word_is_what_shaping_the_part_gives(
+        text in word(),
+        from in 0usize..400,
+        to in 0usize..400,
+        face in 0usize..5,
+    ) {
+        let book = FontBook::bundled();
+        let shaper = Shaper::new(&book);
+        let face = [FaceId::Regular, FaceId::Bold, FaceId::Italic, FaceId::BoldItalic, FaceId::Fallback][face];
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let (from, to) = (bounds[from % bounds.len()], bounds[to % bounds.len()]);
+        let part = from.min(to)..from.max(to);
+        let whole = shaper.shape(&text, face, 13.0);
+        let alone = shaper.shape(&text[part.clone()], face, 13.0);
+        prop_assert_eq!(shaper.shape_part(&text, &whole, part, face, 13.0), alone);
     }
 }

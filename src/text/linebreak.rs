@@ -11,6 +11,7 @@ use smol_str::SmolStr;
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 use super::bidi::{self, Direction};
+use super::fit::{last_fitting, Reach};
 use super::fonts::FaceId;
 use super::shape::{Glyph, Measure};
 use crate::model::Rgb;
@@ -146,20 +147,30 @@ impl<'a> Paragraph<'a> {
     /// Whether byte `at` falls strictly inside a span that must not break, or between
     /// two such spans (one name set partly in the fallback face holds together too).
     fn inside_unbreakable(&self, at: usize) -> bool {
-        self.starts.iter().enumerate().any(|(i, &start)| {
-            let span = &self.spans[i];
-            let end = start + span.text.len();
-            let next_unbreakable = self.spans.get(i + 1).is_some_and(|next| next.unbreakable);
-            span.unbreakable && start < at && (at < end || (at == end && next_unbreakable))
-        })
+        // Only the last span starting before `at` can hold it.
+        let Some(i) = self
+            .starts
+            .partition_point(|&start| start < at)
+            .checked_sub(1)
+        else {
+            return false;
+        };
+        let span = &self.spans[i];
+        let end = self.starts[i] + span.text.len();
+        let next_unbreakable = self.spans.get(i + 1).is_some_and(|next| next.unbreakable);
+        span.unbreakable && (at < end || (at == end && next_unbreakable))
     }
 
     /// The spans overlapping `range`, each with the part of `range` it covers.
     fn pieces(&self, range: Range<usize>) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
-        self.starts
-            .iter()
-            .enumerate()
-            .filter_map(move |(i, &start)| {
+        let first = self
+            .starts
+            .partition_point(|&start| start <= range.start)
+            .saturating_sub(1);
+        (first..self.spans.len())
+            .take_while(move |&i| self.starts[i] < range.end)
+            .filter_map(move |i| {
+                let start = self.starts[i];
                 let end = start + self.spans[i].text.len();
                 let from = range.start.max(start);
                 let to = range.end.min(end);
@@ -261,6 +272,17 @@ impl Word {
     fn visible_width(&self) -> f32 {
         self.width() - self.pieces.last().map_or(0.0, Piece::trailing_space)
     }
+
+    /// The word's glyph widths by where in the paragraph their clusters start.
+    fn reach(&self) -> Reach {
+        let mut start = self.range.start;
+        let mut glyphs = Vec::new();
+        for piece in &self.pieces {
+            glyphs.extend(piece.glyphs.iter().map(|g| (start + g.cluster, g.advance)));
+            start += piece.text.len();
+        }
+        Reach::new(glyphs)
+    }
 }
 
 struct Breaker<'a> {
@@ -277,37 +299,35 @@ impl Breaker<'_> {
         let mut line: Vec<Piece> = Vec::new();
         let mut line_width = 0.0;
 
-        while let Some(word) = words.pop_front() {
+        while let Some(mut word) = words.pop_front() {
             let fits = line_width + word.visible_width() <= self.width + EPSILON;
-            if fits {
-                line_width += word.width();
-                let mandatory = word.mandatory_break_after;
-                line.extend(word.pieces);
-                if mandatory && !words.is_empty() {
-                    lines.push(self.finish(std::mem::take(&mut line)));
-                    line_width = 0.0;
-                }
-                continue;
-            }
-            if line.is_empty() {
+            if !fits && line.is_empty() {
                 // Wider than the column on its own: cut it where it must be cut.
-                let (head, tail) = self.cut_to_fit(&word);
-                lines.push(self.finish(head.pieces));
-                words.push_front(tail);
+                let (heads, rest) = self.cut_to_fit(&word);
+                lines.extend(heads.into_iter().map(|head| self.finish(head.pieces)));
+                word = rest;
+            } else if !fits {
+                if line_width < self.width * HYPHENATE_BELOW_FILL {
+                    if let Some((head, tail)) = self.hyphenate(&word, self.width - line_width) {
+                        line.extend(head);
+                        lines.push(self.finish(std::mem::take(&mut line)));
+                        line_width = 0.0;
+                        words.push_front(tail);
+                        continue;
+                    }
+                }
+                lines.push(self.finish(std::mem::take(&mut line)));
+                line_width = 0.0;
+                words.push_front(word);
                 continue;
             }
-            if line_width < self.width * HYPHENATE_BELOW_FILL {
-                if let Some((head, tail)) = self.hyphenate(&word, self.width - line_width) {
-                    line.extend(head);
-                    lines.push(self.finish(std::mem::take(&mut line)));
-                    line_width = 0.0;
-                    words.push_front(tail);
-                    continue;
-                }
+            line_width += word.width();
+            let mandatory = word.mandatory_break_after;
+            line.extend(word.pieces);
+            if mandatory && !words.is_empty() {
+                lines.push(self.finish(std::mem::take(&mut line)));
+                line_width = 0.0;
             }
-            lines.push(self.finish(std::mem::take(&mut line)));
-            line_width = 0.0;
-            words.push_front(word);
         }
         if !line.is_empty() {
             lines.push(self.finish(line));
@@ -349,38 +369,88 @@ impl Breaker<'_> {
         }
     }
 
-    /// The longest head of `word` that fits a line on its own (at least one character).
-    fn cut_to_fit(&self, word: &Word) -> (Word, Word) {
-        let text = &self.paragraph.text;
-        let bounds: Vec<usize> = text[word.range.clone()]
-            .char_indices()
-            .map(|(i, _)| word.range.start + i)
-            .skip(1)
+    /// The part `range` of `word`, shaped: cut out of the word's glyphs where that gives
+    /// the same.
+    fn shape_within(&self, word: &Word, range: Range<usize>) -> Word {
+        let pieces = self
+            .paragraph
+            .pieces(range.clone())
+            .map(|(span, part)| {
+                // The word's piece in this span; the word's pieces go span by span.
+                let piece = &word.pieces[word.pieces.partition_point(|p| p.span < span)];
+                let piece_start = self.paragraph.starts[span].max(word.range.start);
+                let style = self.paragraph.spans[span].style;
+                let glyphs = self.measure.shape_part(
+                    &piece.text,
+                    &piece.glyphs,
+                    part.start - piece_start..part.end - piece_start,
+                    style.face,
+                    style.size,
+                );
+                let text = self.paragraph.text[part].to_string();
+                Piece { span, text, glyphs }
+            })
             .collect();
-        // Binary search over character boundaries for the last head that fits.
-        let (mut low, mut high) = (0usize, bounds.len());
-        while low < high {
-            let mid = (low + high).div_ceil(2);
-            let head = self.shape(word.range.start..bounds[mid - 1]);
-            if head.visible_width() <= self.width + EPSILON {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
+        Word {
+            range,
+            pieces,
+            mandatory_break_after: false,
         }
-        let cut = if low == 0 {
-            bounds.first().copied().unwrap_or(word.range.end)
-        } else {
-            bounds[low - 1]
-        };
-        let mut tail = self.shape(cut..word.range.end);
-        tail.mandatory_break_after = word.mandatory_break_after;
-        (self.shape(word.range.start..cut), tail)
+    }
+
+    /// `word`, wider than the column, cut into heads that each fill a line (the longest
+    /// that fits, or one character when none does) and the rest, which starts the next
+    /// line: it fits there, or it is one character.
+    fn cut_to_fit(&self, word: &Word) -> (Vec<Word>, Word) {
+        let reach = word.reach();
+        // The space at the end hangs: it is not cut off, nor measured.
+        let visible = self.paragraph.text[word.range.clone()].trim_end();
+        let visible_end = word.range.start + visible.len();
+        // Where a line may end: after any character, the last taking the space with it.
+        let ends: Vec<usize> = visible
+            .char_indices()
+            .skip(1)
+            .map(|(i, _)| word.range.start + i)
+            .chain([word.range.end])
+            .collect();
+        let fits = |head: &Word| head.visible_width() <= self.width + EPSILON;
+        let mut heads = Vec::new();
+        let mut start = word.range.start;
+        let mut ends = &ends[..];
+        loop {
+            let guess = ends
+                .partition_point(|&end| reach.width(start, end.min(visible_end)) <= self.width)
+                .saturating_sub(1);
+            let mut longest = None;
+            let found = last_fitting(ends.len(), guess, |i| {
+                let head = self.shape_within(word, start..ends[i]);
+                let fits = fits(&head);
+                if fits {
+                    longest = Some(head);
+                }
+                fits
+            });
+            let (end, head) = match (found, longest) {
+                (Some(end), Some(head)) => (end, head),
+                _ => (0, self.shape_within(word, start..ends[0])),
+            };
+            if end == ends.len() - 1 {
+                let rest = Word {
+                    mandatory_break_after: word.mandatory_break_after,
+                    ..head
+                };
+                return (heads, rest);
+            }
+            heads.push(head);
+            start = ends[end];
+            ends = &ends[end + 1..];
+        }
     }
 
     /// Splits `word` at a hyphenation point so the head and a hyphen fit in `room`.
     fn hyphenate(&self, word: &Word, room: f32) -> Option<(Vec<Piece>, Word)> {
         let hyphenation = self.hyphenation?;
+        let start = word.range.start;
         let text = &self.paragraph.text[word.range.clone()];
         let core = text.trim_end_matches(|c: char| !c.is_alphabetic());
         if core.chars().count() < MIN_HYPHENATED_CHARS || !core.chars().all(char::is_alphabetic) {
@@ -395,25 +465,37 @@ impl Breaker<'_> {
             return None;
         }
         let breaks = hyphenation()?.hyphenate(&lowered).breaks;
-        for &at in breaks.iter().rev() {
-            let head = self.shape(word.range.start..word.range.start + at);
-            let last_span = head.pieces.last()?.span;
-            let style = self.paragraph.spans[last_span].style;
-            let hyphen = self.measure.shape("-", style.face, style.size);
-            let hyphen_width: f32 = hyphen.iter().map(|g| g.advance).sum();
-            if head.width() + hyphen_width <= room + EPSILON {
-                let mut pieces = head.pieces;
-                pieces.push(Piece {
-                    span: last_span,
-                    text: "-".to_string(),
-                    glyphs: hyphen,
-                });
-                let mut tail = self.shape(word.range.start + at..word.range.end);
-                tail.mandatory_break_after = word.mandatory_break_after;
-                return Some((pieces, tail));
+        let reach = word.reach();
+        let guess = breaks
+            .partition_point(|&at| reach.width(start, start + at) <= room)
+            .saturating_sub(1);
+        let mut longest = None;
+        let last = last_fitting(breaks.len(), guess, |i| {
+            let head = self.shape_within(word, start..start + breaks[i]);
+            // A hyphen in the style of the head's last character.
+            let Some(span) = head.pieces.last().map(|p| p.span) else {
+                return false;
+            };
+            let style = self.paragraph.spans[span].style;
+            let glyphs = self.measure.shape("-", style.face, style.size);
+            let hyphen = Piece {
+                span,
+                text: "-".to_string(),
+                glyphs,
+            };
+            let fits = head.width() + hyphen.width() <= room + EPSILON;
+            if fits {
+                longest = Some((head, hyphen));
             }
-        }
-        None
+            fits
+        })?;
+        let at = breaks[last];
+        let (head, hyphen) = longest?;
+        let mut pieces = head.pieces;
+        pieces.push(hyphen);
+        let mut tail = self.shape_within(word, start + at..word.range.end);
+        tail.mandatory_break_after = word.mandatory_break_after;
+        Some((pieces, tail))
     }
 
     /// Joins a line's pieces into fragments of one style each.
@@ -503,20 +585,17 @@ fn placed_glyphs(piece: &Piece) -> Vec<PlacedGlyph> {
     let mut starts: Vec<usize> = clusters().collect();
     starts.sort_unstable();
     starts.dedup();
-    let mut seen = Vec::with_capacity(starts.len());
+    // Whether each cluster's text went to a glyph already: to the first one seen.
+    let mut given = vec![false; starts.len()];
     piece
         .glyphs
         .iter()
         .map(|glyph| {
-            if seen.contains(&glyph.cluster) {
+            let i = starts.partition_point(|&start| start < glyph.cluster);
+            if std::mem::replace(&mut given[i], true) {
                 return place(glyph, "");
             }
-            seen.push(glyph.cluster);
-            let next = starts
-                .iter()
-                .find(|&&s| s > glyph.cluster)
-                .copied()
-                .unwrap_or(piece.text.len());
+            let next = starts.get(i + 1).copied().unwrap_or(piece.text.len());
             place(glyph, piece.text.get(glyph.cluster..next).unwrap_or(""))
         })
         .collect()
@@ -531,15 +610,34 @@ mod tests {
 
     impl Measure for Monospace {
         fn shape(&self, text: &str, _face: FaceId, size: f32) -> Vec<Glyph> {
-            text.char_indices()
-                .map(|(cluster, c)| Glyph {
-                    id: c as u16,
-                    advance: size,
-                    natural_advance: size,
-                    x_offset: 0.0,
-                    cluster,
-                })
-                .collect()
+            monospaced(text, size, true)
+        }
+    }
+
+    fn monospaced(text: &str, size: f32, safe_to_break: bool) -> Vec<Glyph> {
+        text.char_indices()
+            .map(|(cluster, c)| Glyph {
+                id: c as u16,
+                advance: size,
+                natural_advance: size,
+                x_offset: 0.0,
+                cluster,
+                safe_to_break,
+            })
+            .collect()
+    }
+
+    /// Monospace that counts the bytes it shapes, and can forbid cutting shaped text (as
+    /// kerning or joining letters do), so that every piece must be shaped anew.
+    struct Counting {
+        safe_to_break: bool,
+        shaped: std::cell::Cell<usize>,
+    }
+
+    impl Measure for Counting {
+        fn shape(&self, text: &str, _face: FaceId, size: f32) -> Vec<Glyph> {
+            self.shaped.set(self.shaped.get() + text.len());
+            monospaced(text, size, self.safe_to_break)
         }
     }
 
@@ -688,5 +786,50 @@ mod tests {
     fn glyphs_carry_their_text_so_lines_extract_back() {
         let lines = break_lines(&plain("Aoife O’Brien – 3 × 10"), 100.0, &Monospace, None);
         assert_eq!(lines[0].text(), "Aoife O’Brien – 3 × 10");
+    }
+
+    #[test]
+    fn a_long_word_is_cut_into_pieces_that_each_fill_the_line() {
+        let text = "Go abcdefghijklmnopqrstuvwxyzab now";
+        let lines = break_lines(&plain(text), 8.0, &Monospace, None);
+        assert_eq!(
+            texts(&lines),
+            ["Go", "abcdefgh", "ijklmnop", "qrstuvwx", "yzab now"]
+        );
+        let lines = break_lines(&plain("abcdefghijklmnop now"), 8.0, &Monospace, None);
+        assert_eq!(
+            texts(&lines),
+            ["abcdefgh", "ijklmnop", "now"],
+            "the space hangs"
+        );
+    }
+
+    #[test]
+    fn a_column_narrower_than_a_character_takes_one_a_line() {
+        let lines = break_lines(&plain("abc de"), 0.5, &Monospace, None);
+        assert_eq!(texts(&lines), ["a", "b", "c", "d", "e"]);
+    }
+
+    #[test]
+    fn a_long_word_is_shaped_in_time_proportional_to_its_length() {
+        let word: String = ('a'..='z').cycle().take(20_000).collect();
+        for safe_to_break in [true, false] {
+            for text in [word.clone(), format!("Take the {word} now")] {
+                let measure = Counting {
+                    safe_to_break,
+                    shaped: Default::default(),
+                };
+                let lines = break_lines(&plain(&text), 30.0, &measure, Some(english_patterns));
+                assert!(lines.iter().all(|l| l.width <= 30.0));
+                let copied = texts(&lines).concat().replace(['-', ' '], "");
+                assert!(copied == text.replace(' ', ""), "the text copies back");
+                // Once for the word; where pieces cannot be cut out of that, the rest after
+                // a hyphen once more, and for each line the longest head that fits and
+                // one character more, which does not.
+                let most = if safe_to_break { 1.1 } else { 4.5 };
+                let shaped = measure.shaped.get() as f32 / text.len() as f32;
+                assert!(shaped < most, "{shaped} times the text, {safe_to_break}");
+            }
+        }
     }
 }

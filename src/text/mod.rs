@@ -1,6 +1,7 @@
 //! Text: fonts, shaping and line breaking. Knows nothing of pages.
 
 pub mod bidi;
+mod fit;
 pub mod fonts;
 pub mod hyphenate;
 pub mod linebreak;

@@ -2,9 +2,11 @@
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
+use std::ops::Range;
 
 use rustybuzz::{Direction, Face, Script, ShapePlan, UnicodeBuffer};
 use unicode_linebreak::{break_property, BreakClass};
+use unicode_script::{Script as UnicodeScript, UnicodeScript as _};
 
 use super::bidi::{self, strong_direction};
 use super::fonts::{FaceId, FontBook};
@@ -25,12 +27,103 @@ pub struct Glyph {
     pub x_offset: f32,
     /// Byte offset of the glyph's cluster in the shaped text.
     pub cluster: usize,
+    /// Whether the text may be cut before this glyph's cluster and each side keep the
+    /// glyphs it has here, as [`Measure::shape_part`] does.
+    pub safe_to_break: bool,
 }
 
 /// Turns text into glyphs. Layout measures through this trait so that line
 /// breaking can be tested with a fake measurer.
 pub trait Measure {
     fn shape(&self, text: &str, face: FaceId, size: f32) -> Vec<Glyph>;
+
+    /// What `shape` gives for `text[part]`, where `glyphs` is what it gave for all of
+    /// `text`: cut out of `glyphs` where that is sure to be the same, else shaped anew.
+    /// A long word is shaped once, not again for each line it is cut into.
+    fn shape_part(
+        &self,
+        text: &str,
+        glyphs: &[Glyph],
+        part: Range<usize>,
+        face: FaceId,
+        size: f32,
+    ) -> Vec<Glyph> {
+        cut_out(text, glyphs, part.clone()).unwrap_or_else(|| self.shape(&text[part], face, size))
+    }
+}
+
+/// The glyphs of the clusters in `text[part]`, if shaping the part alone gives the same.
+///
+/// rustybuzz promises that where it has not flagged a cluster unsafe to break, text cut
+/// before it shapes on each side into the glyphs it had (see `GlyphInfo::unsafe_to_break`),
+/// when each side is shaped as the same kind of run as the whole. [`Shaper`] keeps the
+/// flags only for text it shapes as one run with letters of one script at most, so the
+/// part is shaped alike if it is one run too and has a letter of a script: rustybuzz
+/// guesses the run's script from its first such letter, and its direction from that.
+fn cut_out(text: &str, glyphs: &[Glyph], part: Range<usize>) -> Option<Vec<Glyph>> {
+    let piece = &text[part.clone()];
+    if trailing_space_run(piece).is_some() || !piece.chars().any(|c| own_script(c).is_some()) {
+        return None;
+    }
+    let ascending = glyphs.first()?.cluster <= glyphs.last()?.cluster;
+    // In one run clusters go one way: up left to right, down right to left.
+    let position = |at: usize| {
+        if ascending {
+            glyphs.partition_point(|g| g.cluster < at)
+        } else {
+            glyphs.partition_point(|g| g.cluster >= at)
+        }
+    };
+    let cuttable = |at: usize| {
+        if at == 0 || at == text.len() {
+            return true;
+        }
+        let i = position(at);
+        let cluster = if ascending {
+            let n = glyphs[i..].iter().take_while(|g| g.cluster == at).count();
+            &glyphs[i..i + n]
+        } else {
+            let n = glyphs[..i]
+                .iter()
+                .rev()
+                .take_while(|g| g.cluster == at)
+                .count();
+            &glyphs[i - n..i]
+        };
+        !cluster.is_empty() && cluster.iter().all(|g| g.safe_to_break)
+    };
+    if !cuttable(part.start) || !cuttable(part.end) {
+        return None;
+    }
+    let (from, to) = match ascending {
+        true => (position(part.start), position(part.end)),
+        false => (position(part.end), position(part.start)),
+    };
+    let glyphs = glyphs[from..to].iter().map(|g| Glyph {
+        cluster: g.cluster - part.start,
+        ..g.clone()
+    });
+    Some(glyphs.collect())
+}
+
+/// The script `c` belongs to, unless it is shared by all (digits, punctuation, spaces)
+/// or taken from the letter before (marks).
+fn own_script(c: char) -> Option<UnicodeScript> {
+    match c.script() {
+        UnicodeScript::Common | UnicodeScript::Inherited | UnicodeScript::Unknown => None,
+        script => Some(script),
+    }
+}
+
+/// Where a right-to-left word's trailing space starts, which is shaped apart from it: it
+/// stays after the word, where line breaking looks for it, instead of being turned to the
+/// word's left with its letters.
+fn trailing_space_run(text: &str) -> Option<usize> {
+    let word = text.trim_end();
+    (word.len() < text.len()
+        && !word.is_empty()
+        && strong_direction(word) == Some(bidi::Direction::RightToLeft))
+    .then_some(word.len())
 }
 
 /// A word shaped in one face and size (its bits).
@@ -168,22 +261,34 @@ impl Measure for Shaper<'_> {
 
 impl Shaper<'_> {
     fn shape_word(&self, text: &str, face: FaceId, size: f32) -> Vec<Glyph> {
-        // A right-to-left word's trailing space stays after it, where line breaking looks
-        // for it, instead of being turned to the word's left with its letters.
-        let word = text.trim_end();
-        if word.len() < text.len()
-            && !word.is_empty()
-            && strong_direction(word) == Some(bidi::Direction::RightToLeft)
-        {
-            let mut glyphs = self.shape_run(word, face, size);
-            let space = self.shape_run(&text[word.len()..], face, size);
-            glyphs.extend(space.into_iter().map(|g| Glyph {
-                cluster: g.cluster + word.len(),
+        if let Some(space) = trailing_space_run(text) {
+            let mut glyphs = self.shape_run(&text[..space], face, size);
+            let spaces = self.shape_run(&text[space..], face, size);
+            glyphs.extend(spaces.into_iter().map(|g| Glyph {
+                cluster: g.cluster + space,
                 ..g
             }));
-            return glyphs;
+            return forget_safe_breaks(glyphs);
         }
-        self.shape_run(text, face, size)
+        let glyphs = self.shape_run(text, face, size);
+        // rustybuzz guesses a run's script from what is drawn, `cut_out` from the text.
+        let replaced = text.chars().any(|c| self.drawn(c, face) != c);
+        let mut scripts = text.chars().filter_map(own_script);
+        let first = scripts.next();
+        if replaced || scripts.any(|script| Some(script) != first) {
+            return forget_safe_breaks(glyphs);
+        }
+        glyphs
+    }
+
+    /// The character drawn for `c` in `face`: what even the fallback face lacks is drawn
+    /// as the replacement character.
+    fn drawn(&self, c: char, face: FaceId) -> char {
+        if face == FaceId::Fallback && shows(c) && !self.covers(face, c) {
+            REPLACEMENT
+        } else {
+            c
+        }
     }
 
     fn shape_run(&self, text: &str, face: FaceId, size: f32) -> Vec<Glyph> {
@@ -191,15 +296,10 @@ impl Shaper<'_> {
         let scale = size / font.units_per_em() as f32;
         let mut buffer = UnicodeBuffer::new();
         if face == FaceId::Fallback {
-            // What even the fallback lacks is drawn as the replacement character; the
-            // cluster keeps pointing at the original, which is what copying gives.
+            // The cluster keeps pointing at the original character, which is what
+            // copying gives.
             for (at, c) in text.char_indices() {
-                let drawn = if shows(c) && !self.covers(face, c) {
-                    REPLACEMENT
-                } else {
-                    c
-                };
-                buffer.add(drawn, at as u32);
+                buffer.add(self.drawn(c, face), at as u32);
             }
         } else {
             buffer.push_str(text);
@@ -228,10 +328,23 @@ impl Shaper<'_> {
                     natural_advance: f32::from(natural) * scale,
                     x_offset: position.x_offset as f32 * scale,
                     cluster: info.cluster as usize,
+                    safe_to_break: !info.unsafe_to_break(),
                 }
             })
             .collect()
     }
+}
+
+/// `glyphs` with no cluster safe to cut before: text shaped as more than one run, or in
+/// more than one script, is not cut out of (see [`cut_out`]).
+fn forget_safe_breaks(glyphs: Vec<Glyph>) -> Vec<Glyph> {
+    glyphs
+        .into_iter()
+        .map(|g| Glyph {
+            safe_to_break: false,
+            ..g
+        })
+        .collect()
 }
 
 #[cfg(test)]
