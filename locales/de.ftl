@@ -27,6 +27,7 @@ urgency-urgent = Dringend
 urgency-urgent-action = lassen Sie sich heute noch ärztlich untersuchen
 urgency-emergency = Notfall
 urgency-emergency-action = rufen Sie sofort den Notruf
+urgency-label = { $urgency }:
 
 ## Exercise cards
 

@@ -33,6 +33,8 @@ urgency-urgent = Urgent
 urgency-urgent-action = get seen by a doctor today
 urgency-emergency = Emergency
 urgency-emergency-action = call an ambulance now
+# An urgency's word as the label before what to do: "Soon: book a visit …".
+urgency-label = { $urgency }:
 
 ## Exercise cards
 

@@ -27,6 +27,7 @@ urgency-urgent = Urgente
 urgency-urgent-action = vaya hoy mismo al médico
 urgency-emergency = Emergencia
 urgency-emergency-action = llame ahora a una ambulancia
+urgency-label = { $urgency }:
 
 ## Exercise cards
 

@@ -28,6 +28,7 @@ urgency-urgent = Sans tarder
 urgency-urgent-action = faites-vous examiner par un médecin aujourd’hui
 urgency-emergency = Urgence
 urgency-emergency-action = appelez les secours maintenant
+urgency-label = { $urgency } :
 
 ## Exercise cards
 

@@ -28,6 +28,7 @@ urgency-urgent = Urgente
 urgency-urgent-action = si faccia visitare da un medico oggi stesso
 urgency-emergency = Emergenza
 urgency-emergency-action = chiami subito un’ambulanza
+urgency-label = { $urgency }:
 
 ## Exercise cards
 

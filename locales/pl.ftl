@@ -30,6 +30,7 @@ urgency-urgent = Pilne
 urgency-urgent-action = jeszcze dziś idź do lekarza
 urgency-emergency = Nagły wypadek
 urgency-emergency-action = od razu wezwij karetkę
+urgency-label = { $urgency }:
 
 ## Exercise cards
 

@@ -27,6 +27,7 @@ urgency-urgent = Urgente
 urgency-urgent-action = vá hoje mesmo ao médico
 urgency-emergency = Emergência
 urgency-emergency-action = chame já uma ambulância
+urgency-label = { $urgency }:
 
 ## Exercise cards
 

@@ -1,6 +1,6 @@
 //! The brand file: who the handout is from, its colours, fonts and paper.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -14,6 +14,7 @@ use super::coverage::Coverage;
 use super::fields;
 use super::file::{self, FileCx, Value};
 use super::kinds::{Choice, Text};
+use super::labels::{self, LabelsTable};
 use super::loader::Loader;
 use super::schema::FileKind;
 use super::source::SourceFile;
@@ -45,6 +46,8 @@ pub(crate) struct BrandFile {
     /// Atkinson Hyperlegible is used without a regular face.
     fonts: Option<Table<FontsTable>>,
     page: Option<Table<PageTable>>,
+    /// Your own words for any fixed word of the handouts.
+    labels: Option<Table<LabelsTable>>,
 }
 
 /// The brand's colours, each "#RRGGBB".
@@ -104,6 +107,8 @@ const MAX_FONT_BYTES: u64 = 50 * 1024 * 1024;
 pub(crate) struct BrandRead {
     pub brand: Brand,
     pub paper: Option<Paper>,
+    /// The brand's own words for fixed words, by catalogue key.
+    pub labels: BTreeMap<String, String>,
 }
 
 /// Reads the brand file at `path`; `given` says it was named on the command line.
@@ -154,6 +159,7 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandRea
     let website = cx.leaf(&file.website, fields::website);
     let address = cx.leaf(&file.address, fields::plain);
     let disclaimer = cx.leaf(&file.disclaimer, fields::rich_text);
+    let labels = labels::read(&cx, &file.labels);
     let brand = Brand {
         name: name?,
         tagline,
@@ -167,7 +173,11 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandRea
         colors,
         fonts: fonts?,
     };
-    Some(BrandRead { brand, paper })
+    Some(BrandRead {
+        brand,
+        paper,
+        labels,
+    })
 }
 
 fn read_colors(cx: &FileCx, file: &BrandFile) -> Colors {

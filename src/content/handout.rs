@@ -1,5 +1,7 @@
 //! The handout file: its text, sections and exercises, with the defaults applied.
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::Deserialize;
 
@@ -7,6 +9,7 @@ use super::exercise::{self, HandoutExercise};
 use super::fields;
 use super::file::{self, FileCx, Tabled};
 use super::kinds::{Choice, Day, Text};
+use super::labels::{self, LabelsTable};
 use super::loader::Loader;
 use super::schema::FileKind;
 use super::source::SourceFile;
@@ -27,7 +30,8 @@ pub(crate) struct HandoutFile {
     subtitle: Option<Leaf<Text>>,
     /// The main message, printed first in a box.
     summary: Option<Leaf<Text>>,
-    /// A BCP 47 language tag such as "en" or "en-GB"; hyphenation follows it. Default "en".
+    /// A BCP 47 language tag such as "en", "en-US" or "es": every fixed word, date and hyphen
+    /// follows it. One of en, es, fr, de, it, pt, pl, with any region. Default "en".
     #[schemars(regex(pattern = "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$"))]
     language: Option<Leaf<String>>,
     author: Option<Leaf<Text>>,
@@ -43,17 +47,19 @@ pub(crate) struct HandoutFile {
     /// Extra sections, printed after the exercises.
     section: Option<List<Table<SectionTable>>>,
     closing: Option<Table<ClosingTable>>,
+    /// Your own words for any fixed word of this handout, over the brand's.
+    labels: Option<Table<LabelsTable>>,
 }
 
-/// Section headings of your own, over the defaults.
+/// Section headings of your own, over the language's.
 #[derive(Deserialize, JsonSchema)]
 #[schemars(rename = "headings")]
 struct HeadingsTable {
-    /// Default "What might be causing it?".
+    /// In English, "What might be causing it?".
     causes: Option<Leaf<Text>>,
-    /// Default "When to see a doctor".
+    /// In English, "When to see a doctor".
     red_flags: Option<Leaf<Text>>,
-    /// Default "Exercises to try".
+    /// In English, "Exercises to try".
     exercises: Option<Leaf<Text>>,
 }
 
@@ -118,20 +124,21 @@ struct SectionTable {
 #[derive(Deserialize, JsonSchema)]
 #[schemars(rename = "closing")]
 struct ClosingTable {
-    /// Default "Final thoughts".
+    /// In English, "Final thoughts".
     title: Option<Leaf<Text>>,
     #[schemars(required)]
     text: Option<Leaf<Text>>,
 }
 
 const DEFAULT_LANGUAGE: &str = "en";
-const DEFAULT_CLOSING_TITLE: &str = "Final thoughts";
 
 /// What the document takes from outside the handout file.
 pub(crate) struct Frame {
     pub brand: Option<Brand>,
     pub paper: Paper,
     pub stem: String,
+    /// The brand's labels, which the handout's own replace.
+    pub labels: BTreeMap<String, String>,
 }
 
 /// Reads the handout in `source` into a document; `None` when anything was wrong with it.
@@ -158,6 +165,8 @@ pub(crate) fn read(loader: &Loader, source: &SourceFile, frame: Frame) -> Option
     let closing = cx
         .table(&file.closing)
         .map(|closing| read_closing(&cx, &file, closing));
+    let mut labels = frame.labels;
+    labels.extend(labels::read(&cx, &file.labels));
 
     Some(Document {
         source: source.path.clone(),
@@ -177,20 +186,18 @@ pub(crate) fn read(loader: &Loader, source: &SourceFile, frame: Frame) -> Option
         exercises: exercises?,
         sections: sections?,
         closing: closing.flatten(),
+        labels,
         recipient: None,
     })
 }
 
 fn read_headings(cx: &FileCx, file: &HandoutFile) -> Headings {
     let headings = cx.table(&file.headings);
-    let heading = |leaf: Option<&Option<Leaf<Text>>>, default: &str| {
-        leaf.and_then(|leaf| cx.leaf(leaf, fields::plain))
-            .unwrap_or_else(|| default.to_string())
-    };
+    let heading = |leaf: Option<&Option<Leaf<Text>>>| leaf.and_then(|l| cx.leaf(l, fields::plain));
     Headings {
-        causes: heading(headings.map(|h| &h.causes), "What might be causing it?"),
-        red_flags: heading(headings.map(|h| &h.red_flags), "When to see a doctor"),
-        exercises: heading(headings.map(|h| &h.exercises), "Exercises to try"),
+        causes: heading(headings.map(|h| &h.causes)),
+        red_flags: heading(headings.map(|h| &h.red_flags)),
+        exercises: heading(headings.map(|h| &h.exercises)),
     }
 }
 
@@ -285,9 +292,7 @@ fn read_section(cx: &FileCx, section: &Tabled<SectionTable>) -> Option<Section> 
 }
 
 fn read_closing(cx: &FileCx, file: &HandoutFile, closing: &ClosingTable) -> Option<Closing> {
-    let title = cx
-        .leaf(&closing.title, fields::plain)
-        .unwrap_or_else(|| DEFAULT_CLOSING_TITLE.to_string());
+    let title = cx.leaf(&closing.title, fields::plain);
     let span = file.closing.as_ref().map_or(cx.top(), |t| t.span.clone());
     let text = cx
         .require(&closing.text, span, "text", "text = \"What to do next.\"")

@@ -16,6 +16,7 @@ mod file;
 mod handout;
 mod jpeg;
 mod kinds;
+mod labels;
 mod links;
 mod loader;
 mod markdown;
@@ -32,6 +33,7 @@ pub(crate) mod suggest;
 mod tests;
 mod written;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use coverage::{Coverage, Missing};
@@ -111,10 +113,12 @@ fn read_document(handout: &Path, options: &LoadOptions, report: &Report) -> Opti
         .paper
         .or(brand.as_ref().and_then(|b| b.paper))
         .unwrap_or_default();
+    let (brand, labels) = brand.map_or((None, BTreeMap::new()), |b| (Some(b.brand), b.labels));
     let frame = handout::Frame {
-        brand: brand.map(|b| b.brand),
+        brand,
         paper,
         stem: stem(handout),
+        labels,
     };
     handout::read(&loader, &source, frame)
 }

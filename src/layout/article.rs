@@ -8,7 +8,6 @@ use super::frame::Frame;
 use super::paginate::Block;
 use super::structure::{Artifact, Role};
 use super::theme::urgency_colors;
-use super::words;
 use crate::model::{Document, Paragraph, RedFlag, Rgb, RichText};
 use crate::text::{FaceId, Span, TextStyle};
 
@@ -49,14 +48,13 @@ pub fn flow(c: &mut Composer, doc: &Document, page_height: f32) -> Flow {
     title(c, doc, &mut flow);
     if let Some(summary) = &doc.summary {
         let color = c.theme.colors.heading;
-        let blocks = callout(c, "In short", summary, color, page_height, summary_style(c));
+        let label = c.words.text("in-short");
+        let blocks = callout(c, &label, summary, color, page_height, summary_style(c));
         flow.push_all(blocks, 16.0, false);
     }
     if let Some(note) = doc.recipient.as_ref().and_then(|r| r.note.as_deref()) {
-        let label = match doc.recipient.as_ref().and_then(|r| r.clinician.as_deref()) {
-            Some(clinician) => format!("A note from {clinician}"),
-            None => "A note from your clinician".to_string(),
-        };
+        let clinician = doc.recipient.as_ref().and_then(|r| r.clinician.as_deref());
+        let label = c.words.note_from(clinician);
         // White with a brand border: personal, and never mistaken for a warning.
         let style = BoxStyle {
             fill: Rgb(255, 255, 255),
@@ -73,13 +71,14 @@ pub fn flow(c: &mut Composer, doc: &Document, page_height: f32) -> Flow {
         rich_paragraphs(c, intro, &mut flow, 16.0);
     }
     if !doc.causes.is_empty() {
-        heading2(c, &doc.headings.causes, &mut flow);
+        let heading = heading_or(c, &doc.headings.causes, "heading-causes");
+        heading2(c, &heading, &mut flow);
         for cause in &doc.causes {
             heading3(c, &cause.name, &mut flow);
             rich_paragraphs(c, &cause.text, &mut flow, 4.0);
             if !cause.self_care.is_empty() {
                 let style = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.text);
-                let label = c.plain("What you can do", style);
+                let label = c.plain(&c.words.text("what-you-can-do"), style);
                 let (width, leading) = (c.theme.column_width(), c.theme.leading);
                 let frame = c.element(Role::P, |c| c.text_frame(&label, width, leading));
                 flow.push(Block::new(frame, 8.0));
@@ -88,14 +87,16 @@ pub fn flow(c: &mut Composer, doc: &Document, page_height: f32) -> Flow {
         }
     }
     if !doc.red_flags.is_empty() {
-        heading2(c, &doc.headings.red_flags, &mut flow);
+        let heading = heading_or(c, &doc.headings.red_flags, "heading-red-flags");
+        heading2(c, &heading, &mut flow);
         for flag in &doc.red_flags {
             let blocks = care_card(c, flag, flow.room(page_height));
             flow.push_boxes(blocks);
         }
     }
     if !doc.exercises.is_empty() {
-        heading2(c, &doc.headings.exercises, &mut flow);
+        let heading = heading_or(c, &doc.headings.exercises, "heading-exercises");
+        heading2(c, &heading, &mut flow);
         for (i, exercise) in doc.exercises.iter().enumerate() {
             flow.entries.push(Entry {
                 block: flow.blocks.len(),
@@ -117,7 +118,8 @@ pub fn flow(c: &mut Composer, doc: &Document, page_height: f32) -> Flow {
         bullets(c, &section.bullets, &mut flow);
     }
     if let Some(closing) = &doc.closing {
-        heading2(c, &closing.title, &mut flow);
+        let heading = heading_or(c, &closing.title, "heading-closing");
+        heading2(c, &heading, &mut flow);
         rich_paragraphs(c, &closing.text, &mut flow, 4.0);
     }
     byline(c, doc, &mut flow);
@@ -228,6 +230,11 @@ fn callout(
     })
 }
 
+/// The handout's own heading, or else its language's (`key` in the catalogue).
+fn heading_or(c: &Composer, own: &Option<String>, key: &str) -> String {
+    own.clone().unwrap_or_else(|| c.words.text(key))
+}
+
 fn heading2(c: &mut Composer, text: &str, flow: &mut Flow) {
     flow.entries.push(Entry {
         block: flow.blocks.len(),
@@ -322,11 +329,14 @@ fn care_card_content(c: &mut Composer, flag: &RedFlag, page_height: f32) -> Vec<
     };
     let width = c.theme.column_width();
     let inner = style.inner_width(width);
-    let (level, action) = words::urgency(flag.urgency);
+    let (level, action) = c.words.urgency(flag.urgency);
     let size = c.theme.body_size;
     let label = vec![
         Span {
-            text: format!("{level}: "),
+            text: c
+                .words
+                .format("urgency-label", &[("urgency", level.into())])
+                + " ",
             style: c.style(FaceId::Bold, size, colors.label),
             link: None,
             unbreakable: false,
@@ -340,7 +350,10 @@ fn care_card_content(c: &mut Composer, flag: &RedFlag, page_height: f32) -> Vec<
     ];
     let name_style = c.style(FaceId::Bold, c.theme.h3_size, c.theme.colors.text);
     let name = c.plain(&flag.name, name_style);
-    let continued = c.plain(&format!("{} (continued)", flag.name), name_style);
+    let continued = c
+        .words
+        .format("continued", &[("title", flag.name.as_str().into())]);
+    let continued = c.plain(&continued, name_style);
     let mut parts = Vec::new();
     for (spans, role) in [(&label, Role::P), (&name, Role::H3)] {
         let lines = c.whole_word_lines(spans, inner);
@@ -370,10 +383,13 @@ fn byline(c: &mut Composer, doc: &Document, flow: &mut Flow) {
     let style = c.style(FaceId::Regular, c.theme.caption_size, c.theme.colors.muted);
     let mut parts = Vec::new();
     if let Some(author) = &doc.author {
-        parts.push(c.plain(&format!("Written by {author}"), style));
+        let written = c
+            .words
+            .format("written-by", &[("author", author.as_str().into())]);
+        parts.push(c.plain(&written, style));
     }
     if let Some(reviewed) = doc.reviewed {
-        parts.push(c.plain(&format!("Reviewed {}", words::date(reviewed)), style));
+        parts.push(c.plain(&c.words.reviewed(reviewed), style));
     }
     if parts.is_empty() {
         return;

@@ -7,7 +7,6 @@ use super::compose::{boxed, stack, BoxContent, BoxStyle, Breaks, Composer};
 use super::frame::{Frame, Item, Shape};
 use super::paginate::Block;
 use super::structure::{Artifact, Mark, Role};
-use super::words;
 use crate::diag::Diagnostic;
 use crate::geom::{Point, Size};
 use crate::model::{Exercise, Figure, Paragraph, Rgb};
@@ -47,9 +46,10 @@ fn card(c: &mut Composer, exercise: &Exercise, number: usize, page_height: f32) 
     let inner = style.inner_width(width);
     let title = format!("{number}. {}", exercise.name);
     let header = c.element(Role::H3, |c| band(c, &title, width));
-    let continuation = c.artifact(Artifact::Header, |c| {
-        band(c, &format!("{title} (continued)"), width)
-    });
+    let continued = c
+        .words
+        .format("continued", &[("title", title.as_str().into())]);
+    let continuation = c.artifact(Artifact::Header, |c| band(c, &continued, width));
 
     let mut parts = Vec::new();
     if let Some(purpose) = &exercise.purpose {
@@ -60,7 +60,7 @@ fn card(c: &mut Composer, exercise: &Exercise, number: usize, page_height: f32) 
         gap(&mut parts, GAP / 2.0);
         parts.push(meta);
     }
-    let dosage = words::dosage(&exercise.dosage);
+    let dosage = c.words.dosage(&exercise.dosage);
     if !dosage.is_empty() {
         gap(&mut parts, GAP);
         parts.push(dosage_pill(c, &dosage, inner));
@@ -92,18 +92,17 @@ fn card(c: &mut Composer, exercise: &Exercise, number: usize, page_height: f32) 
     });
     let tip_color = c.theme.colors.heading;
     let caution_color = c.theme.colors.caution;
-    let tips_label = if exercise.tips.len() == 1 {
-        "Tip"
-    } else {
-        "Tips"
-    };
+    let tips_label = c
+        .words
+        .format("tips", &[("count", exercise.tips.len().into())]);
+    let cautions_label = c.words.text("take-care");
     let tips = List {
-        label: tips_label,
+        label: &tips_label,
         color: tip_color,
         items: &exercise.tips,
     };
     let cautions = List {
-        label: "Take care",
+        label: &cautions_label,
         color: caution_color,
         items: &exercise.cautions,
     };
@@ -167,12 +166,12 @@ fn setting(c: &mut Composer, exercise: &Exercise, width: f32) -> Option<Frame> {
     let value = c.style(FaceId::Regular, c.theme.caption_size, c.theme.colors.muted);
     let mut items = Vec::new();
     if let Some(position) = exercise.position {
-        let mut item = c.plain("Position: ", label);
-        item.extend(c.plain(words::position(position), value));
+        let mut item = c.plain(&format!("{} ", c.words.text("position")), label);
+        item.extend(c.plain(&c.words.position(position), value));
         items.push(item);
     }
     if !exercise.equipment.is_empty() {
-        let mut item = c.plain("You need: ", label);
+        let mut item = c.plain(&format!("{} ", c.words.text("you-need")), label);
         item.extend(c.plain(&exercise.equipment.join(", "), value));
         items.push(item);
     }
@@ -190,7 +189,8 @@ fn dosage_pill(c: &mut Composer, dosage: &[String], width: f32) -> Frame {
     let label = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.text);
     let value = c.style(FaceId::Regular, c.theme.body_size, c.theme.colors.text);
     let mut items: Vec<Vec<Span>> = dosage.iter().map(|part| c.plain(part, value)).collect();
-    items[0].splice(0..0, c.plain("How much: ", label));
+    let how_much = format!("{} ", c.words.text("how-much"));
+    items[0].splice(0..0, c.plain(&how_much, label));
     let separator = c.plain(" · ", value);
     let lines = c.separated_lines(&items, &separator, width - 2.0 * pad);
     let text = c.element(Role::P, |c| stack(c.line_frames(&lines, 1.3), 0.0));
@@ -347,7 +347,7 @@ fn video_link(c: &mut Composer, url: &str, width: f32) -> Vec<Frame> {
         c.warnings.push(Diagnostic::warning(format!(
             "the video address {shown}… is too long for a QR code; only the link is printed"
         )));
-        let label = c.plain("Watch how to do it:", c.body());
+        let label = c.plain(&c.words.text("video-go-to"), c.body());
         let mut lines = c.whole_word_lines(&label, width).to_vec();
         lines.extend_from_slice(&c.whole_word_lines(&link, width));
         return c.element(Role::P, |c| c.line_frames(&lines, leading));
@@ -355,7 +355,7 @@ fn video_link(c: &mut Composer, url: &str, width: f32) -> Vec<Frame> {
     let x = QR_SIZE + 12.0;
     let mut frame = Frame::default();
     let modules: Vec<bool> = code.to_colors().iter().map(|&m| m == Color::Dark).collect();
-    let alt = format!("QR code: a link to a video of the exercise, {url}");
+    let alt = c.words.format("qr-code-alt", &[("url", url.into())]);
     frame.push(
         Point::new(0.0, 0.0),
         Item::Qr {
@@ -366,7 +366,7 @@ fn video_link(c: &mut Composer, url: &str, width: f32) -> Vec<Frame> {
         },
         Mark::Content(c.add(Role::Figure { alt })),
     );
-    let label = c.plain("Watch how to do it: scan the code or go to", c.body());
+    let label = c.plain(&c.words.text("video-scan-or-go-to"), c.body());
     let text = c.element(Role::P, |c| {
         let mut text = c.text_frame(&label, width - x, leading);
         text.append(0.0, c.text_frame(&link, width - x, leading));

@@ -8,14 +8,17 @@ use super::structure::{Artifact, ElementId, Mark, Role, Structure};
 use super::theme::Theme;
 use crate::diag::Diagnostics;
 use crate::geom::{Point, Size};
+use crate::locale::Words;
 use crate::model::{Paragraph, Rgb, RichText};
-use crate::text::linebreak::{english_patterns, Patterns};
+use crate::text::hyphenate::Patterns;
 use crate::text::{FaceId, Line, Span, TextStyle, Typesetter};
 
 /// What every part of layout needs: the theme, the fonts, the structure being built and
 /// somewhere to put warnings.
 pub struct Composer<'a, 's> {
     pub theme: &'a Theme,
+    /// Every fixed word, in the handout's language.
+    pub words: Words,
     typesetter: &'a Typesetter<'s>,
     hyphenation: Option<Patterns>,
     ascent: f32,
@@ -27,17 +30,13 @@ pub struct Composer<'a, 's> {
 }
 
 impl<'a, 's> Composer<'a, 's> {
-    pub fn new(
-        theme: &'a Theme,
-        typesetter: &'a Typesetter<'s>,
-        language: &str,
-    ) -> Composer<'a, 's> {
-        // Only English patterns are bundled; other languages are set without hyphens.
-        let english = language == "en" || language.starts_with("en-");
-        let hyphenation = english.then_some(english_patterns as Patterns);
+    pub fn new(theme: &'a Theme, typesetter: &'a Typesetter<'s>, words: Words) -> Composer<'a, 's> {
+        // Words are hyphenated by their language's patterns.
+        let hyphenation = Some(Patterns::of(words.language()));
         let regular = typesetter.shaper.fonts().font(FaceId::Regular);
         Composer {
             theme,
+            words,
             typesetter,
             hyphenation,
             ascent: regular.ascender,

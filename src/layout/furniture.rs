@@ -4,7 +4,6 @@
 use super::compose::{stack, Composer};
 use super::frame::{Frame, Item};
 use super::structure::{Artifact, Mark, Role};
-use super::words;
 use crate::geom::{Point, Size};
 use crate::model::{Document, Rgb};
 use crate::text::{FaceId, Span};
@@ -80,7 +79,9 @@ fn logo(c: &mut Composer, frame: &mut Frame, doc: &Document, width: f32) -> f32 
     let aspect = logo.width as f32 / logo.height.max(1) as f32;
     let logo_width = (LOGO_HEIGHT * aspect).min(width / 3.0);
     let logo_height = logo_width / aspect;
-    let alt = doc.brand.name.clone();
+    let alt = c
+        .words
+        .format("logo-alt", &[("clinic", doc.brand.name.as_str().into())]);
     frame.push(
         Point::new(0.0, 0.0),
         Item::Image {
@@ -191,7 +192,7 @@ fn footer_lines(c: &mut Composer, doc: &Document) -> Footer {
     let width = c.theme.column_width();
     // Room for the widest page number a handout will need, and a gap before it.
     let number_style = c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.muted);
-    let number = c.plain("Page 999 of 999", number_style);
+    let number = c.plain(&c.words.page_of(999, 999), number_style);
     let number_room = c.natural_width(&number) + 12.0;
     let mut frame = Frame::default();
     rule(&mut frame, width, 0.8, c.theme.colors.rule);
@@ -206,9 +207,7 @@ fn footer_lines(c: &mut Composer, doc: &Document) -> Footer {
             disclaimer.extend(c.spans(paragraph, muted));
         }
     }
-    let reviewed = doc
-        .reviewed
-        .map(|date| format!("Reviewed {}", words::date(date)));
+    let reviewed = doc.reviewed.map(|date| c.words.reviewed(date));
     let prepared = prepared_for(c, doc);
     let mut last = Vec::new();
     last.extend(prepared.clone());
@@ -249,32 +248,14 @@ fn footer_lines(c: &mut Composer, doc: &Document) -> Footer {
 
 /// "Prepared for NAME by CLINICIAN on DATE", from the command line's details.
 fn prepared_for(c: &Composer, doc: &Document) -> Option<Vec<Span>> {
-    let recipient = doc.recipient.as_ref()?;
+    let pieces = c.words.prepared(doc.recipient.as_ref()?)?;
     let muted = c.style(FaceId::Regular, c.theme.small_size, c.theme.colors.text);
     let strong = c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.text);
-    let mut spans = Vec::new();
-    if let Some(name) = &recipient.name {
-        spans.extend(c.plain("Prepared for ", muted));
-        spans.extend(c.plain(name, strong));
-    }
-    if let Some(clinician) = &recipient.clinician {
-        let by = if spans.is_empty() {
-            "Prepared by "
-        } else {
-            " by "
-        };
-        spans.extend(c.plain(by, muted));
-        spans.extend(c.plain(clinician, strong));
-    }
-    if let Some(date) = recipient.date {
-        let on = if spans.is_empty() {
-            "Prepared on "
-        } else {
-            " on "
-        };
-        spans.extend(c.plain(&format!("{on}{}", words::date(date)), muted));
-    }
-    (!spans.is_empty()).then_some(spans)
+    let spans = pieces
+        .iter()
+        .flat_map(|piece| c.plain(&piece.text, if piece.is_name { strong } else { muted }))
+        .collect();
+    Some(spans)
 }
 
 /// "Page 2 of 3", at the right of the footer (placed as the footer is), on one line
@@ -286,7 +267,7 @@ pub fn page_number(c: &mut Composer, footer: &Footer, page: usize, total: usize)
 fn number(c: &mut Composer, footer: &Footer, page: usize, total: usize) -> Frame {
     let width = c.theme.column_width();
     let style = c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.muted);
-    let spans = c.plain(&format!("Page {page} of {total}"), style);
+    let spans = c.plain(&c.words.page_of(page, total), style);
     let lines = c.whole_word_lines(&spans, f32::INFINITY);
     let mut frame = Frame::new(footer.frame.height);
     for (line, line_frame) in lines.iter().zip(c.line_frames(&lines, LEADING)) {

@@ -14,7 +14,6 @@ mod furniture;
 pub mod paginate;
 pub mod structure;
 pub mod theme;
-mod words;
 
 pub use frame::{Frame, Item, Placed, Shape, TextRun};
 pub use structure::{Artifact, Element, ElementId, Mark, Role, Structure};
@@ -22,6 +21,7 @@ pub use theme::Theme;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::geom::{Point, Size};
+use crate::locale::{self, Words};
 use crate::model::{Date, Document};
 use crate::text::Typesetter;
 
@@ -106,7 +106,13 @@ pub fn layout(
     theme: &Theme,
     typesetter: &Typesetter,
 ) -> Result<PagedLayout, Diagnostics> {
-    let mut c = compose::Composer::new(theme, typesetter, &doc.language);
+    // The loader let through only languages handouts can be written in.
+    let language = locale::resolve(&doc.language).unwrap_or_else(|_| locale::english());
+    let words = Words::new(
+        language,
+        doc.labels.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+    );
+    let mut c = compose::Composer::new(theme, typesetter, words);
     let header = furniture::header(&mut c, doc);
     let footer = furniture::footer(&mut c, doc);
     let body_top = theme.margin_top + header.height + FURNITURE_GAP;

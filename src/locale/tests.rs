@@ -52,6 +52,7 @@ fn sample(name: &str, number: u32, round: usize) -> Value<'static> {
         "clinic" => "Riverside Physio".into(),
         "url" => "https://example.org/video".into(),
         "title" => "Split squat".into(),
+        "urgency" => "Urgent".into(),
         "date" => "1.1.2027".into(),
         "sets" | "reps" | "times" | "days" => "…".into(),
         other => panic!("no sample value for ${other}: add one to `sample`"),
@@ -134,12 +135,13 @@ fn every_message_formats_in_every_language_without_errors() {
 }
 
 /// The sample texts filled into messages, which are the same in every language.
-const SAMPLE_TEXTS: [&str; 5] = [
+const SAMPLE_TEXTS: [&str; 6] = [
     "Sam Lee",
     "Riverside Physio",
     "https://example.org/video",
     "Split squat",
     "1.1.2027",
+    "Urgent",
 ];
 
 /// Whether a formatted message has words of its own, besides the values filled in:
@@ -191,7 +193,7 @@ fn words_can_be_shared_between_threads() {
 }
 
 fn dosage(tag: &str, dosage: Dosage) -> String {
-    words(tag).dosage(&dosage).unwrap().replace('\u{a0}', " ")
+    words(tag).dosage(&dosage).join(" · ")
 }
 
 fn sets_and_reps(tag: &str, sets: u32, reps: u32) -> String {
@@ -257,31 +259,23 @@ fn how_often_says_once_a_day_only_when_nothing_else_does() {
             days_per_week,
             ..Dosage::default()
         };
-        words("en")
-            .dosage(&given)
-            .map(|line| line.replace('\u{a0}', " "))
+        words("en").dosage(&given)
     };
-    assert_eq!(often(Some(1), None).as_deref(), Some("once a day"));
-    assert_eq!(often(Some(1), Some(3)).as_deref(), Some("3 days a week"));
-    assert_eq!(often(None, Some(7)).as_deref(), Some("daily"));
-    assert_eq!(
-        often(Some(2), Some(7)).as_deref(),
-        Some("twice a day, every day")
-    );
-    assert_eq!(often(None, None), None);
+    assert_eq!(often(Some(1), None), ["once a day"]);
+    assert_eq!(often(Some(1), Some(3)), ["3 days a week"]);
+    assert_eq!(often(None, Some(7)), ["daily"]);
+    assert_eq!(often(Some(2), Some(7)), ["twice a day, every day"]);
+    assert!(often(None, None).is_empty());
 }
 
 #[test]
-fn a_dosage_part_never_breaks_inside() {
-    let line = words("es").dosage(&Dosage {
+fn a_dosage_comes_in_parts_for_layout_to_keep_whole() {
+    let parts = words("es").dosage(&Dosage {
         hold_seconds: Some(5),
         each_side: true,
         ..Dosage::default()
     });
-    assert_eq!(
-        line.as_deref(),
-        Some("mantenga\u{a0}5\u{a0}segundos · por\u{a0}cada\u{a0}lado")
-    );
+    assert_eq!(parts, ["mantenga 5 segundos", "por cada lado"]);
 }
 
 #[test]

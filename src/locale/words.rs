@@ -106,10 +106,9 @@ impl Words {
         self.format(key, &[(name, count.into())])
     }
 
-    /// One line such as "3 sets × 10 reps · hold 2 seconds · each side · daily"; `None` when
-    /// the dosage says nothing. Lines break only between the parts, never inside
-    /// "hold 2 seconds": the spaces inside a part are no-break spaces.
-    pub fn dosage(&self, dosage: &Dosage) -> Option<String> {
+    /// The parts of a line such as "3 sets × 10 reps · hold 2 seconds · each side · daily",
+    /// which layout sets apart and breaks only between; none when the dosage says nothing.
+    pub fn dosage(&self, dosage: &Dosage) -> Vec<String> {
         let mut parts = Vec::new();
         let sets = dosage.sets.map(|n| self.count("dosage-sets", "count", n));
         let reps = dosage.reps.map(|n| self.count("dosage-reps", "count", n));
@@ -131,8 +130,7 @@ impl Words {
             parts.push(self.text("dosage-each-side"));
         }
         parts.extend(self.how_often(dosage.times_per_day, dosage.days_per_week));
-        let parts: Vec<String> = parts.iter().map(|p| p.replace(' ', "\u{a0}")).collect();
-        (!parts.is_empty()).then(|| parts.join(" · "))
+        parts
     }
 
     /// "twice a day, 3 days a week"; once a day goes without saying beside the days.

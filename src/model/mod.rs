@@ -9,6 +9,7 @@ pub mod charset;
 pub mod color;
 pub mod fonts;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -40,6 +41,9 @@ pub struct Document {
     pub exercises: Vec<Exercise>,
     pub sections: Vec<Section>,
     pub closing: Option<Closing>,
+    /// The clinic's own words for fixed words, by catalogue key (the brand's, then the
+    /// handout's over them).
+    pub labels: BTreeMap<String, String>,
     /// "Prepared for" details given on the command line, printed on every page.
     pub recipient: Option<Recipient>,
 }
@@ -87,11 +91,12 @@ pub struct Date {
     pub day: u8,
 }
 
+/// The handout's own section headings; `None` where the language's are printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Headings {
-    pub causes: String,
-    pub red_flags: String,
-    pub exercises: String,
+    pub causes: Option<String>,
+    pub red_flags: Option<String>,
+    pub exercises: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -297,7 +302,8 @@ pub struct Section {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Closing {
-    pub title: String,
+    /// `None` where the language's heading is printed.
+    pub title: Option<String>,
     pub text: RichText,
 }
 

@@ -18,6 +18,21 @@ pub struct Patterns {
     language: &'static Language,
 }
 
+/// Patterns are the same when they are one language's.
+impl PartialEq for Patterns {
+    fn eq(&self, other: &Patterns) -> bool {
+        self.language.index() == other.language.index()
+    }
+}
+
+impl Eq for Patterns {}
+
+impl std::hash::Hash for Patterns {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.language.index().hash(state);
+    }
+}
+
 impl Patterns {
     /// The patterns for text tagged `tag` (BCP 47, as a handout's `language`); `None` for a
     /// language handouts cannot be written in, whose words are then not hyphenated.

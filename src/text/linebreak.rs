@@ -1,18 +1,19 @@
 //! Breaking styled text into lines that fit a column: Unicode break opportunities,
-//! first fit, English hyphenation of long words when a line would otherwise end
-//! short, and words wider than the column cut to fit.
+//! first fit, hyphenation of long words (by their language's patterns) when a line would
+//! otherwise end short, and words wider than the column cut to fit.
 
 use std::collections::VecDeque;
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
-use hyphenation::{Hyphenator, Language, Load, Standard};
+use hyphenation::Hyphenator;
 use smol_str::SmolStr;
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 use super::bidi::{self, Direction};
 use super::fit::{last_fitting, Reach};
 use super::fonts::FaceId;
+pub use super::hyphenate::Patterns;
 use super::shape::{Glyph, Measure};
 use crate::model::Rgb;
 
@@ -81,19 +82,6 @@ impl Line {
             .flat_map(|f| f.glyphs.iter().map(|g| g.text.as_str()))
             .collect()
     }
-}
-
-/// Where a paragraph's hyphenation patterns come from, asked only when a word is to be
-/// hyphenated: reading the patterns takes half a millisecond, and most paragraphs need
-/// none.
-pub type Patterns = fn() -> Option<&'static Standard>;
-
-/// The English hyphenation patterns, read from the binary once per process.
-pub fn english_patterns() -> Option<&'static Standard> {
-    static PATTERNS: OnceLock<Option<Standard>> = OnceLock::new();
-    PATTERNS
-        .get_or_init(|| Standard::from_embedded(Language::EnglishUS).ok())
-        .as_ref()
 }
 
 /// A line shorter than this share of the column is worth hyphenating the next word for.
@@ -464,7 +452,7 @@ impl Breaker<'_> {
         if lowered.len() != core.len() {
             return None;
         }
-        let breaks = hyphenation()?.hyphenate(&lowered).breaks;
+        let breaks = hyphenation.get()?.hyphenate(&lowered).breaks;
         let reach = word.reach();
         let guess = breaks
             .partition_point(|&at| reach.width(start, start + at) <= room)
@@ -605,6 +593,11 @@ fn placed_glyphs(piece: &Piece) -> Vec<PlacedGlyph> {
 mod tests {
     use super::*;
 
+    /// English hyphenation.
+    fn english() -> Option<Patterns> {
+        Patterns::for_language("en")
+    }
+
     /// Every character is one glyph, 1 pt wide per point of size.
     struct Monospace;
 
@@ -725,12 +718,7 @@ mod tests {
 
     #[test]
     fn hyphenates_a_long_word_when_the_line_would_end_short() {
-        let lines = break_lines(
-            &plain("It is an inflammation"),
-            16.0,
-            &Monospace,
-            Some(english_patterns),
-        );
+        let lines = break_lines(&plain("It is an inflammation"), 16.0, &Monospace, english());
         assert_eq!(lines.len(), 2, "{:?}", texts(&lines));
         assert!(texts(&lines)[0].ends_with('-'), "{:?}", texts(&lines));
         let joined = texts(&lines).concat().replace('-', "");
@@ -743,26 +731,16 @@ mod tests {
             &plain("Try the knee-to-chest stretch"),
             12.0,
             &Monospace,
-            Some(english_patterns),
+            english(),
         );
         assert_eq!(texts(&lines), ["Try the", "knee-to-", "chest", "stretch"]);
     }
 
     #[test]
     fn names_are_never_hyphenated() {
-        let lines = break_lines(
-            &plain("It is an Inflammation"),
-            16.0,
-            &Monospace,
-            Some(english_patterns),
-        );
+        let lines = break_lines(&plain("It is an Inflammation"), 16.0, &Monospace, english());
         assert_eq!(texts(&lines), ["It is an", "Inflammation"]);
-        let lines = break_lines(
-            &plain("It is an inflammation"),
-            16.0,
-            &Monospace,
-            Some(english_patterns),
-        );
+        let lines = break_lines(&plain("It is an inflammation"), 16.0, &Monospace, english());
         assert!(texts(&lines)[0].ends_with('-'), "{:?}", texts(&lines));
     }
 
@@ -819,7 +797,7 @@ mod tests {
                     safe_to_break,
                     shaped: Default::default(),
                 };
-                let lines = break_lines(&plain(&text), 30.0, &measure, Some(english_patterns));
+                let lines = break_lines(&plain(&text), 30.0, &measure, english());
                 assert!(lines.iter().all(|l| l.width <= 30.0));
                 let copied = texts(&lines).concat().replace(['-', ' '], "");
                 assert!(copied == text.replace(' ', ""), "the text copies back");

@@ -16,7 +16,7 @@ use crate::memo::Memo;
 struct Setting {
     spans: Vec<Span>,
     width: u32,
-    hyphenate: bool,
+    hyphenate: Option<Patterns>,
     lines: Arc<[Line]>,
 }
 
@@ -37,8 +37,7 @@ impl<'a> Typesetter<'a> {
     /// `spans` broken into lines no wider than `width`, characters the face lacks set in
     /// the fallback face; long words hyphenated where a line would end short, when
     /// patterns are given.
-    pub fn lines(&self, spans: &[Span], width: f32, hyphenation: Option<Patterns>) -> Arc<[Line]> {
-        let hyphenate = hyphenation.is_some();
+    pub fn lines(&self, spans: &[Span], width: f32, hyphenate: Option<Patterns>) -> Arc<[Line]> {
         let key = key(spans, width, hyphenate);
         let same = |s: &Setting| {
             s.width == width.to_bits() && s.hyphenate == hyphenate && s.spans == spans
@@ -48,7 +47,7 @@ impl<'a> Typesetter<'a> {
         }
         let spans_with_fallback = self.shaper.fall_back(spans);
         let lines: Arc<[Line]> =
-            break_lines(&spans_with_fallback, width, &self.shaper, hyphenation).into();
+            break_lines(&spans_with_fallback, width, &self.shaper, hyphenate).into();
         self.settings.borrow_mut().insert(
             key,
             Setting {
@@ -62,7 +61,7 @@ impl<'a> Typesetter<'a> {
     }
 }
 
-fn key(spans: &[Span], width: f32, hyphenate: bool) -> u64 {
+fn key(spans: &[Span], width: f32, hyphenate: Option<Patterns>) -> u64 {
     let mut hasher = FxHasher::default();
     for span in spans {
         span.text.hash(&mut hasher);
