@@ -680,7 +680,8 @@ fn every_picture_is_a_figure_described_by_its_alt_text() {
         let described: Vec<&str> = figures.iter().filter_map(|f| f.alt.as_deref()).collect();
         assert_eq!(described.len(), figures.len(), "every figure has /Alt");
         assert_eq!(
-            described[0], clinic_name,
+            described[0],
+            format!("{clinic_name} logo"),
             "the logo, first, named for the clinic"
         );
         for alt in alt_texts(&content) {
