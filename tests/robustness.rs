@@ -256,6 +256,28 @@ fn cases() -> Vec<Case> {
         case!("fraction", "`hold_seconds = 2.5`", |r| {
             in_place_exercise(r, "hold_seconds = 2.5")
         }),
+        case!(
+            "unknown-language",
+            "`language = \"xx\"`, a language handouts are not written in",
+            |r| {
+                write(
+                    r,
+                    "content/handouts/h.toml",
+                    "title = \"K\"\nlanguage = \"xx\"\n[[exercise]]\nname = \"W\"\nsteps = [\"Stand.\"]\n",
+                )
+            }
+        ),
+        case!(
+            "language-region",
+            "`language = \"es-MX\"`, a region of a language (builds, in Spanish)",
+            |r| {
+                write(
+                    r,
+                    "content/handouts/h.toml",
+                    "title = \"K\"\nlanguage = \"es-MX\"\n[[exercise]]\nname = \"W\"\nsteps = [\"Stand.\"]\n",
+                )
+            }
+        ),
         case!("unknown-key", "`titel = \"…\"`", |r| {
             write(
                 r,

@@ -20,7 +20,8 @@ use super::schema::FileKind;
 use super::source::SourceFile;
 use super::written::{Leaf, Table};
 use crate::diag::Diagnostic;
-use crate::model::{Brand, Colors, FontFile, FontFiles, Paper, Rgb};
+use crate::locale;
+use crate::model::{Brand, Colors, FontFile, FontFiles, Paper, Rgb, RichText};
 
 /// content/brand.toml: who the handouts are from.
 #[derive(Deserialize, JsonSchema)]
@@ -47,6 +48,25 @@ pub(crate) struct BrandFile {
     fonts: Option<Table<FontsTable>>,
     page: Option<Table<PageTable>>,
     /// Your own words for any fixed word of the handouts.
+    labels: Option<Table<LabelsTable>>,
+    /// The brand's words in other languages, by language tag: `[language.es]` holds what
+    /// handouts written in Spanish print instead.
+    language: Option<Table<LanguagesTable>>,
+}
+
+/// The brand's words in each language it has them in.
+#[derive(Deserialize, JsonSchema)]
+#[serde(transparent)]
+#[schemars(rename = "languages")]
+struct LanguagesTable(BTreeMap<String, Table<WordsTable>>);
+
+/// What a brand says in words, in one language; what it leaves out is the brand's own.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "brand_words")]
+struct WordsTable {
+    tagline: Option<Leaf<Text>>,
+    address: Option<Leaf<Text>>,
+    disclaimer: Option<Leaf<Text>>,
     labels: Option<Table<LabelsTable>>,
 }
 
@@ -109,6 +129,36 @@ pub(crate) struct BrandRead {
     pub paper: Option<Paper>,
     /// The brand's own words for fixed words, by catalogue key.
     pub labels: BTreeMap<String, String>,
+    /// The brand's words in other languages, by the tag of the language they are in.
+    languages: BTreeMap<&'static str, BrandWords>,
+}
+
+/// A brand's words in one language.
+struct BrandWords {
+    tagline: Option<String>,
+    address: Option<String>,
+    disclaimer: Option<RichText>,
+    labels: BTreeMap<String, String>,
+}
+
+impl BrandRead {
+    /// The brand as handouts in `language` print it, and its labels for them.
+    pub fn in_language(self, language: &str) -> (Brand, BTreeMap<String, String>) {
+        let BrandRead {
+            mut brand,
+            mut labels,
+            mut languages,
+            ..
+        } = self;
+        let tag = locale::resolve(language).map(|l| l.tag);
+        if let Some(words) = tag.ok().and_then(|tag| languages.remove(tag)) {
+            brand.tagline = words.tagline.or(brand.tagline);
+            brand.address = words.address.or(brand.address);
+            brand.disclaimer = words.disclaimer.or(brand.disclaimer);
+            labels.extend(words.labels);
+        }
+        (brand, labels)
+    }
 }
 
 /// Reads the brand file at `path`; `given` says it was named on the command line.
@@ -160,6 +210,7 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandRea
     let address = cx.leaf(&file.address, fields::plain);
     let disclaimer = cx.leaf(&file.disclaimer, fields::rich_text);
     let labels = labels::read(&cx, &file.labels);
+    let languages = read_languages(&cx, &file);
     let brand = Brand {
         name: name?,
         tagline,
@@ -177,7 +228,44 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandRea
         brand,
         paper,
         labels,
+        languages,
     })
+}
+
+/// The `[language.TAG]` tables, by the tag of the language each is in.
+fn read_languages(cx: &FileCx, file: &BrandFile) -> BTreeMap<&'static str, BrandWords> {
+    let mut languages = BTreeMap::new();
+    let Some(LanguagesTable(tables)) = cx.table(&file.language) else {
+        return languages;
+    };
+    for (tag, table) in tables {
+        let language = match locale::resolve(tag) {
+            Ok(language) => language,
+            Err(unknown) => {
+                let value = cx.at(table.span.clone());
+                let languages = format!("the languages are {}", locale::supported());
+                let hint = match &unknown.suggestion {
+                    Some(tag) => format!("did you mean [language.{tag}]? {languages}"),
+                    None => languages,
+                };
+                value.emit(value.error(unknown.to_string()).hint(hint));
+                continue;
+            }
+        };
+        let Some(words) = cx.fields_of(table) else {
+            continue;
+        };
+        languages.insert(
+            language.tag,
+            BrandWords {
+                tagline: cx.leaf(&words.tagline, fields::plain),
+                address: cx.leaf(&words.address, fields::plain),
+                disclaimer: cx.leaf(&words.disclaimer, fields::rich_text),
+                labels: labels::read(cx, &words.labels),
+            },
+        );
+    }
+    languages
 }
 
 fn read_colors(cx: &FileCx, file: &BrandFile) -> Colors {

@@ -23,6 +23,7 @@ use super::schema::FileKind;
 use super::source::SourceFile;
 use super::suggest;
 use super::written::{Leaf, List, Table};
+use crate::locale;
 use crate::model::{Dosage, DosageField, Exercise, Figure, Paragraph, Position, RichText};
 
 /// The lowest and highest number a dosage field takes, for the schema.
@@ -184,13 +185,14 @@ pub(crate) fn read_in_handout(
     loader: &Loader,
     cx: &FileCx,
     exercise: &Tabled<HandoutExercise>,
+    language: &str,
 ) -> Option<Exercise> {
     let written = exercise.fields;
     let fields = Fields::read(loader, cx, written.written());
     if written.library_id.is_some() {
         return cx.leaf(&written.library_id, |value, id| {
             let id = id.trim();
-            let base = from_library(loader, value, id)?;
+            let base = from_library(loader, value, id, language)?;
             fields.over(&base).into_exercise(Some(id.to_string()))
         });
     }
@@ -330,8 +332,14 @@ fn figure(loader: &Loader, cx: &FileCx, image: &Tabled<ImageTable>) -> Option<Fi
     })
 }
 
-/// The library exercise `id`, written as `use_value`, read on first use.
-fn from_library(loader: &Loader, use_value: &Value, id: &str) -> Option<Rc<Fields>> {
+/// The library exercise `id`, written as `use_value`, in `language` when the library has
+/// it in that language (`ID.es.toml` for `es` and `es-MX`), read on first use.
+fn from_library(
+    loader: &Loader,
+    use_value: &Value,
+    id: &str,
+    language: &str,
+) -> Option<Rc<Fields>> {
     if id.is_empty()
         || !id
             .chars()
@@ -342,10 +350,11 @@ fn from_library(loader: &Loader, use_value: &Value, id: &str) -> Option<Rc<Field
         use_value.emit(use_value.error(message).hint(hint));
         return None;
     }
-    if let Some(known) = loader.library.read.borrow().get(id) {
+    let name = file_name_in(loader, id, language);
+    if let Some(known) = loader.library.read.borrow().get(&name) {
         return known.clone();
     }
-    let relative = format!("exercises/{id}.toml");
+    let relative = format!("exercises/{name}.toml");
     let naming_file = use_value.cx().path();
     match loader
         .workspace
@@ -364,34 +373,50 @@ fn from_library(loader: &Loader, use_value: &Value, id: &str) -> Option<Rc<Field
             return None;
         }
     }
-    library_file(loader, id)
+    library_file(loader, &name)
 }
 
-/// The library file of `id`, read once per load.
-fn library_file(loader: &Loader, id: &str) -> Option<Rc<Fields>> {
-    if let Some(known) = loader.library.read.borrow().get(id) {
+/// The name, without `.toml`, of the library file of `id` for a handout in `language`: its
+/// edition in that language or region when there is one, else `id` itself.
+fn file_name_in(loader: &Loader, id: &str, language: &str) -> String {
+    let resolved = locale::resolve(language).map(|l| l.tag).unwrap_or(language);
+    [language, resolved]
+        .into_iter()
+        .map(|tag| format!("{id}.{tag}"))
+        .find(|name| {
+            loader
+                .workspace
+                .content(format!("exercises/{name}.toml"))
+                .is_file()
+        })
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// The library file `name` (an id, or an id and a language), read once per load.
+fn library_file(loader: &Loader, name: &str) -> Option<Rc<Fields>> {
+    if let Some(known) = loader.library.read.borrow().get(name) {
         return known.clone();
     }
-    let path = loader.workspace.content(format!("exercises/{id}.toml"));
+    let path = loader.workspace.content(format!("exercises/{name}.toml"));
     let fields = read_library_file(loader, &path).map(Rc::new);
     loader
         .library
         .read
         .borrow_mut()
-        .insert(id.to_string(), fields.clone());
+        .insert(name.to_string(), fields.clone());
     fields
 }
 
-/// Reads every file of the library, used by a handout or not, reporting their problems.
+/// Reads every file of the library, used by a handout or not, in every language, reporting
+/// their problems.
 pub(crate) fn read_library(loader: &Loader) {
-    let ids = loader.library.ids.get_or_init(|| library_ids(loader));
-    for id in ids {
+    for name in library_file_names(loader) {
         // A file that leads outside the workspace is not read; a handout that uses it is
         // told why.
-        let path = loader.workspace.content(format!("exercises/{id}.toml"));
-        let written = format!("/content/exercises/{id}.toml");
+        let path = loader.workspace.content(format!("exercises/{name}.toml"));
+        let written = format!("/content/exercises/{name}.toml");
         if loader.workspace.resolve(&path, &written).is_ok() {
-            library_file(loader, id);
+            library_file(loader, &name);
         }
     }
 }
@@ -418,19 +443,34 @@ fn unknown_id_hint(loader: &Loader, id: &str) -> String {
     hint
 }
 
-/// The ids of the library's exercise files, sorted.
+/// The ids of the library's exercises, sorted: its files' names, a language edition
+/// (`split-squat.es`) counting as its exercise's.
 fn library_ids(loader: &Loader) -> Vec<String> {
+    let mut ids: Vec<String> = library_file_names(loader)
+        .into_iter()
+        .map(|name| match name.split_once('.') {
+            Some((id, _language)) => id.to_string(),
+            None => name,
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// The names of the library's files without `.toml`, sorted.
+fn library_file_names(loader: &Loader) -> Vec<String> {
     let Ok(entries) = fs::read_dir(loader.workspace.content("exercises")) else {
         return Vec::new();
     };
-    let mut ids: Vec<String> = entries
+    let mut names: Vec<String> = entries
         .filter_map(|entry| {
             let name = entry.ok()?.file_name();
             name.to_str()?.strip_suffix(".toml").map(str::to_string)
         })
         .collect();
-    ids.sort_unstable();
-    ids
+    names.sort_unstable();
+    names
 }
 
 fn read_library_file(loader: &Loader, path: &Path) -> Option<Fields> {

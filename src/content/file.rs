@@ -381,7 +381,11 @@ impl<'a> FileCx<'a> {
 
     /// The fields of a table, when it is one.
     pub fn table<'t, S>(&'a self, table: &'t Option<Table<S>>) -> Option<&'t S> {
-        let table = table.as_ref()?;
+        self.fields_of(table.as_ref()?)
+    }
+
+    /// The fields of a table that is there, when it is a table.
+    pub fn fields_of<'t, S>(&'a self, table: &'t Table<S>) -> Option<&'t S> {
         match &table.fields {
             Ok(fields) => Some(fields),
             Err(written) => {

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+use super::brand::BrandRead;
 use super::exercise::{self, HandoutExercise};
 use super::fields;
 use super::file::{self, FileCx, Tabled};
@@ -16,7 +17,7 @@ use super::source::SourceFile;
 use super::written::{Leaf, List, Table};
 use crate::diag::Diagnostic;
 use crate::model::{
-    Brand, Cause, Closing, Document, Exercise, Headings, Paper, RedFlag, Section, Urgency,
+    Cause, Closing, Document, Exercise, Headings, Paper, RedFlag, Section, Urgency,
 };
 
 /// content/handouts/NAME.toml: one condition handout. Top-level keys come before the first
@@ -134,11 +135,9 @@ const DEFAULT_LANGUAGE: &str = "en";
 
 /// What the document takes from outside the handout file.
 pub(crate) struct Frame {
-    pub brand: Option<Brand>,
+    pub brand: Option<BrandRead>,
     pub paper: Paper,
     pub stem: String,
-    /// The brand's labels, which the handout's own replace.
-    pub labels: BTreeMap<String, String>,
 }
 
 /// Reads the handout in `source` into a document; `None` when anything was wrong with it.
@@ -160,19 +159,25 @@ pub(crate) fn read(loader: &Loader, source: &SourceFile, frame: Frame) -> Option
     let headings = read_headings(&cx, &file);
     let causes = each(&cx, &file.cause, read_cause);
     let red_flags = each(&cx, &file.red_flag, read_red_flag);
-    let exercises = read_exercises(loader, &cx, &file);
+    let exercises = read_exercises(loader, &cx, &file, &language);
     let sections = each(&cx, &file.section, read_section);
     let closing = cx
         .table(&file.closing)
         .map(|closing| read_closing(&cx, &file, closing));
-    let mut labels = frame.labels;
+    let (brand, mut labels) = match frame.brand {
+        Some(brand) => {
+            let (brand, labels) = brand.in_language(&language);
+            (Some(brand), labels)
+        }
+        None => (None, BTreeMap::new()),
+    };
     labels.extend(labels::read(&cx, &file.labels));
 
     Some(Document {
         source: source.path.clone(),
         stem: frame.stem,
         language,
-        brand: frame.brand?,
+        brand: brand?,
         paper: frame.paper,
         title: title?,
         subtitle,
@@ -254,7 +259,12 @@ fn read_red_flag(cx: &FileCx, red_flag: &Tabled<RedFlagTable>) -> Option<RedFlag
     })
 }
 
-fn read_exercises(loader: &Loader, cx: &FileCx, file: &HandoutFile) -> Option<Vec<Exercise>> {
+fn read_exercises(
+    loader: &Loader,
+    cx: &FileCx,
+    file: &HandoutFile,
+    language: &str,
+) -> Option<Vec<Exercise>> {
     let hint = "add an [[exercise]] with use = \"id\" (an exercise from content/exercises/), \
                 or with its own name and steps";
     let message = "a handout needs at least one [[exercise]]";
@@ -272,7 +282,7 @@ fn read_exercises(loader: &Loader, cx: &FileCx, file: &HandoutFile) -> Option<Ve
         return None;
     }
     file::read_all(&tables, |exercise| {
-        exercise::read_in_handout(loader, cx, exercise)
+        exercise::read_in_handout(loader, cx, exercise, language)
     })
 }
 

@@ -24,18 +24,17 @@ impl JsonSchema for LabelsTable {
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        // A key is written as the catalogue writes it (`in-short`) or with underscores
+        // (`in_short`), which needs no quotes in TOML.
+        let label = serde_json::json!({ "type": "string", "minLength": 1 });
         let properties: serde_json::Map<String, serde_json::Value> = locale::label_keys()
-            .map(|key| {
-                (
-                    key.to_string(),
-                    serde_json::json!({ "type": "string", "minLength": 1 }),
-                )
-            })
+            .flat_map(|key| [key.to_string(), key.replace('-', "_")])
+            .map(|key| (key, label.clone()))
             .collect();
         json_schema!({
             "type": "object",
             "description": "Your own words for any fixed word of the handouts, by its key in \
-                            the language catalogue (locales/en.ftl), e.g. in-short = \"The main thing\".",
+                            the language catalogue (locales/en.ftl), e.g. in_short = \"The main thing\".",
             "properties": properties,
             "additionalProperties": false,
         })

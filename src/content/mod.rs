@@ -33,7 +33,6 @@ pub(crate) mod suggest;
 mod tests;
 mod written;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use coverage::{Coverage, Missing};
@@ -113,12 +112,10 @@ fn read_document(handout: &Path, options: &LoadOptions, report: &Report) -> Opti
         .paper
         .or(brand.as_ref().and_then(|b| b.paper))
         .unwrap_or_default();
-    let (brand, labels) = brand.map_or((None, BTreeMap::new()), |b| (Some(b.brand), b.labels));
     let frame = handout::Frame {
         brand,
         paper,
         stem: stem(handout),
-        labels,
     };
     handout::read(&loader, &source, frame)
 }

@@ -40,7 +40,11 @@ pub(crate) fn keys(kind: FileKind, steps: &[Step]) -> Vec<String> {
     let mut node = resolve(schema, &schema["$defs"][kind.definition()]);
     for step in steps {
         let next = match step {
-            Step::Key(name) => &node["properties"][name.as_str()],
+            // A table keyed by the writer, such as [language.es], holds its values under
+            // additionalProperties.
+            Step::Key(name) => node["properties"]
+                .get(name.as_str())
+                .unwrap_or(&node["additionalProperties"]),
             Step::Item(_) => &node["items"],
         };
         node = resolve(schema, next);

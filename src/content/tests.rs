@@ -772,3 +772,115 @@ fn a_workspace_check_reads_the_brand_and_every_exercise_used_or_not() {
         ]
     );
 }
+
+#[test]
+fn a_handout_uses_the_library_s_edition_in_its_language() {
+    let ws = Workspace::new();
+    ws.write("content/exercises/split-squat.toml", SPLIT_SQUAT);
+    ws.write(
+        "content/exercises/split-squat.es.toml",
+        "name = \"Sentadilla\"\nsteps = [\"Póngase de pie.\"]\nreps = 8\n",
+    );
+    ws.write(
+        "content/exercises/clamshell.toml",
+        "name = \"Clamshell\"\nsteps = [\"Lie on your side.\"]\n",
+    );
+    let handout = |language: &str| {
+        format!(
+            "title = \"Rodilla\"\nlanguage = \"{language}\"\n\
+             [[exercise]]\nuse = \"split-squat\"\n[[exercise]]\nuse = \"clamshell\"\n"
+        )
+    };
+    let names = |language: &str| -> Vec<String> {
+        ws.write("content/handouts/knee.toml", &handout(language));
+        let document = ws.load("content/handouts/knee.toml").unwrap().document;
+        document.exercises.iter().map(|e| e.name.clone()).collect()
+    };
+    assert_eq!(names("es"), ["Sentadilla", "Clamshell"]);
+    assert_eq!(names("es-MX"), ["Sentadilla", "Clamshell"]);
+    assert_eq!(names("en"), ["Split squat", "Clamshell"]);
+    assert_eq!(names("fr"), ["Split squat", "Clamshell"]);
+    // An edition is its exercise's, not an exercise of its own.
+    ws.write(
+        "content/handouts/knee.toml",
+        "title = \"Knee\"\n[[exercise]]\nuse = \"split-squat.es\"\n[[exercise]]\nuse = \"plank\"\n",
+    );
+    let problems = ws.problems("content/handouts/knee.toml");
+    assert!(
+        problems[0].contains("\"split-squat.es\" is not an exercise id"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].ends_with("The library has clamshell, split-squat"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn the_brand_s_words_in_a_language_are_printed_on_handouts_in_it() {
+    let ws = Workspace::new();
+    ws.write(
+        "content/brand.toml",
+        "name = \"Riverside\"\ntagline = \"Keeping runners running\"\n\
+         disclaimer = \"General advice.\"\n\
+         [labels]\nin_short = \"The main thing\"\n\
+         [language.es]\ntagline = \"Para que sigan corriendo\"\n\
+         [language.es.labels]\ntake-care = \"Cuidado\"\n",
+    );
+    ws.write("content/exercises/split-squat.toml", SPLIT_SQUAT);
+    let brand_in = |language: &str| {
+        ws.write(
+            "content/handouts/knee.toml",
+            &format!(
+                "title = \"K\"\nlanguage = \"{language}\"\n[[exercise]]\nuse = \"split-squat\"\n"
+            ),
+        );
+        ws.load("content/handouts/knee.toml").unwrap().document
+    };
+    let spanish = brand_in("es-MX");
+    assert_eq!(
+        spanish.brand.tagline.as_deref(),
+        Some("Para que sigan corriendo")
+    );
+    assert_eq!(
+        spanish.brand.disclaimer,
+        brand_in("en").brand.disclaimer,
+        "what a language leaves out is the brand's own"
+    );
+    assert_eq!(spanish.labels["take-care"], "Cuidado");
+    assert_eq!(spanish.labels["in-short"], "The main thing");
+    let french = brand_in("fr");
+    assert_eq!(
+        french.brand.tagline.as_deref(),
+        Some("Keeping runners running")
+    );
+    assert!(!french.labels.contains_key("take-care"));
+}
+
+#[test]
+fn the_brand_s_languages_are_checked() {
+    let ws = Workspace::new();
+    ws.write(
+        "content/brand.toml",
+        "name = \"Riverside\"\n[language.sp]\ntagline = \"Hola\"\n[language.fr]\ntaglin = \"Salut\"\n",
+    );
+    ws.write("content/exercises/split-squat.toml", SPLIT_SQUAT);
+    ws.write(
+        "content/handouts/knee.toml",
+        "title = \"K\"\n[[exercise]]\nuse = \"split-squat\"\n",
+    );
+    let problems = ws.problems("content/handouts/knee.toml");
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(
+        problems[0].starts_with(
+            "content/brand.toml:2:1 language.sp: handouts cannot be written in the language \"sp\" | did you mean [language.es]?"
+        ),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].starts_with(
+            "content/brand.toml:5:1 language.fr.taglin: unknown key `taglin` | did you mean `tagline`?"
+        ),
+        "{problems:?}"
+    );
+}

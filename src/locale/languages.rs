@@ -66,6 +66,12 @@ impl Language {
             .unwrap_or(0)
     }
 
+    /// Whether the language writes every noun with a capital, as German does, so that a
+    /// capital does not mark the name of a person or a place.
+    pub fn capitalises_nouns(&self) -> bool {
+        self.subtags().0 == "de"
+    }
+
     /// The tag as Fluent takes it, for the language's plural rules.
     pub(super) fn identifier(&self) -> LanguageIdentifier {
         self.tag.parse().unwrap_or_default()

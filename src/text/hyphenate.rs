@@ -44,6 +44,10 @@ impl Patterns {
         Patterns { language }
     }
 
+    pub fn language(self) -> &'static Language {
+        self.language
+    }
+
     /// The patterns, read once per process; `None` if those in the binary cannot be read.
     pub fn get(self) -> Option<&'static Standard> {
         LOADED[self.language.index()]

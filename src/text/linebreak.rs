@@ -444,8 +444,8 @@ impl Breaker<'_> {
         if core.chars().count() < MIN_HYPHENATED_CHARS || !core.chars().all(char::is_alphabetic) {
             return None;
         }
-        // Names of people and places are left whole.
-        if core.starts_with(char::is_uppercase) {
+        // Names of people and places are left whole; in German a capital starts every noun.
+        if core.starts_with(char::is_uppercase) && !hyphenation.language().capitalises_nouns() {
             return None;
         }
         let lowered = core.to_lowercase();
@@ -742,6 +742,18 @@ mod tests {
         assert_eq!(texts(&lines), ["It is an", "Inflammation"]);
         let lines = break_lines(&plain("It is an inflammation"), 16.0, &Monospace, english());
         assert!(texts(&lines)[0].ends_with('-'), "{:?}", texts(&lines));
+    }
+
+    #[test]
+    fn german_nouns_are_hyphenated_for_all_their_capitals() {
+        let german = Patterns::for_language("de");
+        let lines = break_lines(
+            &plain("Es ist die Oberschenkelmuskulatur"),
+            20.0,
+            &Monospace,
+            german,
+        );
+        assert_eq!(texts(&lines), ["Es ist die Ober-", "schenkelmuskulatur"]);
     }
 
     #[test]
