@@ -13,7 +13,7 @@ use subsetter::GlyphRemapper;
 use super::coverage::Coverage;
 use super::fields;
 use super::file::{self, FileCx, Value};
-use super::kinds::{Choice, Text};
+use super::kinds::{Choice, Colour, Text};
 use super::loader::Loader;
 use super::schema::FileKind;
 use super::source::SourceFile;
@@ -52,14 +52,10 @@ pub(crate) struct BrandFile {
 #[schemars(rename = "colors")]
 struct ColorsTable {
     /// Headings, header band, exercise card accents. Darkened for text until it reads at 4.5:1.
-    #[schemars(regex(pattern = COLOUR))]
-    primary: Option<Leaf<String>>,
+    primary: Option<Leaf<Colour>>,
     /// Fills such as the dosage box.
-    #[schemars(regex(pattern = COLOUR))]
-    accent: Option<Leaf<String>>,
+    accent: Option<Leaf<Colour>>,
 }
-
-const COLOUR: &str = "^#[0-9A-Fa-f]{6}$";
 
 /// The brand's font files, each a path like "/fonts/MyFont-Regular.ttf".
 #[derive(Deserialize, JsonSchema)]
@@ -172,7 +168,7 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandRea
 
 fn read_colors(cx: &FileCx, file: &BrandFile) -> Colors {
     let colors = cx.table(&file.colors);
-    let colour = |leaf: Option<&Option<Leaf<String>>>, default| {
+    let colour = |leaf: Option<&Option<Leaf<Colour>>>, default| {
         leaf.and_then(|leaf| cx.leaf(leaf, fields::colour))
             .unwrap_or(default)
     };

@@ -240,7 +240,27 @@ fn an_exercise_id_cannot_climb_out_of_the_library() {
     );
     assert_eq!(
         ws.problems("content/handouts/knee.toml"),
-        ["content/handouts/knee.toml:3:7 exercise[1].use: \"../brand\" is not an exercise id | an id is the name of a file in content/exercises/ without .toml, e.g. use = \"split-squat\""]
+        ["content/handouts/knee.toml:3:7 exercise[1].use: \"../brand\" is not an exercise id: an id is lower-case words joined by hyphens, the name of a file in content/exercises/ without .toml | write use = \"brand\" for content/exercises/brand.toml, or write the exercise in place with name and steps"]
+    );
+}
+
+#[test]
+fn an_id_written_as_a_name_is_answered_with_the_rule_and_the_id() {
+    let ws = Workspace::new();
+    ws.write(
+        "content/exercises/split-squat.toml",
+        "name = \"Split squat\"\nsteps = [\"Squat.\"]\n",
+    );
+    ws.write(
+        "content/handouts/knee.toml",
+        "title = \"Knee\"\n[[exercise]]\nuse = \"Split squat\"\n[[exercise]]\nuse = \"Split_Squat\"\n",
+    );
+    assert_eq!(
+        ws.problems("content/handouts/knee.toml"),
+        [
+            "content/handouts/knee.toml:3:7 exercise[1].use: \"Split squat\" is not an exercise id: an id is lower-case words joined by hyphens, the name of a file in content/exercises/ without .toml | did you mean use = \"split-squat\"?",
+            "content/handouts/knee.toml:5:7 exercise[2].use: unknown exercise \"Split_Squat\": there is no content/exercises/Split_Squat.toml | did you mean \"split-squat\"? An id is lower-case words joined by hyphens, as the file is named",
+        ]
     );
 }
 
