@@ -248,11 +248,19 @@ fn read_font(path: &Path) -> Result<Arc<[u8]>, String> {
     Ok(bytes.into())
 }
 
-/// Why `bytes` can't be used as a face, if they can't: they must parse, and cut down to a
-/// few glyphs as the PDF will embed them, so a font that can't be subset is found now
-/// rather than when a PDF is written.
+/// Why `bytes` can't be used as a face, if they can't, said as what the file is: they must
+/// parse, and cut down to a few glyphs as the PDF will embed them, so a font that can't be
+/// subset is found now rather than when a PDF is written.
 fn check_font(bytes: &[u8]) -> Result<(), String> {
-    let face = ttf_parser::Face::parse(bytes, 0).map_err(|e| e.to_string())?;
+    use ttf_parser::FaceParsingError as Parsing;
+    let face = ttf_parser::Face::parse(bytes, 0).map_err(|error| match error {
+        Parsing::UnknownMagic => not_a_font(bytes),
+        Parsing::MalformedFont => "the font file is damaged or cut short".to_string(),
+        Parsing::FaceIndexOutOfBounds => "the font collection holds no font".to_string(),
+        Parsing::NoHeadTable | Parsing::NoHheaTable | Parsing::NoMaxpTable => {
+            "it lacks tables every font has: it is damaged, or not a whole font".to_string()
+        }
+    })?;
     let mut glyphs: Vec<u16> = "Aa1"
         .chars()
         .filter_map(|c| face.glyph_index(c))
@@ -262,5 +270,26 @@ fn check_font(bytes: &[u8]) -> Result<(), String> {
     let remapper = GlyphRemapper::new_from_glyphs(&glyphs);
     subsetter::subset(bytes, 0, &remapper)
         .map(|_| ())
-        .map_err(|e| format!("it can't be cut down to the letters a handout uses ({e})"))
+        .map_err(|error| match error {
+            subsetter::Error::UnknownKind => {
+                "it has no letter shapes in a form handout can read (TrueType or CFF \
+                 outlines): it is cut short, or not a whole font"
+                    .to_string()
+            }
+            subsetter::Error::MalformedFont => "the font file is damaged or cut short".to_string(),
+            _ => "it uses font features handout can't yet embed in a PDF".to_string(),
+        })
+}
+
+/// What a file that is not a TrueType or OpenType font is, from its first bytes.
+fn not_a_font(bytes: &[u8]) -> String {
+    match bytes.get(..4) {
+        Some(b"wOFF" | b"wOF2") => {
+            "it is a web font (WOFF), packed for websites; use the .ttf or .otf file of the \
+             font, which font sites offer for download too"
+                .to_string()
+        }
+        Some(b"%PDF") => "it is a PDF document, not a font".to_string(),
+        _ => "it is not a TrueType or OpenType font".to_string(),
+    }
 }

@@ -651,7 +651,7 @@ fn brand_fonts_must_be_font_files_inside_the_workspace() {
     );
     let problems = ws.problems("content/handouts/knee.toml");
     assert_eq!(problems.len(), 2, "{problems:#?}");
-    assert!(problems[0].starts_with("content/brand.toml:4:8 fonts.bold: `../fonts/Bold.ttf` is not a font that can be used: "), "{}", problems[0]);
+    assert!(problems[0].starts_with("content/brand.toml:4:8 fonts.bold: `../fonts/Bold.ttf` is not a font that can be used: it is not a TrueType or OpenType font | "), "{}", problems[0]);
     assert!(problems[1].starts_with("content/brand.toml:5:10 fonts.italic: file `/fonts/Italic.ttf` not found | a path starting with / starts at the workspace "), "{}", problems[1]);
 
     fs::remove_file(ws.path("fonts/Bold.ttf")).unwrap();
@@ -705,7 +705,7 @@ fn a_font_that_parses_but_cannot_be_subset_is_a_content_error() {
     );
     assert_eq!(
         ws.problems("content/handouts/knee.toml"),
-        ["content/brand.toml:3:11 fonts.regular: `/fonts/NoOutlines.ttf` is not a font that can be used: it can't be cut down to the letters a handout uses (unknown font kind) | use a TrueType (.ttf) or OpenType (.otf) font file"]
+        ["content/brand.toml:3:11 fonts.regular: `/fonts/NoOutlines.ttf` is not a font that can be used: it has no letter shapes in a form handout can read (TrueType or CFF outlines): it is cut short, or not a whole font | use a TrueType (.ttf) or OpenType (.otf) font file"]
     );
 }
 
