@@ -147,12 +147,17 @@ mod tests {
         }
         assert_eq!(
             parse_date("2026-02-30"),
-            Err("`2026-02-30` is not a date: February 2026 has 28 days, so there is no day 30"
-                .to_string())
+            Err(
+                "`2026-02-30` is not a date: February 2026 has 28 days, so there is no day 30"
+                    .to_string()
+            )
         );
         assert_eq!(
             parse_date("2026-13-01"),
-            Err("`2026-13-01` is not a date: there is no month 13; the month is 01 to 12".to_string())
+            Err(
+                "`2026-13-01` is not a date: there is no month 13; the month is 01 to 12"
+                    .to_string()
+            )
         );
         assert!(parse_date("25/11/2026").unwrap_err().contains("YYYY-MM-DD"));
     }

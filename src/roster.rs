@@ -99,6 +99,11 @@ pub fn read(
     };
     let header_place = lines.record(headers.position());
     let names: Vec<String> = headers.iter().map(|h| h.trim().to_lowercase()).collect();
+    if let [only] = names.as_slice() {
+        if column(only, document).is_err() {
+            return Err(one_column(only).at(at(header_place, 0)).into());
+        }
+    }
     let mut columns: Vec<Option<Column>> = Vec::with_capacity(names.len());
     for (i, name) in names.iter().enumerate() {
         if let Some(first) = names[..i].iter().position(|earlier| earlier == name) {
@@ -123,7 +128,14 @@ pub fn read(
         });
     }
     if !columns.contains(&Some(Column::Name)) {
-        problems.push(no_name_column(&names, separator).at(at(header_place, 0)));
+        problems.push(
+            Diagnostic::error("the roster has no `name` column")
+                .at(at(header_place, 0))
+                .hint(format!(
+                    "add a first line of column names, e.g. name{0}note{0}split-squat.reps",
+                    separator_name(separator).0
+                )),
+        );
     }
     let mut rows = Vec::new();
     for record in reader.records() {
@@ -200,20 +212,16 @@ pub fn read(
     })
 }
 
-/// The roster's missing `name` column, said with what the first line looks like: a file
-/// whose cells are separated by something other than what was found reads as one column.
-fn no_name_column(names: &[String], separator: u8) -> Diagnostic {
-    let problem = Diagnostic::error("the roster has no `name` column");
-    match names {
-        [only] if only.contains(['|', ':']) => problem.hint(format!(
-            "the first line is read as one column, `{only}`: separate the cells with commas \
-             (semicolons and tabs are read too), e.g. name,note,split-squat.reps"
-        )),
-        _ => problem.hint(format!(
-            "add a first line of column names, e.g. name{0}note{0}split-squat.reps",
-            separator_name(separator).0
-        )),
-    }
+/// The first line read as one column that is none of a roster's: most likely its cells
+/// are separated by something the reader does not take as a separator.
+fn one_column(name: &str) -> Diagnostic {
+    Diagnostic::error(format!(
+        "the first line is read as one column, `{name}`, which is not a roster's column"
+    ))
+    .hint(
+        "separate the cells with commas, e.g. name,note,split-squat.reps (semicolons and tabs \
+         are read too); most spreadsheets save this as \"CSV\"",
+    )
 }
 
 /// What separates the cells: a comma, or a semicolon or a tab when the first line has one
@@ -294,13 +302,18 @@ impl<'a> Lines<'a> {
 
     /// The line a record starts on and the byte where its first cell starts.
     fn record(&mut self, position: Option<&csv::Position>) -> (usize, usize) {
-        let mut start = position.map_or(0, |p| p.byte() as usize).min(self.text.len());
+        let mut start = position
+            .map_or(0, |p| p.byte() as usize)
+            .min(self.text.len());
         while matches!(self.text.get(start), Some(b'\r' | b'\n')) {
             start += 1;
         }
         let (from, line) = self.counted;
         let line = if start >= from {
-            line + self.text[from..start].iter().filter(|&&b| b == b'\n').count()
+            line + self.text[from..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
         } else {
             1 + self.text[..start].iter().filter(|&&b| b == b'\n').count()
         };
@@ -510,8 +523,15 @@ mod tests {
     #[test]
     fn a_quote_never_closed_is_found_where_it_opens() {
         assert_eq!(unclosed_quote(b"name,note\nA,\"x\nB,y\n", b','), Some(12));
-        assert_eq!(unclosed_quote(b"name,note\nA,\"say \"\"hi\"\"\"\n", b','), None);
-        assert_eq!(unclosed_quote(b"name,note\nA,5\" tall\n", b','), None, "a quote inside a cell is a character");
+        assert_eq!(
+            unclosed_quote(b"name,note\nA,\"say \"\"hi\"\"\"\n", b','),
+            None
+        );
+        assert_eq!(
+            unclosed_quote(b"name,note\nA,5\" tall\n", b','),
+            None,
+            "a quote inside a cell is a character"
+        );
         assert_eq!(unclosed_quote(b"name;note\nA;\"x\n", b';'), Some(12));
     }
 
@@ -533,7 +553,10 @@ mod tests {
     #[test]
     fn long_names_are_cut_at_a_word_and_told_apart() {
         assert_eq!(cut_at_word("aoife-obrien", 40), "aoife-obrien");
-        assert_eq!(cut_at_word("aoife-obrien-nic-giolla", 17), "aoife-obrien-nic");
+        assert_eq!(
+            cut_at_word("aoife-obrien-nic-giolla", 17),
+            "aoife-obrien-nic"
+        );
         assert_eq!(cut_at_word("a".repeat(30).as_str(), 10), "a".repeat(10));
     }
 }

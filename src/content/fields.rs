@@ -487,9 +487,18 @@ mod tests {
     #[test]
     fn a_colour_written_as_a_number_is_answered_with_the_text_meant() {
         for (written, hint) in [
-            ("0x2E7D32", "write x = \"#2E7D32\": a # where 0x is, in double quotes"),
-            ("0xfff", "write x = \"#000FFF\": a # where 0x is, in double quotes"),
-            ("123456", "write # and six hex digits in double quotes, e.g. x = \"#0F6E6E\""),
+            (
+                "0x2E7D32",
+                "write x = \"#2E7D32\": a # where 0x is, in double quotes",
+            ),
+            (
+                "0xfff",
+                "write x = \"#000FFF\": a # where 0x is, in double quotes",
+            ),
+            (
+                "123456",
+                "write # and six hex digits in double quotes, e.g. x = \"#0F6E6E\"",
+            ),
         ] {
             let (rgb, problems) = read_x(&format!("x = {written}"), colour);
             assert_eq!(rgb, None);

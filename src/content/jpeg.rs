@@ -111,7 +111,7 @@ impl<'a> Jpeg<'a> {
             Piece::Segment { code, .. } => match code {
                 0xC3 => Some("a lossless JPEG"),
                 0xC5..=0xC7 => Some("a hierarchical JPEG"),
-                0xC9..=0xCB | 0xCC..=0xCF => Some("a JPEG with arithmetic coding"),
+                0xC9..=0xCF => Some("a JPEG with arithmetic coding"),
                 _ => None,
             },
             _ => None,

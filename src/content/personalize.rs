@@ -189,7 +189,10 @@ impl Personalizer {
 fn unprintable_detail(text: &str) -> Option<(String, &'static str)> {
     let (message, hint) = fields::unprintable(text)?;
     if text.chars().count() > fields::MAX_TEXT_CHARS {
-        return Some((message, "shorten it to what fits on the handout: a few sentences"));
+        return Some((
+            message,
+            "shorten it to what fits on the handout: a few sentences",
+        ));
     }
     Some((message, hint))
 }

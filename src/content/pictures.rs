@@ -337,7 +337,10 @@ pub(crate) mod tests {
         for (code, kind) in [(0xC3, "a lossless JPEG"), (0xC5, "a hierarchical JPEG")] {
             let mut marked = baseline.clone();
             marked[frame + 1] = code;
-            assert_eq!(read_bytes(&marked).unwrap_err(), PictureError::RareJpeg(kind));
+            assert_eq!(
+                read_bytes(&marked).unwrap_err(),
+                PictureError::RareJpeg(kind)
+            );
         }
         assert!(read_bytes(&baseline).is_ok());
     }
