@@ -313,7 +313,13 @@ fn schema_prints_a_json_schema_of_the_three_file_kinds() {
 #[test]
 fn a_closed_output_pipe_is_not_a_failure() {
     let ws = sample_workspace();
-    for args in [&["schema"][..], &["build"], &["check"]] {
+    for args in [
+        &["schema"][..],
+        &["build"],
+        &["check"],
+        &["completions", "zsh"],
+        &["man"],
+    ] {
         let (reader, writer) = std::io::pipe().unwrap();
         drop(reader);
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))

@@ -60,15 +60,17 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let shell = clap_complete::Shell::from(shell);
-            clap_complete::generate(shell, &mut command, "handout", &mut std::io::stdout());
-            Outcome::Success
+            // Made in memory: the generator panics on a write error, such as a closed pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "handout", &mut script);
+            print_bytes(&script)
         }
         Command::Man => {
             let command = <Cli as clap::CommandFactory>::command();
-            match clap_mangen::Man::new(command).render(&mut std::io::stdout()) {
-                Ok(()) => Outcome::Success,
-                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Outcome::Success,
-                Err(error) => usage_error(&format!("cannot write the manual page: {error}")),
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(command).render(&mut page) {
+                Ok(()) => print_bytes(&page),
+                Err(error) => usage_error(&format!("cannot make the manual page: {error}")),
             }
         }
     };
@@ -274,6 +276,17 @@ fn today() -> String {
         .map_or(0, |d| d.as_secs() as i64);
     let date = handout::calendar::date_of(seconds);
     format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)
+}
+
+/// Writes `bytes` to standard output; a reader that stops reading is no failure, as with
+/// [`say!`].
+fn print_bytes(bytes: &[u8]) -> Outcome {
+    match std::io::stdout().write_all(bytes) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            usage_error(&format!("cannot write to standard output: {error}"))
+        }
+        _ => Outcome::Success,
+    }
 }
 
 fn usage_error(message: &str) -> Outcome {

@@ -17,7 +17,7 @@ use std::time::{Duration, SystemTime};
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{new_debouncer, DebounceEventResult};
 
-use super::args::WatchArgs;
+use super::args::{Inputs, WatchArgs};
 use super::report::{shown_path, Reporter};
 use super::{
     build_options, check_workspaces, find_handouts, out_folder, output, usage_error, write_built,
@@ -67,17 +67,10 @@ pub fn run(args: WatchArgs) -> Outcome {
     let out = args.out.as_deref();
     let mut watched = Vec::new();
     for handout in handouts {
-        let folder = out_folder(out, &handout, &options);
-        if let Err(message) = output::ready_folder(&folder) {
-            return usage_error(&message);
+        match watch_for(handout, out, &options) {
+            Ok(entry) => watched.push(entry),
+            Err(message) => return usage_error(&message),
         }
-        watched.push(Watched {
-            target: output::pdf_path(&folder, &handout),
-            handout,
-            reads: None,
-            built: SystemTime::UNIX_EPOCH,
-            opened: false,
-        });
     }
 
     let (events, received) = mpsc::channel();
@@ -125,6 +118,9 @@ pub fn run(args: WatchArgs) -> Outcome {
                     .filter(|path| !outs.iter().any(|out| path.starts_with(out)))
                     .filter(|path| is_watched_kind(path))
                     .collect();
+                if changed.iter().any(|path| is_content_file(path)) {
+                    add_new_handouts(&mut watched, &args.inputs, out, &options);
+                }
                 let affected = affected(&watched, &changed);
                 if !affected.is_empty() {
                     rebuild(&mut watched, &affected, &options, args.open);
@@ -133,6 +129,49 @@ pub fn run(args: WatchArgs) -> Outcome {
         }
     }
     Outcome::Success
+}
+
+/// A handout to watch, its PDF going to the folder `out` names or its workspace's out/.
+fn watch_for(
+    handout: PathBuf,
+    out: Option<&Path>,
+    options: &BuildOptions,
+) -> Result<Watched, String> {
+    let folder = out_folder(out, &handout, options);
+    output::ready_folder(&folder)?;
+    Ok(Watched {
+        target: output::pdf_path(&folder, &handout),
+        handout,
+        reads: None,
+        // Never built: any change builds it.
+        built: SystemTime::UNIX_EPOCH,
+        opened: false,
+    })
+}
+
+/// Watches the handouts written since the watch began (`handout new handout` in another
+/// window), among those the command line names; they are built with the next change.
+fn add_new_handouts(
+    watched: &mut Vec<Watched>,
+    inputs: &Inputs,
+    out: Option<&Path>,
+    options: &BuildOptions,
+) {
+    let Ok(handouts) = find_handouts(inputs) else {
+        return;
+    };
+    if let Err(message) = output::check_names_unique(&handouts) {
+        complain!("error: {message}");
+        return;
+    }
+    for handout in handouts {
+        if watched.iter().all(|entry| entry.handout != handout) {
+            match watch_for(handout, out, options) {
+                Ok(entry) => watched.push(entry),
+                Err(message) => complain!("error: {message}"),
+            }
+        }
+    }
 }
 
 /// Builds the handouts at `indices` of `watched`, reporting as `build` does, and notes what
