@@ -21,7 +21,7 @@ use image::metadata::Orientation;
 use image::{ImageDecoder, ImageFormat, ImageReader};
 
 use super::jpeg::Jpeg;
-use super::pixels::{pixels, Format};
+use super::pixels::{pixels, undecodable, Format};
 use super::png::Png;
 use crate::model::Picture;
 
@@ -97,11 +97,7 @@ impl PictureError {
                 "open it in a photo editor and export it as an ordinary JPEG, or as PNG".into(),
             ),
             PictureError::Damaged(reason) => (
-                // Decoders' messages may run over several lines; a diagnostic has one.
-                format!(
-                    "`{written}` can't be read as a picture: {}",
-                    reason.split_whitespace().collect::<Vec<_>>().join(" ")
-                ),
+                format!("`{written}` can't be read as a picture: {reason}"),
                 "the file may be cut short or damaged; export or download it again".into(),
             ),
         }
@@ -168,7 +164,7 @@ fn header(bytes: &Bytes, format: Format) -> Result<(Orientation, (u32, u32)), Pi
         Format::Png => ImageFormat::Png,
         Format::Jpeg => ImageFormat::Jpeg,
     };
-    let damaged = |e: image::ImageError| PictureError::Damaged(e.to_string());
+    let damaged = |e: image::ImageError| PictureError::Damaged(undecodable(format, bytes, &e));
     let mut header = ImageReader::with_format(Cursor::new(bytes), image_format)
         .into_decoder()
         .map_err(damaged)?;
