@@ -55,7 +55,7 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
             .ok_or_else(invalid)
     };
     let (year, month, day) = (next(4)?, next(2)?, next(2)?);
-    let Some(name) = MONTHS.get(usize::from(month).wrapping_sub(1)) else {
+    let Some(name) = MONTH_NAMES.get(usize::from(month).wrapping_sub(1)) else {
         return Err(format!(
             "`{text}` is not a date: there is no month {month:02}; the month is 01 to 12"
         ));
@@ -79,7 +79,8 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
     })
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' names in English, January first.
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",

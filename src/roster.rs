@@ -381,7 +381,8 @@ fn column(header: &str, document: &Document) -> Result<Column, Box<Diagnostic>> 
             Diagnostic::error(format!("unknown column `{header}`")).hint(hint),
         ));
     };
-    if !ids.contains(&exercise) {
+    // The column name is in lower case; an id need not be (`Calf_Raise.toml`).
+    let Some(exercise) = ids.iter().copied().find(|id| id.to_lowercase() == exercise) else {
         let hint = match closest(exercise, ids.iter().copied()) {
             Some(near) => format!("did you mean `{near}.{field}`?"),
             None => format!("this handout's exercises are {}", ids.join(", ")),
@@ -389,7 +390,7 @@ fn column(header: &str, document: &Document) -> Result<Column, Box<Diagnostic>> 
         return Err(Box::new(
             Diagnostic::error(format!("the handout has no exercise `{exercise}`")).hint(hint),
         ));
-    }
+    };
     if field == "note" {
         return Ok(Column::ExerciseNote {
             exercise: exercise.to_string(),

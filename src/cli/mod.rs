@@ -78,17 +78,10 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn build(args: BuildArgs, reporter: &mut Reporter) -> Outcome {
-    let options = match build_options(&args.inputs, &args.recipient) {
-        Ok(options) => options,
+    let (options, handouts) = match handouts_and_options(&args.inputs, &args.recipient) {
+        Ok(read) => read,
         Err(message) => return usage_error(&message),
     };
-    let handouts = match find_handouts(&args.inputs) {
-        Ok(handouts) => handouts,
-        Err(message) => return usage_error(&message),
-    };
-    if let Err(message) = output::check_names_unique(&handouts) {
-        return usage_error(&message);
-    }
     let out = |handout: &Path| out_folder(args.out.as_deref(), handout, &options);
     let mut folders: Vec<PathBuf> = handouts.iter().map(|h| out(h)).collect();
     folders.dedup();
@@ -192,17 +185,10 @@ fn out_folder(out: Option<&Path>, handout: &Path, options: &BuildOptions) -> Pat
 }
 
 fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
-    let options = match build_options(&args.inputs, &args.recipient) {
-        Ok(options) => options,
+    let (options, handouts) = match handouts_and_options(&args.inputs, &args.recipient) {
+        Ok(read) => read,
         Err(message) => return usage_error(&message),
     };
-    let handouts = match find_handouts(&args.inputs) {
-        Ok(handouts) => handouts,
-        Err(message) => return usage_error(&message),
-    };
-    if let Err(message) = output::check_names_unique(&handouts) {
-        return usage_error(&message);
-    }
     if let Some(roster) = &args.roster {
         let [handout] = handouts.as_slice() else {
             return usage_error("--roster is checked against one handout; name one handout file");
@@ -298,6 +284,18 @@ pub(crate) fn print_all(reporter: &mut Reporter, diagnostics: &Diagnostics) {
     for diagnostic in diagnostics.iter() {
         reporter.print(diagnostic);
     }
+}
+
+/// The options and the handouts the command line gives, each checked: the flags first, so
+/// that a `--root` that is no workspace is said before its files are looked for.
+fn handouts_and_options(
+    inputs: &Inputs,
+    recipient: &args::Recipient,
+) -> Result<(BuildOptions, Vec<PathBuf>), String> {
+    let options = build_options(inputs, recipient)?;
+    let handouts = find_handouts(inputs)?;
+    output::check_names_unique(&handouts)?;
+    Ok((options, handouts))
 }
 
 fn build_options(inputs: &Inputs, recipient: &args::Recipient) -> Result<BuildOptions, String> {

@@ -20,8 +20,8 @@ use notify_debouncer_mini::{new_debouncer, DebounceEventResult};
 use super::args::{Inputs, WatchArgs};
 use super::report::{shown_path, Reporter};
 use super::{
-    build_options, check_workspaces, find_handouts, out_folder, output, usage_error, write_built,
-    Outcome,
+    check_workspaces, find_handouts, handouts_and_options, out_folder, output, usage_error,
+    write_built, Outcome,
 };
 use handout::content::{is_content_file, workspace_root};
 use handout::{BuildError, BuildOptions, Prepared};
@@ -53,17 +53,10 @@ struct Watched {
 }
 
 pub fn run(args: WatchArgs) -> Outcome {
-    let options = match build_options(&args.inputs, &args.recipient) {
-        Ok(options) => options,
+    let (options, handouts) = match handouts_and_options(&args.inputs, &args.recipient) {
+        Ok(read) => read,
         Err(message) => return usage_error(&message),
     };
-    let handouts = match find_handouts(&args.inputs) {
-        Ok(handouts) => handouts,
-        Err(message) => return usage_error(&message),
-    };
-    if let Err(message) = output::check_names_unique(&handouts) {
-        return usage_error(&message);
-    }
     let out = args.out.as_deref();
     let mut watched = Vec::new();
     for handout in handouts {

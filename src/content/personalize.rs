@@ -138,15 +138,7 @@ impl Personalizer {
             let Some(text) = self.check_text(&note.note, &mut problems) else {
                 continue;
             };
-            let mut matching = exercises
-                .iter_mut()
-                .filter(|e| exercise_key(e) == note.exercise)
-                .peekable();
-            if matching.peek().is_none() {
-                let message = format!("the handout has no exercise `{}`", note.exercise);
-                problems.push(note.note.error(message));
-            }
-            for exercise in matching {
+            for exercise in named(&mut exercises, &note.exercise, &note.note, &mut problems) {
                 exercise.note = Some(text.clone());
             }
         }
@@ -229,17 +221,27 @@ fn change_dosage(exercises: &mut [Exercise], change: &DosageChange, problems: &m
             return;
         }
     };
-    let mut matching = exercises
-        .iter_mut()
-        .filter(|e| exercise_key(e) == change.exercise)
-        .peekable();
-    if matching.peek().is_none() {
-        let message = format!("the handout has no exercise `{}`", change.exercise);
-        problems.push(change.value.error(message));
-    }
-    for exercise in matching {
+    for exercise in named(exercises, &change.exercise, &change.value, problems) {
         exercise.dosage.set(change.field, value);
     }
+}
+
+/// The exercises `key` names (see [`exercise_key`]); when it names none, an error at
+/// `given`, where the key was written.
+fn named<'e>(
+    exercises: &'e mut [Exercise],
+    key: &str,
+    given: &Given,
+    problems: &mut Diagnostics,
+) -> Vec<&'e mut Exercise> {
+    let matching: Vec<&mut Exercise> = exercises
+        .iter_mut()
+        .filter(|e| exercise_key(e) == key)
+        .collect();
+    if matching.is_empty() {
+        problems.push(given.error(format!("the handout has no exercise `{key}`")));
+    }
+    matching
 }
 
 /// A dosage field's value, as a roster's cell writes it.
