@@ -84,6 +84,7 @@ fn build(args: BuildArgs, reporter: &mut Reporter) -> Outcome {
     };
     let out = |handout: &Path| out_folder(args.out.as_deref(), handout, &options);
     let mut folders: Vec<PathBuf> = handouts.iter().map(|h| out(h)).collect();
+    folders.sort();
     folders.dedup();
     for folder in &folders {
         if let Err(message) = output::ready_folder(folder) {
@@ -158,7 +159,7 @@ fn write_built(
 }
 
 /// "1 page", "2 pages".
-pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
+fn counted(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
@@ -325,9 +326,13 @@ fn check_root(root: &Path) -> Result<(), String> {
     }
     if !root.join("content").is_dir() {
         let here = if root.join("handouts").is_dir() || root.join("brand.toml").is_file() {
+            let above = root
+                .parent()
+                .filter(|above| !above.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
             format!(
                 "; this looks like a content/ folder itself, so try --root {}",
-                root.join("..").display()
+                above.display()
             )
         } else {
             String::new()
@@ -383,7 +388,7 @@ fn source_date_epoch() -> Option<i64> {
     std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
 }
 
-pub(crate) const DEFAULT_HANDOUTS: &str = "content/handouts";
+const DEFAULT_HANDOUTS: &str = "content/handouts";
 
 /// The handout files named, with folders expanded to every handout below them, sorted: a
 /// workspace or its `content` folder stands for its `content/handouts`. The brand or an
