@@ -42,7 +42,8 @@ pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
     (year, month, day)
 }
 
-/// A calendar date written YYYY-MM-DD.
+/// A calendar date written YYYY-MM-DD. A date in that form that is not on the calendar is
+/// refused with why (the month it names, or how many days it has), not with the form.
 pub fn parse_date(text: &str) -> Result<Date, String> {
     let invalid = || format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25");
     let mut parts = text.splitn(3, '-');
@@ -54,15 +55,22 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
             .ok_or_else(invalid)
     };
     let (year, month, day) = (next(4)?, next(2)?, next(2)?);
+    let Some(name) = MONTH_NAMES.get(usize::from(month).wrapping_sub(1)) else {
+        return Err(format!(
+            "`{text}` is not a date: there is no month {month:02}; the month is 01 to 12"
+        ));
+    };
     let days_in_month = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        _ => return Err(invalid()),
+        _ if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        _ => 28,
     };
     if day == 0 || day > days_in_month {
-        return Err(invalid());
+        return Err(format!(
+            "`{text}` is not a date: {name} {year} has {days_in_month} days, so there is no \
+             day {day:02}"
+        ));
     }
     Ok(Date {
         year,
@@ -70,6 +78,22 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
         day: day as u8,
     })
 }
+
+/// The months' names in English, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 #[cfg(test)]
 mod tests {
@@ -122,5 +146,20 @@ mod tests {
         ] {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
+        assert_eq!(
+            parse_date("2026-02-30"),
+            Err(
+                "`2026-02-30` is not a date: February 2026 has 28 days, so there is no day 30"
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            parse_date("2026-13-01"),
+            Err(
+                "`2026-13-01` is not a date: there is no month 13; the month is 01 to 12"
+                    .to_string()
+            )
+        );
+        assert!(parse_date("25/11/2026").unwrap_err().contains("YYYY-MM-DD"));
     }
 }

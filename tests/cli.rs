@@ -322,7 +322,13 @@ fn schema_prints_a_json_schema_of_the_three_file_kinds() {
 #[test]
 fn a_closed_output_pipe_is_not_a_failure() {
     let ws = sample_workspace();
-    for args in [&["schema"][..], &["build"], &["check"]] {
+    for args in [
+        &["schema"][..],
+        &["build"],
+        &["check"],
+        &["completions", "zsh"],
+        &["man"],
+    ] {
         let (reader, writer) = std::io::pipe().unwrap();
         drop(reader);
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_handout"))
@@ -444,4 +450,157 @@ fn the_brand_or_an_exercise_given_as_a_handout_is_answered_by_what_it_is() {
             "{message}"
         );
     }
+}
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The first thing a new user runs: a workspace that builds as it is.
+#[test]
+fn init_makes_a_workspace_that_builds_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = handout(dir.path(), &["init", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let built = handout(dir.path(), &["build"]);
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+    assert_eq!(stderr(&built), "", "no warnings either");
+    let pdf = std::fs::read(dir.path().join("out/runners-knee.pdf")).unwrap();
+    common::keep("init", &pdf);
+    let text = common::page_text(&dir.path().join("out/runners-knee.pdf"), 2);
+    assert!(text.contains("Wall sit"), "{text}");
+    let ignored = std::fs::read_to_string(dir.path().join(".gitignore")).unwrap();
+    assert!(ignored.lines().any(|line| line == "out/"), "{ignored}");
+
+    let again = handout(dir.path(), &["init"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("is a workspace already"));
+}
+
+#[test]
+fn init_makes_the_folder_it_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = handout(dir.path(), &["init", "clinic/new"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("cd clinic/new && handout build"));
+    let built = handout(&dir.path().join("clinic/new"), &["check"]);
+    assert_eq!(built.status.code(), Some(0), "{}", stderr(&built));
+}
+
+/// A build from anywhere writes into the workspace's out/, as one from its top does.
+#[test]
+fn pdfs_go_to_the_workspaces_out_folder_wherever_the_build_runs() {
+    let ws = sample_workspace();
+    let handouts = ws.path().join("content/handouts");
+    let out = handout(&handouts, &["build", "inner-knee-pain.toml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(ws.path().join("out/inner-knee-pain.pdf").is_file());
+    assert!(!handouts.join("out").exists());
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let root = ws.path().to_str().unwrap();
+    let out = handout(elsewhere.path(), &["build", "--root", root, "-o", "here"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        elsewhere.path().join("here/inner-knee-pain.pdf").is_file(),
+        "--root finds the handouts, -o says where they go"
+    );
+    assert!(
+        stdout(&out)
+            .lines()
+            .any(|line| line.starts_with("here/inner-knee-pain.pdf: ")),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn one_page_and_one_handout_are_said_in_the_singular() {
+    let ws = sample_workspace();
+    std::fs::write(
+        ws.path().join("content/handouts/short.toml"),
+        "title = \"Short\"\n[[exercise]]\nname = \"Stand\"\nsteps = [\"Stand up.\"]\n",
+    )
+    .unwrap();
+    let out = handout(ws.path(), &["build", "content/handouts/short.toml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "out/short.pdf: 1 page\n");
+    std::fs::write(ws.path().join("one.csv"), "name\nAoife\n").unwrap();
+    let out = handout(
+        ws.path(),
+        &[
+            "build",
+            "content/handouts/short.toml",
+            "--roster",
+            "one.csv",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = stdout(&out);
+    assert!(
+        said.starts_with("out/short--aoife.pdf: 1 page\n1 handout in "),
+        "{said}"
+    );
+}
+
+#[test]
+fn paper_is_taken_in_any_letter_case_on_the_command_line_as_in_the_brand() {
+    let ws = sample_workspace();
+    for paper in ["A4", "Letter", "a4"] {
+        let out = handout(ws.path(), &["check", "--paper", paper]);
+        assert_eq!(out.status.code(), Some(0), "{paper}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn help_gives_examples_and_each_default_once() {
+    let ws = sample_workspace();
+    let help = stdout(&handout(ws.path(), &["--help"]));
+    assert!(help.contains("Examples:"), "{help}");
+    for command in ["init", "watch", "completions"] {
+        assert!(help.contains(command), "{command}: {help}");
+    }
+    let new = stdout(&handout(ws.path(), &["new", "--help"]));
+    assert_eq!(new.matches("default").count(), 1, "{new}");
+}
+
+/// What a shell needs of a completion script: the commands and flags, hooked up to the
+/// `handout` command. (`.ci/run` has bash itself read the bash script.)
+#[test]
+fn completions_name_every_command_for_each_shell() {
+    let ws = sample_workspace();
+    for (shell, hook) in [
+        ("bash", "complete -F _handout"),
+        ("zsh", "#compdef handout"),
+        ("fish", "complete -c handout"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = handout(ws.path(), &["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}: {}", stderr(&out));
+        let script = stdout(&out);
+        assert!(script.contains(hook), "{shell}: {script}");
+        for word in [
+            "build",
+            "check",
+            "init",
+            "watch",
+            "roster",
+            "paper",
+            "large-print",
+        ] {
+            assert!(script.contains(word), "{shell} lacks {word}");
+        }
+    }
+    let out = handout(ws.path(), &["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn man_prints_a_manual_page() {
+    let ws = sample_workspace();
+    let out = handout(ws.path(), &["man"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let page = stdout(&out);
+    assert!(page.contains(".TH handout 1"), "{page}");
+    assert!(page.contains("Examples:"), "{page}");
 }

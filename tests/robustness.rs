@@ -140,6 +140,13 @@ fn default_args() -> Vec<String> {
     Vec::new()
 }
 
+/// The handout with the roster `r.csv`.
+fn roster_args() -> Vec<String> {
+    ["content/handouts/h.toml", "--roster", "r.csv"]
+        .map(String::from)
+        .to_vec()
+}
+
 macro_rules! case {
     ($id:literal, $input:literal, |$root:ident| $body:block) => {
         Case {
@@ -359,6 +366,28 @@ fn cases() -> Vec<Case> {
                 format!("{BRAND}[colors]\nprimary = \"teal\"\n"),
             )
         }),
+        case!(
+            "colour-number",
+            "brand `primary = 0x2E7D32`, a colour written as a number",
+            |r| {
+                write(
+                    r,
+                    "content/brand.toml",
+                    format!("{BRAND}[colors]\nprimary = 0x2E7D32\n"),
+                )
+            }
+        ),
+        case!(
+            "exercise-id-name",
+            "`use = \"Split squat\"`, the exercise's name for its id",
+            |r| {
+                write(
+                    r,
+                    "content/handouts/h.toml",
+                    HANDOUT.replace("split-squat", "Split squat"),
+                )
+            }
+        ),
         case!("deep-nesting", "an array nested 10,000 deep", |r| {
             let deep = format!("x = {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
             write(r, "content/handouts/h.toml", format!("{deep}{HANDOUT}"))
@@ -461,6 +490,43 @@ fn cases() -> Vec<Case> {
             |_r| -> args { vec!["content/exercises/split-squat.toml".into()] }
         ),
         case!(
+            "editor-files",
+            "an editor's lock, backup, swap and autosave files beside the handout (builds)",
+            |r| {
+                for name in [".#h.toml", "h.toml~", ".h.toml.swp", "#h.toml#", ".hidden.toml"] {
+                    write(r, &format!("content/handouts/{name}"), "not = [toml");
+                }
+            }
+        ),
+        case!(
+            "date-not-a-day",
+            "`--date 2026-02-30`, a day February does not have",
+            |_r| -> args { vec!["--date".into(), "2026-02-30".into()] }
+        ),
+        case!(
+            "paper-upper-case",
+            "`--paper A4` in capitals, as `paper = \"A4\"` is taken (builds)",
+            |_r| -> args { vec!["--paper".into(), "A4".into()] }
+        ),
+        case!(
+            "brand-flag-missing",
+            "`--brand` naming a file that does not exist",
+            |_r| -> args { vec!["--brand".into(), "brand.toml".into()] }
+        ),
+        case!(
+            "root-without-content",
+            "`--root` naming a folder with no `content/`",
+            |r| -> args {
+                fs::create_dir(r.join("elsewhere")).unwrap();
+                vec!["--root".into(), "elsewhere".into()]
+            }
+        ),
+        case!(
+            "note-too-long",
+            "a `--note` of 40,000 characters",
+            |_r| -> args { vec!["--note".into(), "Rest well. ".repeat(4_000)] }
+        ),
+        case!(
             "patient-bidi",
             "`--patient` with a right-to-left override (U+202E)",
             |_r| -> args { vec!["--patient".into(), "Aoife \u{202E}nirB".into()] }
@@ -486,6 +552,11 @@ fn cases() -> Vec<Case> {
         case!("image-svg", "an SVG picture", |r| {
             picture(r, "drawing.svg")
         }),
+        case!(
+            "image-arithmetic-jpeg",
+            "a JPEG with arithmetic coding, which few decoders read",
+            |r| { picture(r, "arithmetic.jpg") }
+        ),
         case!("image-truncated-png", "a PNG cut off halfway", |r| {
             picture(r, "truncated.png")
         }),
@@ -595,6 +666,14 @@ fn cases() -> Vec<Case> {
                 )
             }
         ),
+        case!("font-woff", "brand `regular` font that is a WOFF web font", |r| {
+            write(r, "fonts/Brand.ttf", b"wOFF\x00\x01\x00\x00 a web font".as_slice());
+            write(
+                r,
+                "content/brand.toml",
+                format!("{BRAND}[fonts]\nregular = \"/fonts/Brand.ttf\"\n"),
+            )
+        }),
         case!(
             "font-missing",
             "brand `regular` font that does not exist",
@@ -650,6 +729,42 @@ fn cases() -> Vec<Case> {
             "output-unwritable",
             "`-o` a folder that cannot be made",
             |_r| -> args { vec!["-o".into(), "/proc/handout-out".into()] }
+        ),
+        // Rosters.
+        case!("roster-missing", "`--roster` naming a file that does not exist", |_r| -> args {
+            roster_args()
+        }),
+        case!(
+            "roster-crlf",
+            "a bad cell in a roster with Windows line endings",
+            |r| -> args {
+                write(r, "r.csv", "name,split-squat.reps\r\nAoife,6\r\nBrian,six\r\n");
+                roster_args()
+            }
+        ),
+        case!(
+            "roster-pipe-separated",
+            "a roster whose cells are separated by `|`",
+            |r| -> args {
+                write(r, "r.csv", "name|split-squat.reps\nAoife|6\n");
+                roster_args()
+            }
+        ),
+        case!(
+            "roster-duplicate-column",
+            "a roster naming a column twice (`Name` and `name`)",
+            |r| -> args {
+                write(r, "r.csv", "Name,note,name\nAoife,,Aoife\n");
+                roster_args()
+            }
+        ),
+        case!(
+            "roster-unclosed-quote",
+            "a roster cell whose opening quote is never closed",
+            |r| -> args {
+                write(r, "r.csv", "name,note\nAoife,\"Easy week\nBrian,Rest\n");
+                roster_args()
+            }
         ),
         case!(
             "same-pdf-name",
@@ -782,7 +897,13 @@ fn every_row_of_the_robustness_table_holds() {
         let rows: Vec<String> = results.iter().map(|(row, ..)| format_row(row)).collect();
         let start = doc.find("| `").unwrap_or(doc.len());
         let end = doc[start..].find("\n\n").map_or(doc.len(), |i| start + i);
-        let updated = format!("{}{}{}", &doc[..start], rows.join("\n"), &doc[end..]);
+        let ending = if end == doc.len() { "\n" } else { "" };
+        let updated = format!(
+            "{}{}{ending}{}",
+            &doc[..start],
+            rows.join("\n"),
+            &doc[end..]
+        );
         fs::write(&doc_path, updated).unwrap();
         return;
     }

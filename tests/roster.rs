@@ -267,7 +267,137 @@ fn a_roster_goes_with_exactly_one_handout() {
     assert_eq!(out.status.code(), Some(2));
     let missing = handout(ws.path(), &["build", HANDOUT, "--roster", "nope.csv"]);
     assert_eq!(missing.status.code(), Some(2));
-    assert!(stderr(&missing).contains("nope.csv is not a file"));
+    assert!(
+        stderr(&missing).contains("--roster nope.csv does not exist"),
+        "{}",
+        stderr(&missing)
+    );
+    let folder = handout(ws.path(), &["build", HANDOUT, "--roster", "content"]);
+    assert_eq!(folder.status.code(), Some(2));
+    assert!(stderr(&folder).contains("--roster content is not a file; --roster takes a CSV file"));
+}
+
+fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// What European Excel saves as "CSV": a byte order mark, semicolons, CRLF line ends and
+/// column names as typed.
+#[test]
+fn a_spreadsheets_roster_is_read_as_it_was_saved() {
+    let ws = sample_workspace();
+    let roster = "\u{feff}Name;Note;Split-Squat.Reps\r\nAoife O’Brien;Easy week, 5,5 km at most;6\r\nBrian;;\r\n";
+    std::fs::write(ws.path().join("squad.csv"), roster).unwrap();
+    let out = handout(ws.path(), &["build", HANDOUT, "--roster", "squad.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = stdout(&out);
+    let listed: Vec<&str> = said.lines().collect();
+    assert_eq!(listed.len(), 3, "{said}");
+    assert!(
+        listed[0].starts_with("out/inner-knee-pain--aoife-obrien.pdf: ")
+            && listed[1].starts_with("out/inner-knee-pain--brian.pdf: ")
+            && listed[2].starts_with("2 handouts in "),
+        "each PDF written, then how many: {said}"
+    );
+    let aoife = text_of(&ws.path().join("out/inner-knee-pain--aoife-obrien.pdf"));
+    assert!(aoife.contains("Easy week, 5,5 km at most"), "{aoife}");
+    assert!(aoife.contains("How much: 3 sets × 6 reps"), "{aoife}");
+}
+
+#[test]
+fn a_bad_cell_of_a_crlf_roster_is_pointed_at_on_its_own_line() {
+    let ws = sample_workspace();
+    let roster = "name,split-squat.reps\r\nAoife,6\r\nBrian,six\r\n";
+    std::fs::write(ws.path().join("squad.csv"), roster).unwrap();
+    for command in ["build", "check"] {
+        let out = handout(ws.path(), &[command, HANDOUT, "--roster", "squad.csv"]);
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        let report = stderr(&out);
+        assert!(report.contains("--> squad.csv:3:7"), "{command}: {report}");
+        assert!(report.contains("found `six`"), "{command}: {report}");
+    }
+    assert!(!ws.path().join("out").exists());
+}
+
+#[test]
+fn check_reads_every_row_of_a_roster_and_writes_nothing() {
+    let ws = sample_workspace();
+    std::fs::write(
+        ws.path().join("squad.csv"),
+        "name,split-squat.note\nAoife,Left leg only\nBrian,\n",
+    )
+    .unwrap();
+    let out = handout(ws.path(), &["check", HANDOUT, "--roster", "squad.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("squad.csv: ok, 2 rows for {HANDOUT}")
+    );
+    assert!(!ws.path().join("out").exists());
+}
+
+/// A coach's note for one person on one exercise reaches that person's copy, and only it.
+#[test]
+fn an_exercise_note_of_a_row_is_in_that_recipients_document() {
+    let ws = sample_workspace();
+    let path = ws.path().join("squad.csv");
+    std::fs::write(
+        &path,
+        "name,Split-Squat.Note\nAoife,Left leg only this week\nBrian,\n",
+    )
+    .unwrap();
+    let options = handout::BuildOptions::default();
+    let prepared = handout::prepare(&ws.path().join(HANDOUT), &options).unwrap();
+    let roster = handout::roster::read(&path, &prepared.document, &prepared.personalizer).unwrap();
+    let copies: Vec<_> = roster
+        .rows
+        .iter()
+        .map(|row| {
+            prepared
+                .personalizer
+                .personalize(&prepared.document, &row.personalization)
+                .unwrap()
+                .document
+        })
+        .collect();
+    let note = |copy: &handout::model::Document, id: &str| {
+        let exercise = copy.exercises.iter().find(|e| e.id.as_deref() == Some(id));
+        exercise.unwrap().note.clone()
+    };
+    assert_eq!(
+        note(&copies[0], "split-squat").as_deref(),
+        Some("Left leg only this week")
+    );
+    assert_eq!(note(&copies[0], "hamstring-bridge"), None);
+    assert_eq!(
+        note(&copies[1], "split-squat"),
+        None,
+        "an empty cell: no note"
+    );
+}
+
+#[test]
+fn very_long_names_give_file_names_that_fit_and_stay_apart() {
+    let ws = sample_workspace();
+    let long = "Maximiliana Wolfeschlegelsteinhausenbergerdorff ".repeat(8);
+    let roster = format!("name\n{long} Senior\n{long} Junior\n{long}\n");
+    std::fs::write(ws.path().join("squad.csv"), roster).unwrap();
+    let out = handout(ws.path(), &["build", HANDOUT, "--roster", "squad.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut names: Vec<String> = std::fs::read_dir(ws.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 3, "{names:?}");
+    for name in &names {
+        assert!(name.len() <= 255, "{} bytes: {name}", name.len());
+        assert!(
+            name.starts_with("inner-knee-pain--maximiliana-wolfeschlegelsteinhausenbergerdorff-"),
+            "{name}"
+        );
+        assert!(!name.contains("--."), "cut at a word: {name}");
+    }
 }
 
 #[test]

@@ -3,13 +3,15 @@
 Each file stands for a kind of picture people bring: a phone photo turned by its EXIF
 tag and carrying camera metadata, greyscale, palette, 16-bit, interlaced and
 transparent PNGs, formats handout does not take, and broken or hostile files.
-The output is deterministic. Usage, from the repository root (needs Pillow):
+The output is deterministic. Usage, from the repository root (needs Pillow, and jpegtran
+from libjpeg-turbo for the arithmetic-coded JPEG):
 
     python3 tools/make_bad_images.py
 """
 
 import io
 import struct
+import subprocess
 import zlib
 from pathlib import Path
 
@@ -84,6 +86,12 @@ def main():
     (OUT / "corrupt.png").write_bytes(bytes(corrupt))
     jpeg = save("good.jpg", scene(), format="JPEG", quality=90)
     (OUT / "truncated.jpg").write_bytes(jpeg[: len(jpeg) // 2])
+    # The same picture with arithmetic coding, which the JPEG standard allows and few
+    # decoders read.
+    subprocess.run(
+        ["jpegtran", "-arithmetic", "-outfile", OUT / "arithmetic.jpg", OUT / "good.jpg"],
+        check=True,
+    )
 
     # 30 000 × 30 000 pixels declared in a 100-byte file: refused from the header.
     header = struct.pack(">IIBBBBB", 30000, 30000, 8, 2, 0, 0, 0)

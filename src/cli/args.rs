@@ -12,11 +12,20 @@ use handout::model::{Date, Paper};
 /// Exit status: 0 success (warnings allowed), 1 the content has errors,
 /// 2 usage or I/O errors.
 #[derive(Debug, Parser)]
-#[command(name = "handout", version)]
+#[command(name = "handout", version, after_help = EXAMPLES)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
+
+const EXAMPLES: &str = "\
+Examples:
+  handout init my-clinic          a workspace that builds at once
+  handout build                   every handout of the workspace, into its out/
+  handout watch --open            build, open the PDF, rebuild on every save
+  handout build content/handouts/knee.toml --patient \"Aoife O'Brien\" --date 2026-11-25
+  handout build content/handouts/knee.toml --roster squad.csv
+  handout check --roster squad.csv content/handouts/knee.toml";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -24,10 +33,49 @@ pub enum Command {
     Build(BuildArgs),
     /// Check handouts as a build would, without writing a PDF.
     Check(CheckArgs),
+    /// Write a whole workspace that builds at once: a brand, a handout, a library
+    /// exercise and its picture.
+    Init(InitArgs),
     /// Write a commented starting file for a handout or a library exercise.
     New(NewArgs),
+    /// Build, then build again whatever a saved file changes, until Ctrl-C.
+    Watch(WatchArgs),
     /// Print the JSON Schema of brand, handout and exercise files, for editor completion.
     Schema,
+    /// Print a completion script for a shell, e.g. `handout completions bash >
+    /// /etc/bash_completion.d/handout`.
+    Completions {
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page, e.g. `handout man > handout.1`.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to make the workspace in; made when it does not exist
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
+impl From<Shell> for clap_complete::Shell {
+    fn from(shell: Shell) -> clap_complete::Shell {
+        match shell {
+            Shell::Bash => clap_complete::Shell::Bash,
+            Shell::Zsh => clap_complete::Shell::Zsh,
+            Shell::Fish => clap_complete::Shell::Fish,
+            Shell::Powershell => clap_complete::Shell::PowerShell,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -37,7 +85,12 @@ pub struct NewArgs {
     /// or content/exercises/NAME.toml
     pub name: String,
     /// The workspace to write into [default: the current folder]
-    #[arg(long, value_name = "DIR", default_value = ".")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        default_value = ".",
+        hide_default_value = true
+    )]
     pub root: PathBuf,
 }
 
@@ -49,16 +102,17 @@ pub enum NewKind {
 
 #[derive(Debug, Args)]
 pub struct Inputs {
-    /// Handout files or folders of them [default: content/handouts]
+    /// Handout files or folders of them [default: content/handouts of the workspace]
     pub paths: Vec<PathBuf>,
-    /// The workspace root [default: the nearest folder above the handout holding content/]
+    /// The workspace root [default: the nearest folder above the handout holding content/,
+    /// or the current folder]
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
     /// The brand file [default: content/brand.toml of the workspace]
     #[arg(long, value_name = "FILE")]
     pub brand: Option<PathBuf>,
     /// Paper size, over the brand's [page] paper
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub paper: Option<PaperArg>,
     /// The large-print edition: 18 pt body text, wider spacing, one exercise a page
     #[arg(long)]
@@ -85,9 +139,9 @@ pub struct Recipient {
 pub struct BuildArgs {
     #[command(flatten)]
     pub inputs: Inputs,
-    /// Where the PDFs go; each is named after its handout file
-    #[arg(short, long, value_name = "DIR", default_value = "out")]
-    pub out: PathBuf,
+    /// Where the PDFs go, each named after its handout file [default: out/ of the workspace]
+    #[arg(short, long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
     /// One PDF per row of a CSV file with the columns name (required), note,
     /// clinician, date and EXERCISE_ID.FIELD dosage overrides (e.g. split-squat.reps)
     #[arg(long, value_name = "FILE.csv")]
@@ -100,6 +154,23 @@ pub struct BuildArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub inputs: Inputs,
+    /// Check every row of a roster (CSV) against the one handout named, as a build would
+    #[arg(long, value_name = "FILE.csv")]
+    pub roster: Option<PathBuf>,
+    #[command(flatten)]
+    pub recipient: Recipient,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+    /// Where the PDFs go, each named after its handout file [default: out/ of the workspace]
+    #[arg(short, long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Open each PDF in the system's viewer once it is first built
+    #[arg(long)]
+    pub open: bool,
     #[command(flatten)]
     pub recipient: Recipient,
 }

@@ -19,9 +19,11 @@ macro_rules! complain {
 
 mod args;
 mod batch;
+mod init;
 mod new;
 mod output;
 mod report;
+mod watch;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -29,7 +31,7 @@ use std::process::ExitCode;
 
 pub use args::Cli;
 use args::{BuildArgs, CheckArgs, Command, Inputs, NewArgs};
-use report::Reporter;
+use report::{shown_path, Reporter};
 
 use handout::content::{self, workspace_root, Given, LoadOptions, Personalization};
 use handout::diag::Diagnostics;
@@ -48,30 +50,47 @@ pub fn run(cli: Cli) -> ExitCode {
     let outcome = match cli.command {
         Command::Build(args) => build(args, &mut reporter),
         Command::Check(args) => check(args, &mut reporter),
+        Command::Init(args) => init::run(&args.dir),
         Command::New(args) => new_file(args),
+        Command::Watch(args) => watch::run(args),
         Command::Schema => {
             say!("{}", handout::content::schema());
             Outcome::Success
+        }
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let shell = clap_complete::Shell::from(shell);
+            // Made in memory: the generator panics on a write error, such as a closed pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "handout", &mut script);
+            print_bytes(&script)
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(command).render(&mut page) {
+                Ok(()) => print_bytes(&page),
+                Err(error) => usage_error(&format!("cannot make the manual page: {error}")),
+            }
         }
     };
     ExitCode::from(outcome as u8)
 }
 
 fn build(args: BuildArgs, reporter: &mut Reporter) -> Outcome {
-    let handouts = match find_handouts(&args.inputs) {
-        Ok(handouts) => handouts,
+    let (options, handouts) = match handouts_and_options(&args.inputs, &args.recipient) {
+        Ok(read) => read,
         Err(message) => return usage_error(&message),
     };
-    if let Err(message) = output::check_names_unique(&handouts) {
-        return usage_error(&message);
+    let out = |handout: &Path| out_folder(args.out.as_deref(), handout, &options);
+    let mut folders: Vec<PathBuf> = handouts.iter().map(|h| out(h)).collect();
+    folders.sort();
+    folders.dedup();
+    for folder in &folders {
+        if let Err(message) = output::ready_folder(folder) {
+            return usage_error(&message);
+        }
     }
-    if let Err(message) = output::ready_folder(&args.out) {
-        return usage_error(&message);
-    }
-    let options = match build_options(&args.inputs, &args.recipient) {
-        Ok(options) => options,
-        Err(message) => return usage_error(&message),
-    };
     if let Some(roster) = &args.roster {
         let [handout] = handouts.as_slice() else {
             return usage_error(
@@ -79,52 +98,105 @@ fn build(args: BuildArgs, reporter: &mut Reporter) -> Outcome {
             );
         };
         let outcome = check_workspaces(&handouts, &options, reporter);
-        return outcome.max(batch::build(handout, roster, &args.out, &options, reporter));
+        return outcome.max(batch::build(
+            handout,
+            roster,
+            &out(handout),
+            &options,
+            reporter,
+        ));
     }
     let mut outcome = check_workspaces(&handouts, &options, reporter);
     for handout in &handouts {
-        let result = match handout::build(handout, &options) {
-            Ok(built) => {
-                print_all(reporter, &built.warnings);
-                let target = output::pdf_path(&args.out, handout);
-                match output::write_atomically(&target, |file| file.write_all(&built.pdf)) {
-                    Ok(()) => {
-                        say!("{}: {} pages", target.display(), built.pages);
-                        Outcome::Success
-                    }
-                    Err(error) => {
-                        complain!("error: cannot write {}: {error}", target.display());
-                        Outcome::UsageOrIo
-                    }
-                }
-            }
-            Err(BuildError::Content(diagnostics)) => {
-                print_all(reporter, &diagnostics);
-                complain!("{}: not built, no PDF written", handout.display());
-                Outcome::ContentErrors
-            }
-            Err(BuildError::Render(error)) => {
-                complain!("error: {}: {error}", handout.display());
-                Outcome::UsageOrIo
-            }
-        };
+        let target = output::pdf_path(&out(handout), handout);
+        let result = write_built(
+            handout,
+            &target,
+            handout::build(handout, &options),
+            reporter,
+        );
         outcome = outcome.max(result);
     }
     outcome
 }
 
-fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
-    let handouts = match find_handouts(&args.inputs) {
-        Ok(handouts) => handouts,
-        Err(message) => return usage_error(&message),
-    };
-    if let Err(message) = output::check_names_unique(&handouts) {
-        return usage_error(&message);
+/// Writes what building `handout` gave to `target`, or reports why there is nothing to
+/// write; the PDF already at `target` stays as it was unless a new one replaces it whole.
+fn write_built(
+    handout: &Path,
+    target: &Path,
+    built: Result<handout::Built, BuildError>,
+    reporter: &mut Reporter,
+) -> Outcome {
+    match built {
+        Ok(built) => {
+            print_all(reporter, &built.warnings);
+            match output::write_atomically(target, |file| file.write_all(&built.pdf)) {
+                Ok(()) => {
+                    say!(
+                        "{}: {}",
+                        shown_path(target),
+                        counted(built.pages, "page", "pages")
+                    );
+                    Outcome::Success
+                }
+                Err(error) => {
+                    complain!("error: cannot write {}: {error}", shown_path(target));
+                    Outcome::UsageOrIo
+                }
+            }
+        }
+        Err(BuildError::Content(diagnostics)) => {
+            print_all(reporter, &diagnostics);
+            complain!("{}: not built, no PDF written", handout.display());
+            Outcome::ContentErrors
+        }
+        Err(BuildError::Render(error)) => {
+            complain!("error: {}: {error}", handout.display());
+            Outcome::UsageOrIo
+        }
     }
-    let options = match build_options(&args.inputs, &args.recipient) {
-        Ok(options) => options,
+}
+
+/// "1 page", "2 pages".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// Where the PDF of `handout` goes: the folder `-o` names, else `out/` of the handout's
+/// workspace (so a build from any folder writes where the last one did), else `out/`
+/// here.
+fn out_folder(out: Option<&Path>, handout: &Path, options: &BuildOptions) -> PathBuf {
+    if let Some(out) = out {
+        return out.to_path_buf();
+    }
+    let root = options
+        .load
+        .root
+        .clone()
+        .or_else(|| workspace_root(handout));
+    match root {
+        Some(root) => PathBuf::from(shown_path(&root.join("out"))),
+        None => PathBuf::from("out"),
+    }
+}
+
+fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
+    let (options, handouts) = match handouts_and_options(&args.inputs, &args.recipient) {
+        Ok(read) => read,
         Err(message) => return usage_error(&message),
     };
+    if let Some(roster) = &args.roster {
+        let [handout] = handouts.as_slice() else {
+            return usage_error("--roster is checked against one handout; name one handout file");
+        };
+        let outcome = check_workspaces(&handouts, &options, reporter);
+        return outcome.max(batch::check(handout, roster, &options, reporter));
+    }
     let mut outcome = check_workspaces(&handouts, &options, reporter);
     for handout in &handouts {
         match handout::check(handout, &options) {
@@ -193,6 +265,17 @@ fn today() -> String {
     format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)
 }
 
+/// Writes `bytes` to standard output; a reader that stops reading is no failure, as with
+/// [`say!`].
+fn print_bytes(bytes: &[u8]) -> Outcome {
+    match std::io::stdout().write_all(bytes) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            usage_error(&format!("cannot write to standard output: {error}"))
+        }
+        _ => Outcome::Success,
+    }
+}
+
 fn usage_error(message: &str) -> Outcome {
     complain!("error: {message}");
     Outcome::UsageOrIo
@@ -204,7 +287,25 @@ pub(crate) fn print_all(reporter: &mut Reporter, diagnostics: &Diagnostics) {
     }
 }
 
+/// The options and the handouts the command line gives, each checked: the flags first, so
+/// that a `--root` that is no workspace is said before its files are looked for.
+fn handouts_and_options(
+    inputs: &Inputs,
+    recipient: &args::Recipient,
+) -> Result<(BuildOptions, Vec<PathBuf>), String> {
+    let options = build_options(inputs, recipient)?;
+    let handouts = find_handouts(inputs)?;
+    output::check_names_unique(&handouts)?;
+    Ok((options, handouts))
+}
+
 fn build_options(inputs: &Inputs, recipient: &args::Recipient) -> Result<BuildOptions, String> {
+    if let Some(root) = &inputs.root {
+        check_root(root)?;
+    }
+    if let Some(brand) = &inputs.brand {
+        check_brand(brand)?;
+    }
     Ok(BuildOptions {
         load: LoadOptions {
             root: inputs.root.clone(),
@@ -215,6 +316,51 @@ fn build_options(inputs: &Inputs, recipient: &args::Recipient) -> Result<BuildOp
         large_print: inputs.large_print,
         timestamp: source_date_epoch(),
     })
+}
+
+/// Refuses a `--root` that is not a workspace, before any file in it is blamed.
+fn check_root(root: &Path) -> Result<(), String> {
+    let what = "--root names the workspace: the folder that holds content/";
+    if !root.exists() {
+        return Err(format!("--root {} does not exist; {what}", root.display()));
+    }
+    if !root.join("content").is_dir() {
+        let here = if root.join("handouts").is_dir() || root.join("brand.toml").is_file() {
+            let above = root
+                .parent()
+                .filter(|above| !above.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            format!(
+                "; this looks like a content/ folder itself, so try --root {}",
+                above.display()
+            )
+        } else {
+            String::new()
+        };
+        return Err(format!(
+            "--root {} has no content/ folder; {what}{here}",
+            root.display()
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses a `--brand` that names no file: a mistyped flag, not a mistake in the content.
+fn check_brand(brand: &Path) -> Result<(), String> {
+    if brand.is_file() {
+        Ok(())
+    } else if brand.is_dir() {
+        Err(format!(
+            "--brand {} is a folder; name the brand file, e.g. --brand {}",
+            brand.display(),
+            brand.join("brand.toml").display()
+        ))
+    } else {
+        Err(format!(
+            "--brand {} does not exist; name a brand file such as content/brand.toml",
+            brand.display()
+        ))
+    }
 }
 
 /// The recipient's details the flags give, refused as text in a content file would be:
@@ -233,6 +379,7 @@ fn personalization(recipient: &args::Recipient) -> Result<Personalization, Strin
         date: recipient.date,
         note: given("--note", &recipient.note)?,
         dosages: Vec::new(),
+        exercise_notes: Vec::new(),
     })
 }
 
@@ -249,8 +396,12 @@ const DEFAULT_HANDOUTS: &str = "content/handouts";
 fn find_handouts(inputs: &Inputs) -> Result<Vec<PathBuf>, String> {
     let root = inputs.root.as_deref();
     let defaulted = inputs.paths.is_empty();
+    let default = match root {
+        Some(root) => root.join(DEFAULT_HANDOUTS),
+        None => PathBuf::from(DEFAULT_HANDOUTS),
+    };
     let paths = if defaulted {
-        vec![PathBuf::from(DEFAULT_HANDOUTS)]
+        vec![default.clone()]
     } else {
         inputs.paths.clone()
     };
@@ -274,9 +425,16 @@ fn find_handouts(inputs: &Inputs) -> Result<Vec<PathBuf>, String> {
                 return Err(what);
             }
             handouts.push(path.clone());
+        } else if let (true, Some(root)) = (defaulted, root) {
+            return Err(format!(
+                "no {} folder; add a handout with `handout new handout NAME --root {}`",
+                default.display(),
+                root.display()
+            ));
         } else if defaulted {
             return Err(format!(
-                "no {DEFAULT_HANDOUTS} folder here; run handout in a workspace, or name handout files"
+                "no {DEFAULT_HANDOUTS} folder here; run handout in a workspace (`handout init` \
+                 makes one), or name handout files"
             ));
         } else if path.exists() {
             return Err(format!(
@@ -290,15 +448,20 @@ fn find_handouts(inputs: &Inputs) -> Result<Vec<PathBuf>, String> {
     Ok(handouts)
 }
 
+/// The content files under `dir`, sorted; hidden files and folders and what editors
+/// keep beside a file they edit (locks, backups, swap files) are left out.
 fn collect_toml(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
         .map(|entry| entry.map(|e| e.path()))
         .collect::<Result<_, _>>()?;
     entries.sort();
     for path in entries {
-        if path.is_dir() {
+        let hidden = path
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with('.'));
+        if path.is_dir() && !hidden {
             collect_toml(&path, found)?;
-        } else if path.extension().is_some_and(|e| e == "toml") {
+        } else if content::is_content_file(&path) {
             found.push(path);
         }
     }

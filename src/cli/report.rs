@@ -84,7 +84,7 @@ impl Reporter {
 }
 
 /// A path as the user would type it: relative to the current folder when inside it.
-fn shown_path(path: &Path) -> String {
+pub(crate) fn shown_path(path: &Path) -> String {
     let relative = std::env::current_dir()
         .ok()
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));

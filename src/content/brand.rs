@@ -13,7 +13,7 @@ use subsetter::GlyphRemapper;
 use super::coverage::Coverage;
 use super::fields;
 use super::file::{self, FileCx, Value};
-use super::kinds::{Choice, Text};
+use super::kinds::{Choice, Colour, Text};
 use super::labels::{self, LabelsTable};
 use super::loader::Loader;
 use super::schema::FileKind;
@@ -75,14 +75,10 @@ struct WordsTable {
 #[schemars(rename = "colors")]
 struct ColorsTable {
     /// Headings, header band, exercise card accents. Darkened for text until it reads at 4.5:1.
-    #[schemars(regex(pattern = COLOUR))]
-    primary: Option<Leaf<String>>,
+    primary: Option<Leaf<Colour>>,
     /// Fills such as the dosage box.
-    #[schemars(regex(pattern = COLOUR))]
-    accent: Option<Leaf<String>>,
+    accent: Option<Leaf<Colour>>,
 }
-
-const COLOUR: &str = "^#[0-9A-Fa-f]{6}$";
 
 /// The brand's font files, each a path like "/fonts/MyFont-Regular.ttf".
 #[derive(Deserialize, JsonSchema)]
@@ -270,7 +266,7 @@ fn read_languages(cx: &FileCx, file: &BrandFile) -> BTreeMap<&'static str, Brand
 
 fn read_colors(cx: &FileCx, file: &BrandFile) -> Colors {
     let colors = cx.table(&file.colors);
-    let colour = |leaf: Option<&Option<Leaf<String>>>, default| {
+    let colour = |leaf: Option<&Option<Leaf<Colour>>>, default| {
         leaf.and_then(|leaf| cx.leaf(leaf, fields::colour))
             .unwrap_or(default)
     };
@@ -350,11 +346,19 @@ fn read_font(path: &Path) -> Result<Arc<[u8]>, String> {
     Ok(bytes.into())
 }
 
-/// Why `bytes` can't be used as a face, if they can't: they must parse, and cut down to a
-/// few glyphs as the PDF will embed them, so a font that can't be subset is found now
-/// rather than when a PDF is written.
+/// Why `bytes` can't be used as a face, if they can't, said as what the file is: they must
+/// parse, and cut down to a few glyphs as the PDF will embed them, so a font that can't be
+/// subset is found now rather than when a PDF is written.
 fn check_font(bytes: &[u8]) -> Result<(), String> {
-    let face = ttf_parser::Face::parse(bytes, 0).map_err(|e| e.to_string())?;
+    use ttf_parser::FaceParsingError as Parsing;
+    let face = ttf_parser::Face::parse(bytes, 0).map_err(|error| match error {
+        Parsing::UnknownMagic => not_a_font(bytes),
+        Parsing::MalformedFont => "the font file is damaged or cut short".to_string(),
+        Parsing::FaceIndexOutOfBounds => "the font collection holds no font".to_string(),
+        Parsing::NoHeadTable | Parsing::NoHheaTable | Parsing::NoMaxpTable => {
+            "it lacks tables every font has: it is damaged, or not a whole font".to_string()
+        }
+    })?;
     let mut glyphs: Vec<u16> = "Aa1"
         .chars()
         .filter_map(|c| face.glyph_index(c))
@@ -364,5 +368,26 @@ fn check_font(bytes: &[u8]) -> Result<(), String> {
     let remapper = GlyphRemapper::new_from_glyphs(&glyphs);
     subsetter::subset(bytes, 0, &remapper)
         .map(|_| ())
-        .map_err(|e| format!("it can't be cut down to the letters a handout uses ({e})"))
+        .map_err(|error| match error {
+            subsetter::Error::UnknownKind => {
+                "it has no letter shapes in a form handout can read (TrueType or CFF \
+                 outlines): it is cut short, or not a whole font"
+                    .to_string()
+            }
+            subsetter::Error::MalformedFont => "the font file is damaged or cut short".to_string(),
+            _ => "it uses font features handout can't yet embed in a PDF".to_string(),
+        })
+}
+
+/// What a file that is not a TrueType or OpenType font is, from its first bytes.
+fn not_a_font(bytes: &[u8]) -> String {
+    match bytes.get(..4) {
+        Some(b"wOFF" | b"wOF2") => {
+            "it is a web font (WOFF), packed for websites; use the .ttf or .otf file of the \
+             font, which font sites offer for download too"
+                .to_string()
+        }
+        Some(b"%PDF") => "it is a PDF document, not a font".to_string(),
+        _ => "it is not a TrueType or OpenType font".to_string(),
+    }
 }

@@ -18,7 +18,8 @@ use super::fields;
 use super::file::{self, FileCx, Tabled, Value};
 use super::kinds::{Choice, Text};
 use super::loader::Loader;
-use super::paths::PathError;
+use super::paths::{is_content_file, PathError};
+use super::personalize::slug;
 use super::schema::FileKind;
 use super::source::SourceFile;
 use super::suggest;
@@ -280,6 +281,8 @@ impl Fields {
                 days_per_week: self.days_per_week,
             },
             images: self.images.unwrap_or_default(),
+            // Only a recipient's copy has one: see `personalize`.
+            note: None,
         })
     }
 }
@@ -345,8 +348,11 @@ fn from_library(
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
     {
-        let message = format!("\"{id}\" is not an exercise id");
-        let hint = "an id is the name of a file in content/exercises/ without .toml, e.g. use = \"split-squat\"";
+        let message = format!(
+            "\"{id}\" is not an exercise id: an id is lower-case words joined by hyphens, \
+             the name of a file in content/exercises/ without .toml"
+        );
+        let hint = id_hint(loader, id);
         use_value.emit(use_value.error(message).hint(hint));
         return None;
     }
@@ -421,8 +427,35 @@ pub(crate) fn read_library(loader: &Loader) {
     }
 }
 
+/// The id a name that is not one was likely meant as: its words in lower case, joined by
+/// hyphens; said as what to write, and whether the library has it.
+fn id_hint(loader: &Loader, written: &str) -> String {
+    let id = slug(written);
+    if id.is_empty() {
+        return "write the id of a library exercise, e.g. use = \"split-squat\" for \
+                content/exercises/split-squat.toml"
+            .to_string();
+    }
+    let ids = loader.library.ids.get_or_init(|| library_ids(loader));
+    if ids.contains(&id) {
+        format!("did you mean use = \"{id}\"?")
+    } else {
+        format!(
+            "write use = \"{id}\" for content/exercises/{id}.toml, or write the exercise in \
+             place with name and steps"
+        )
+    }
+}
+
 fn unknown_id_hint(loader: &Loader, id: &str) -> String {
     let ids = loader.library.ids.get_or_init(|| library_ids(loader));
+    let as_id = slug(id);
+    if as_id != id && ids.contains(&as_id) {
+        return format!(
+            "did you mean \"{as_id}\"? An id is lower-case words joined by hyphens, as the \
+             file is named"
+        );
+    }
     if ids.is_empty() {
         return format!(
             "the library {} has no exercises yet; add {id}.toml there, or write the exercise \
@@ -465,8 +498,12 @@ fn library_file_names(loader: &Loader) -> Vec<String> {
     };
     let mut names: Vec<String> = entries
         .filter_map(|entry| {
-            let name = entry.ok()?.file_name();
-            name.to_str()?.strip_suffix(".toml").map(str::to_string)
+            let path = entry.ok()?.path();
+            if !is_content_file(&path) {
+                return None;
+            }
+            let name = path.file_name()?.to_str()?;
+            name.strip_suffix(".toml").map(str::to_string)
         })
         .collect();
     names.sort_unstable();

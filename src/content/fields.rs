@@ -7,7 +7,7 @@
 use std::ops::RangeInclusive;
 
 use super::file::Value;
-use super::kinds::{Day, Text};
+use super::kinds::{Colour, Day, Text};
 use super::links::{self, Refusal};
 use super::markdown;
 use crate::locale;
@@ -80,7 +80,7 @@ pub(crate) fn whole_number(value: &Value, n: i64, range: RangeInclusive<u32>) ->
 }
 
 /// A colour written `"#RRGGBB"`.
-pub(crate) fn colour(value: &Value, written: String) -> Option<Rgb> {
+pub(crate) fn colour(value: &Value, Colour(written): Colour) -> Option<Rgb> {
     let digits = written.trim().strip_prefix('#').unwrap_or("");
     let channel = |i: usize| u8::from_str_radix(digits.get(i..i + 2)?, 16).ok();
     let parsed = if digits.len() == 6 && digits.is_ascii() {
@@ -473,6 +473,31 @@ mod tests {
             assert_eq!(
                 problems,
                 [format!("1:5 x: expected a colour like \"#0F6E6E\", found \"{bad}\" | write # and six hex digits (0-9, A-F): two each for red, green and blue")]
+            );
+        }
+    }
+
+    #[test]
+    fn a_colour_written_as_a_number_is_answered_with_the_text_meant() {
+        for (written, hint) in [
+            (
+                "0x2E7D32",
+                "write x = \"#2E7D32\": a # where 0x is, in double quotes",
+            ),
+            (
+                "0xfff",
+                "write x = \"#000FFF\": a # where 0x is, in double quotes",
+            ),
+            (
+                "123456",
+                "write # and six hex digits in double quotes, e.g. x = \"#0F6E6E\"",
+            ),
+        ] {
+            let (rgb, problems) = read_x(&format!("x = {written}"), colour);
+            assert_eq!(rgb, None);
+            assert_eq!(
+                problems,
+                [format!("1:5 x: expected a colour in double quotes, like \"#0F6E6E\", found a whole number | {hint}")]
             );
         }
     }

@@ -100,6 +100,24 @@ impl<'a> Jpeg<'a> {
         })
     }
 
+    /// How the picture is coded, when it is one of the codings the JPEG standard has but
+    /// decoders (this program's among them) rarely read: said as what the file is.
+    /// Cameras, phones and photo editors write baseline or progressive JPEGs, which are
+    /// read; these come from medical, scientific and archiving software.
+    pub fn rare_coding(&self) -> Option<&'static str> {
+        self.pieces.iter().find_map(|piece| match *piece {
+            // ITU T.81, table B.1: the start-of-frame markers, and the arithmetic
+            // coding conditioning (DAC) only arithmetic coding writes.
+            Piece::Segment { code, .. } => match code {
+                0xC3 => Some("a lossless JPEG"),
+                0xC5..=0xC7 => Some("a hierarchical JPEG"),
+                0xC9..=0xCF => Some("a JPEG with arithmetic coding"),
+                _ => None,
+            },
+            _ => None,
+        })
+    }
+
     /// The file with only what decoding needs: application segments other than JFIF
     /// (APP0) and Adobe (APP14) are left out, with comments and whatever follows the end
     /// marker (some phones append a second picture there).

@@ -106,6 +106,48 @@ impl JsonSchema for Text {
     }
 }
 
+/// A colour as written: text, read as "#RRGGBB" by `fields::colour`. A colour written as
+/// a number, as programs write colours (`0x2E7D32`), is answered with the text meant.
+#[derive(Debug, Clone)]
+pub(crate) struct Colour(pub String);
+
+impl Kind for Colour {
+    fn read(value: &Value, written: &Written) -> Option<Colour> {
+        let expected = "a colour in double quotes, like \"#0F6E6E\"";
+        match written {
+            Written::Whole(_) | Written::Decimal(_) => {
+                let name = value.name();
+                let source = value.source().replace('_', "");
+                let hex = source
+                    .strip_prefix("0x")
+                    .or_else(|| source.strip_prefix("0X"))
+                    .filter(|hex| hex.len() <= 6);
+                let hint = match hex {
+                    Some(hex) => format!(
+                        "write {name} = \"#{:0>6}\": a # where 0x is, in double quotes",
+                        hex.to_uppercase()
+                    ),
+                    None => format!(
+                        "write # and six hex digits in double quotes, e.g. {name} = \"#0F6E6E\""
+                    ),
+                };
+                value.mismatch(expected, written, Some(hint))
+            }
+            _ => String::read(value, written).map(Colour),
+        }
+    }
+}
+
+impl JsonSchema for Colour {
+    fn schema_name() -> Cow<'static, str> {
+        "colour".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "pattern": "^#[0-9A-Fa-f]{6}$" })
+    }
+}
+
 /// A calendar date as TOML writes it, without quotes.
 #[derive(Debug, Clone)]
 pub(crate) struct Day(pub Datetime);

@@ -36,9 +36,10 @@ mod written;
 use std::path::{Path, PathBuf};
 
 pub use coverage::{Coverage, Missing};
-pub use paths::{handouts_in, not_a_handout, workspace_root};
+pub use paths::{handouts_in, is_content_file, not_a_handout, workspace_root};
 pub use personalize::{
-    check_text, personalize, DosageChange, Given, Personalization, Personalized, Personalizer,
+    check_text, personalize, DosageChange, ExerciseNote, Given, Personalization, Personalized,
+    Personalizer,
 };
 pub(crate) use personalize::{exercise_key, slug};
 pub use schema::schema;

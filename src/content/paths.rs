@@ -19,6 +19,17 @@ pub fn workspace_root(handout: &Path) -> Option<PathBuf> {
         .map(Path::to_path_buf)
 }
 
+/// Whether `path` names a content file: a `.toml` file that is neither hidden nor what an
+/// editor keeps beside a file it edits: a lock (`.#x.toml`), a backup (`x.toml~`), a swap
+/// file (`.x.toml.swp`) or an autosave (`#x.toml#`).
+pub fn is_content_file(path: &Path) -> bool {
+    let Some(name) = path.file_name() else {
+        return false;
+    };
+    let name = name.to_string_lossy();
+    name.ends_with(".toml") && !name.starts_with(['.', '#'])
+}
+
 /// The folder of handouts a folder given on the command line stands for: a workspace's
 /// `content/handouts`, the `handouts` of a `content` folder, or the folder itself; refused,
 /// with the reason, when it is the exercise library.
@@ -278,6 +289,21 @@ mod tests {
         fs::write(dir.path().join("content/handouts/near.png"), b"x").unwrap();
         let workspace = Workspace::new(dir.path().to_path_buf()).unwrap();
         (dir, workspace)
+    }
+
+    #[test]
+    fn editor_locks_backups_and_hidden_files_are_not_content() {
+        for skipped in [
+            ".#knee.toml",
+            "knee.toml~",
+            ".knee.toml.swp",
+            "#knee.toml#",
+            ".hidden.toml",
+            "knee.md",
+        ] {
+            assert!(!is_content_file(Path::new(skipped)), "{skipped}");
+        }
+        assert!(is_content_file(Path::new("content/handouts/knee.toml")));
     }
 
     #[test]

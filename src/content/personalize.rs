@@ -22,6 +22,8 @@ pub struct Personalization {
     /// A personal note, printed in a box on the first page.
     pub note: Option<Given>,
     pub dosages: Vec<DosageChange>,
+    /// Notes on single exercises, printed in their cards.
+    pub exercise_notes: Vec<ExerciseNote>,
 }
 
 /// Text as it was given, and where: a command-line flag, or a roster's cell.
@@ -43,6 +45,14 @@ pub struct DosageChange {
     pub field: DosageField,
     /// The value as written, read here.
     pub value: Given,
+}
+
+/// A note on one exercise, for one recipient.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExerciseNote {
+    /// The exercise, named as in [`DosageChange::exercise`].
+    pub exercise: String,
+    pub note: Given,
 }
 
 /// A personalized copy of a document, and what it warned about.
@@ -69,7 +79,7 @@ pub fn personalize(
 /// Whether `text` may be printed as a detail given on the command line, by the rules of
 /// text in content files; when not, why, with what to do, as one line.
 pub fn check_text(text: &str) -> Result<(), String> {
-    let problem = fields::unprintable(text)
+    let problem = unprintable_detail(text)
         .map(|(message, hint)| (message, hint.to_string()))
         .or_else(|| {
             fields::invisible(text).map(|m| (m, "write the text, or leave it out".to_string()))
@@ -124,6 +134,14 @@ impl Personalizer {
         for change in &personalization.dosages {
             change_dosage(&mut exercises, change, &mut problems);
         }
+        for note in &personalization.exercise_notes {
+            let Some(text) = self.check_text(&note.note, &mut problems) else {
+                continue;
+            };
+            for exercise in named(&mut exercises, &note.exercise, &note.note, &mut problems) {
+                exercise.note = Some(text.clone());
+            }
+        }
         if problems.has_errors() {
             return Err(problems);
         }
@@ -142,7 +160,7 @@ impl Personalizer {
     /// the font lacks.
     fn check_text(&self, given: &Given, problems: &mut Diagnostics) -> Option<String> {
         let text = given.text.trim();
-        if let Some((message, hint)) = fields::unprintable(text) {
+        if let Some((message, hint)) = unprintable_detail(text) {
             problems.push(given.error(message).hint(hint));
             return None;
         }
@@ -156,6 +174,19 @@ impl Personalizer {
         }
         Some(text.to_string())
     }
+}
+
+/// Why a detail can't be printed, by the rules of text in content files; a detail too long
+/// is told to be shortened, having no sections to be split over as a content file's text has.
+fn unprintable_detail(text: &str) -> Option<(String, &'static str)> {
+    let (message, hint) = fields::unprintable(text)?;
+    if text.chars().count() > fields::MAX_TEXT_CHARS {
+        return Some((
+            message,
+            "shorten it to what fits on the handout: a few sentences",
+        ));
+    }
+    Some((message, hint))
 }
 
 impl Given {
@@ -190,17 +221,27 @@ fn change_dosage(exercises: &mut [Exercise], change: &DosageChange, problems: &m
             return;
         }
     };
-    let mut matching = exercises
-        .iter_mut()
-        .filter(|e| exercise_key(e) == change.exercise)
-        .peekable();
-    if matching.peek().is_none() {
-        let message = format!("the handout has no exercise `{}`", change.exercise);
-        problems.push(change.value.error(message));
-    }
-    for exercise in matching {
+    for exercise in named(exercises, &change.exercise, &change.value, problems) {
         exercise.dosage.set(change.field, value);
     }
+}
+
+/// The exercises `key` names (see [`exercise_key`]); when it names none, an error at
+/// `given`, where the key was written.
+fn named<'e>(
+    exercises: &'e mut [Exercise],
+    key: &str,
+    given: &Given,
+    problems: &mut Diagnostics,
+) -> Vec<&'e mut Exercise> {
+    let matching: Vec<&mut Exercise> = exercises
+        .iter_mut()
+        .filter(|e| exercise_key(e) == key)
+        .collect();
+    if matching.is_empty() {
+        problems.push(given.error(format!("the handout has no exercise `{key}`")));
+    }
+    matching
 }
 
 /// A dosage field's value, as a roster's cell writes it.
@@ -365,6 +406,36 @@ mod tests {
             };
             assert!(personalize(&document, &refused).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn an_exercise_note_is_checked_as_text_and_set_on_its_exercise() {
+        let document = test_document();
+        let key = exercise_key(&document.exercises[2]);
+        let noted = |text: &str| Personalization {
+            exercise_notes: vec![ExerciseNote {
+                exercise: key.clone(),
+                note: Given::flag("split-squat.note", text),
+            }],
+            ..Personalization::default()
+        };
+        let copy = personalize(&document, &noted(" Left leg only this week. "))
+            .unwrap()
+            .document;
+        assert_eq!(
+            copy.exercises[2].note.as_deref(),
+            Some("Left leg only this week.")
+        );
+        assert!(copy.exercises[..2].iter().all(|e| e.note.is_none()));
+        assert!(document.exercises.iter().all(|e| e.note.is_none()));
+        let refused = personalize(&document, &noted("Left \u{202E}leg")).unwrap_err();
+        assert!(refused.0[0].message.contains("U+202E"), "{refused}");
+        let long = "Keep it easy. ".repeat(3_000);
+        let refused = personalize(&document, &noted(&long)).unwrap_err();
+        assert_eq!(
+            refused.0[0].hint.as_deref(),
+            Some("shorten it to what fits on the handout: a few sentences")
+        );
     }
 
     #[test]

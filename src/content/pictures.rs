@@ -20,7 +20,8 @@ use bytes::Bytes;
 use image::metadata::Orientation;
 use image::{ImageDecoder, ImageFormat, ImageReader};
 
-use super::pixels::{pixels, Format};
+use super::jpeg::Jpeg;
+use super::pixels::{pixels, undecodable, Format};
 use super::png::Png;
 use crate::model::Picture;
 
@@ -46,6 +47,8 @@ pub(crate) enum PictureError {
         width: u32,
         height: u32,
     },
+    /// A JPEG coded in a way decoders rarely read: "a lossless JPEG".
+    RareJpeg(&'static str),
     Damaged(String),
 }
 
@@ -89,12 +92,12 @@ impl PictureError {
                 ),
                 "the file is damaged; export or download it again".into(),
             ),
+            PictureError::RareJpeg(kind) => (
+                format!("`{written}` is {kind}, a kind of JPEG handout can't read"),
+                "open it in a photo editor and export it as an ordinary JPEG, or as PNG".into(),
+            ),
             PictureError::Damaged(reason) => (
-                // Decoders' messages may run over several lines; a diagnostic has one.
-                format!(
-                    "`{written}` can't be read as a picture: {}",
-                    reason.split_whitespace().collect::<Vec<_>>().join(" ")
-                ),
+                format!("`{written}` can't be read as a picture: {reason}"),
                 "the file may be cut short or damaged; export or download it again".into(),
             ),
         }
@@ -152,11 +155,16 @@ fn header(bytes: &Bytes, format: Format) -> Result<(Orientation, (u32, u32)), Pi
             return Ok((Orientation::NoTransforms, (png.width, png.height)));
         }
     }
+    if format == Format::Jpeg {
+        if let Some(kind) = Jpeg::read(bytes).and_then(|jpeg| jpeg.rare_coding()) {
+            return Err(PictureError::RareJpeg(kind));
+        }
+    }
     let image_format = match format {
         Format::Png => ImageFormat::Png,
         Format::Jpeg => ImageFormat::Jpeg,
     };
-    let damaged = |e: image::ImageError| PictureError::Damaged(e.to_string());
+    let damaged = |e: image::ImageError| PictureError::Damaged(undecodable(format, bytes, &e));
     let mut header = ImageReader::with_format(Cursor::new(bytes), image_format)
         .into_decoder()
         .map_err(damaged)?;
@@ -305,6 +313,32 @@ pub(crate) mod tests {
         }
         let untagged = read_bytes(&jpeg_with_orientation(16, 8, 1)).unwrap();
         assert!(matches!(untagged.pixels, Pixels::Jpeg { .. }));
+    }
+
+    #[test]
+    fn a_jpeg_coded_as_decoders_rarely_read_is_said_to_be_that() {
+        // Made by `jpegtran -arithmetic` from good.jpg.
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/images");
+        let arithmetic = fs::read(fixture.join("arithmetic.jpg")).unwrap();
+        assert_eq!(
+            read_bytes(&arithmetic).unwrap_err(),
+            PictureError::RareJpeg("a JPEG with arithmetic coding")
+        );
+        // The same frame header marked lossless or hierarchical: the marker says so.
+        let baseline = jpeg_with_orientation(16, 8, 1);
+        let frame = baseline
+            .windows(2)
+            .position(|w| w == [0xFF, 0xC0])
+            .expect("a baseline frame header");
+        for (code, kind) in [(0xC3, "a lossless JPEG"), (0xC5, "a hierarchical JPEG")] {
+            let mut marked = baseline.clone();
+            marked[frame + 1] = code;
+            assert_eq!(
+                read_bytes(&marked).unwrap_err(),
+                PictureError::RareJpeg(kind)
+            );
+        }
+        assert!(read_bytes(&baseline).is_ok());
     }
 
     #[test]

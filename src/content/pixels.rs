@@ -41,9 +41,30 @@ pub(crate) fn pixels(
     };
     match kept {
         Some(pixels) => Ok(pixels),
-        None => decoded(bytes, format, orientation, (width, height))
-            // Decoders' messages may run over several lines; a diagnostic has one.
-            .map_err(|reason| reason.split_whitespace().collect::<Vec<_>>().join(" ")),
+        None => decoded(bytes, format, orientation, (width, height)),
+    }
+}
+
+/// What an image decoder's error says of the file `bytes`, in words for the person who
+/// chose it: the decoders' own are about their workings ("BadZlibHeader").
+pub(crate) fn undecodable(format: Format, bytes: &[u8], error: &image::ImageError) -> String {
+    let ends_early = matches!(error, image::ImageError::IoError(e)
+        if e.kind() == std::io::ErrorKind::UnexpectedEof);
+    // A JPEG without its end marker was cut short, whatever the decoder ran into first.
+    let unended = format == Format::Jpeg && !bytes.windows(2).any(|w| w == [0xFF, 0xD9]);
+    damaged(format, ends_early || unended)
+}
+
+/// Why a file's pixels can't be read: it ends early, or its data is damaged.
+fn damaged(format: Format, cut_short: bool) -> String {
+    let kind = match format {
+        Format::Png => "PNG",
+        Format::Jpeg => "JPEG",
+    };
+    if cut_short {
+        "the file ends in the middle of its data".to_string()
+    } else {
+        format!("its {kind} data is damaged, so its pixels can't be read")
     }
 }
 
@@ -92,12 +113,12 @@ fn decode_upright(
     orientation: Orientation,
     size: (u32, u32),
 ) -> Result<DynamicImage, String> {
-    let format = match format {
+    let image_format = match format {
         Format::Png => image::ImageFormat::Png,
         Format::Jpeg => image::ImageFormat::Jpeg,
     };
-    let mut decoded =
-        image::load_from_memory_with_format(bytes, format).map_err(|e| e.to_string())?;
+    let mut decoded = image::load_from_memory_with_format(bytes, image_format)
+        .map_err(|e| undecodable(format, bytes, &e))?;
     decoded.apply_orientation(orientation);
     if (decoded.width(), decoded.height()) != size {
         return Err(format!(
@@ -174,7 +195,11 @@ fn split_rgba_png(bytes: &[u8], size: (u32, u32)) -> Option<Result<Split, String
         match reader.next_row() {
             Ok(Some(row)) => split_into(row.data(), 3, color, alpha),
             Ok(None) => return Some(Err("the file ends before its last row".into())),
-            Err(error) => return Some(Err(error.to_string())),
+            Err(error) => {
+                let cut_short = matches!(&error, png::DecodingError::IoError(e)
+                    if e.kind() == std::io::ErrorKind::UnexpectedEof);
+                return Some(Err(damaged(Format::Png, cut_short)));
+            }
         }
     }
     Some(Ok((rgb, alpha)))

@@ -33,9 +33,14 @@ impl<'a> Png<'a> {
             let checksum = rest.get(8 + length..12 + length).ok_or_else(cut)?;
             let (kind, body) = chunk.split_at(4);
             if crc32fast::hash(chunk).to_be_bytes() != checksum {
-                let kind = String::from_utf8_lossy(kind);
+                let part = match kind {
+                    b"IDAT" => "pixel data".to_string(),
+                    b"IHDR" => "header".to_string(),
+                    b"PLTE" => "palette".to_string(),
+                    _ => format!("{} part", String::from_utf8_lossy(kind)),
+                };
                 return Err(format!(
-                    "its {kind} data is damaged (the checksum does not match)"
+                    "the file is damaged: the checksum of its {part} does not match"
                 ));
             }
             match kind {

@@ -241,7 +241,27 @@ fn an_exercise_id_cannot_climb_out_of_the_library() {
     );
     assert_eq!(
         ws.problems("content/handouts/knee.toml"),
-        ["content/handouts/knee.toml:3:7 exercise[1].use: \"../brand\" is not an exercise id | an id is the name of a file in content/exercises/ without .toml, e.g. use = \"split-squat\""]
+        ["content/handouts/knee.toml:3:7 exercise[1].use: \"../brand\" is not an exercise id: an id is lower-case words joined by hyphens, the name of a file in content/exercises/ without .toml | write use = \"brand\" for content/exercises/brand.toml, or write the exercise in place with name and steps"]
+    );
+}
+
+#[test]
+fn an_id_written_as_a_name_is_answered_with_the_rule_and_the_id() {
+    let ws = Workspace::new();
+    ws.write(
+        "content/exercises/split-squat.toml",
+        "name = \"Split squat\"\nsteps = [\"Squat.\"]\n",
+    );
+    ws.write(
+        "content/handouts/knee.toml",
+        "title = \"Knee\"\n[[exercise]]\nuse = \"Split squat\"\n[[exercise]]\nuse = \"Split_Squat\"\n",
+    );
+    assert_eq!(
+        ws.problems("content/handouts/knee.toml"),
+        [
+            "content/handouts/knee.toml:3:7 exercise[1].use: \"Split squat\" is not an exercise id: an id is lower-case words joined by hyphens, the name of a file in content/exercises/ without .toml | did you mean use = \"split-squat\"?",
+            "content/handouts/knee.toml:5:7 exercise[2].use: unknown exercise \"Split_Squat\": there is no content/exercises/Split_Squat.toml | did you mean \"split-squat\"? An id is lower-case words joined by hyphens, as the file is named",
+        ]
     );
 }
 
@@ -632,7 +652,7 @@ fn brand_fonts_must_be_font_files_inside_the_workspace() {
     );
     let problems = ws.problems("content/handouts/knee.toml");
     assert_eq!(problems.len(), 2, "{problems:#?}");
-    assert!(problems[0].starts_with("content/brand.toml:4:8 fonts.bold: `../fonts/Bold.ttf` is not a font that can be used: "), "{}", problems[0]);
+    assert!(problems[0].starts_with("content/brand.toml:4:8 fonts.bold: `../fonts/Bold.ttf` is not a font that can be used: it is not a TrueType or OpenType font | "), "{}", problems[0]);
     assert!(problems[1].starts_with("content/brand.toml:5:10 fonts.italic: file `/fonts/Italic.ttf` not found | a path starting with / starts at the workspace "), "{}", problems[1]);
 
     fs::remove_file(ws.path("fonts/Bold.ttf")).unwrap();
@@ -686,7 +706,7 @@ fn a_font_that_parses_but_cannot_be_subset_is_a_content_error() {
     );
     assert_eq!(
         ws.problems("content/handouts/knee.toml"),
-        ["content/brand.toml:3:11 fonts.regular: `/fonts/NoOutlines.ttf` is not a font that can be used: it can't be cut down to the letters a handout uses (unknown font kind) | use a TrueType (.ttf) or OpenType (.otf) font file"]
+        ["content/brand.toml:3:11 fonts.regular: `/fonts/NoOutlines.ttf` is not a font that can be used: it has no letter shapes in a form handout can read (TrueType or CFF outlines): it is cut short, or not a whole font | use a TrueType (.ttf) or OpenType (.otf) font file"]
     );
 }
 

@@ -139,6 +139,9 @@ pub struct Exercise {
     pub video: Option<String>,
     pub dosage: Dosage,
     pub images: Vec<Figure>,
+    /// A note for the recipient of one copy, such as a roster's `EXERCISE_ID.note`
+    /// ("Left leg only this week"); printed in the exercise's card.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
