@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use handout::render::{self, PdfOptions, PictureStore, Renderer};
+use handout::model::Edition;
 use handout::BuildOptions;
 
 fn main() {
@@ -26,7 +27,7 @@ fn main() {
 
     let prepared = handout::prepare(&handout, &options).expect("the handout loads");
     let layout = prepared
-        .lay_out(&prepared.document)
+        .lay_out(&prepared.document, Edition::Standard)
         .expect("the handout lays out");
     let document = &prepared.document;
     let figures = document.exercises.iter().flat_map(|e| &e.images);
@@ -62,7 +63,7 @@ fn main() {
         (
             "layout",
             Box::new(|| {
-                prepared.lay_out(&prepared.document).unwrap();
+                prepared.lay_out(&prepared.document, Edition::Standard).unwrap();
             }),
         ),
         (

@@ -30,8 +30,8 @@ use std::sync::Arc;
 
 use content::{Coverage, LoadOptions, Personalization, Personalizer};
 use diag::{Diagnostic, Diagnostics};
-use layout::{PagedLayout, Theme};
-use model::Document;
+use layout::PagedLayout;
+use model::{Document, Edition};
 use render::{PdfOptions, PictureStore, Renderer};
 use text::{FaceId, FontBook, Shaper, Typesetter};
 
@@ -42,8 +42,8 @@ pub struct BuildOptions {
     /// Who the handout is for: "prepared for" details, printed on every page, and
     /// dosages changed for them.
     pub personalization: Personalization,
-    /// The large-print edition: 18 pt body text, one exercise a page.
-    pub large_print: bool,
+    /// What the handout is printed as.
+    pub edition: Edition,
     /// The PDF's creation date as Unix seconds (e.g. from `SOURCE_DATE_EPOCH`);
     /// when absent the handout's `reviewed` date is used, and failing that none.
     pub timestamp: Option<i64>,
@@ -67,16 +67,30 @@ pub enum BuildError {
     Render(#[from] render::RenderError),
 }
 
-/// Loads, lays out and renders one handout.
+/// Loads, lays out and renders one handout, as the options' edition.
 pub fn build(handout: &Path, options: &BuildOptions) -> Result<Built, BuildError> {
+    let mut built = build_editions(handout, options, &[options.edition])?;
+    built.remove(0)
+}
+
+/// Loads one handout once, then lays it out and renders it as each of `editions`, in
+/// that order. A handout that does not load builds in none.
+pub fn build_editions(
+    handout: &Path,
+    options: &BuildOptions,
+    editions: &[Edition],
+) -> Result<Vec<Result<Built, BuildError>>, BuildError> {
     let prepared = prepare(handout, options)?;
-    std::thread::scope(|scope| {
+    Ok(std::thread::scope(|scope| {
         // The pictures are made into PDF objects on another core while this one lays out,
         // and the fonts are cut there while this one writes the pages.
         scope.spawn(|| prepared.pictures.make_all(&prepared.document));
         let reuse = prepared.reuse_with(Renderer::with_spare_core());
-        reuse.build(&prepared.document, options.timestamp)
-    })
+        editions
+            .iter()
+            .map(|&edition| reuse.build(&prepared.document, edition, options.timestamp))
+            .collect()
+    }))
 }
 
 /// Everything a build checks, short of writing the PDF; returns the warnings.
@@ -96,7 +110,7 @@ pub fn lay_out(
     options: &BuildOptions,
 ) -> Result<(PagedLayout, FontBook), Diagnostics> {
     let prepared = prepare(handout, options)?;
-    let layout = prepared.lay_out(&prepared.document)?;
+    let layout = prepared.lay_out(&prepared.document, options.edition)?;
     Ok((layout, prepared.fonts))
 }
 
@@ -109,7 +123,7 @@ pub struct Reuse<'a> {
     renderer: Renderer,
 }
 
-/// A handout loaded once, with its fonts and theme, ready to lay out for any
+/// A handout loaded once, with its fonts, ready to lay out in any edition for any
 /// number of recipients.
 #[derive(Debug, Clone)]
 pub struct Prepared {
@@ -118,7 +132,6 @@ pub struct Prepared {
     /// Personalizes further copies of the document, for a roster's rows.
     pub personalizer: Personalizer,
     pub fonts: FontBook,
-    pub theme: Theme,
     /// The handout's pictures as PDF objects, made once for every document of a run.
     pub pictures: Arc<PictureStore>,
     /// What loading warned about.
@@ -140,19 +153,11 @@ pub fn prepare(handout: &Path, options: &BuildOptions) -> Result<Prepared, Diagn
             problems
         })?;
     warnings.extend(personalized.warnings);
-    let document = personalized.document;
-    let theme = Theme::new(&document.brand, document.paper);
-    let theme = if options.large_print {
-        theme.large_print()
-    } else {
-        theme
-    };
     Ok(Prepared {
         pictures: Arc::default(),
-        document,
+        document: personalized.document,
         personalizer,
         fonts,
-        theme,
         warnings,
     })
 }
@@ -172,24 +177,38 @@ impl Prepared {
         }
     }
 
-    /// Lays out `document` (this handout, perhaps for another recipient), with the
-    /// loading warnings ahead of its own.
-    pub fn lay_out(&self, document: &Document) -> Result<PagedLayout, Diagnostics> {
-        self.reuse().lay_out(document)
+    /// Lays out `document` (this handout, perhaps for another recipient) as `edition`,
+    /// with the loading warnings ahead of its own.
+    pub fn lay_out(
+        &self,
+        document: &Document,
+        edition: Edition,
+    ) -> Result<PagedLayout, Diagnostics> {
+        self.reuse().lay_out(document, edition)
     }
 
-    /// Lays out and renders `document`; the PDF's date is `timestamp`, else the review date.
-    pub fn build(&self, document: &Document, timestamp: Option<i64>) -> Result<Built, BuildError> {
-        self.reuse().build(document, timestamp)
+    /// Lays out and renders `document` as `edition`; the PDF's date is `timestamp`, else
+    /// the review date.
+    pub fn build(
+        &self,
+        document: &Document,
+        edition: Edition,
+        timestamp: Option<i64>,
+    ) -> Result<Built, BuildError> {
+        self.reuse().build(document, edition, timestamp)
     }
 }
 
 impl Reuse<'_> {
     /// [`Prepared::lay_out`], reusing what earlier documents of the run left here.
-    pub fn lay_out(&self, document: &Document) -> Result<PagedLayout, Diagnostics> {
+    pub fn lay_out(
+        &self,
+        document: &Document,
+        edition: Edition,
+    ) -> Result<PagedLayout, Diagnostics> {
         let prepared = self.prepared;
         let mut warnings = prepared.warnings.clone();
-        match layout::layout(document, &prepared.theme, &self.typesetter) {
+        match layout::layout(document, edition, &self.typesetter) {
             Ok(mut layout) => {
                 warnings.extend(layout.warnings);
                 layout.warnings = warnings;
@@ -204,8 +223,15 @@ impl Reuse<'_> {
     }
 
     /// [`Prepared::build`], reusing what earlier documents of the run left here.
-    pub fn build(&self, document: &Document, timestamp: Option<i64>) -> Result<Built, BuildError> {
-        let layout = self.lay_out(document).map_err(BuildError::Content)?;
+    pub fn build(
+        &self,
+        document: &Document,
+        edition: Edition,
+        timestamp: Option<i64>,
+    ) -> Result<Built, BuildError> {
+        let layout = self
+            .lay_out(document, edition)
+            .map_err(BuildError::Content)?;
         let timestamp = timestamp.or_else(|| layout.info.date.map(calendar::midnight));
         let options = PdfOptions { timestamp };
         let prepared = self.prepared;

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use handout::content::LoadOptions;
 use handout::layout::{dump::dump, Item, PagedLayout};
-use handout::model::Paper;
+use handout::model::{Edition, Paper};
 use handout::BuildOptions;
 
 use common::*;
@@ -367,7 +367,7 @@ fn the_page_number_is_on_the_footers_last_line() {
 #[test]
 fn the_large_print_edition_sets_18_pt_and_one_exercise_a_page() {
     let options = BuildOptions {
-        large_print: true,
+        edition: Edition::Large,
         ..BuildOptions::default()
     };
     let layout = lay_out(&sample(), &options);

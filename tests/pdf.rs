@@ -6,7 +6,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use handout::content::LoadOptions;
-use handout::model::Paper;
+use handout::model::{Edition, Paper};
 use handout::BuildOptions;
 use lopdf::content::Content;
 use lopdf::{Document, Object};
@@ -455,7 +455,7 @@ fn build_for_tagging() -> Vec<(&'static str, Vec<u8>)> {
         ..BuildOptions::default()
     };
     let large = BuildOptions {
-        large_print: true,
+        edition: Edition::Large,
         ..for_patient("Zoë “Zed” Müller")
     };
     [

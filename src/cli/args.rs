@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use handout::model::{Date, Paper};
+use handout::model::{Date, Edition, Paper};
 
 /// Turn TOML content into branded, printable PDF handouts.
 ///
@@ -114,9 +114,56 @@ pub struct Inputs {
     /// Paper size, over the brand's [page] paper
     #[arg(long, value_enum, ignore_case = true)]
     pub paper: Option<PaperArg>,
-    /// The large-print edition: 18 pt body text, wider spacing, one exercise a page
+    /// The editions to write, comma separated: standard (NAME.pdf), large (NAME.large.pdf:
+    /// 18 pt, an exercise a page), or all [default: standard]
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        value_name = "EDITION",
+        ignore_case = true
+    )]
+    pub edition: Vec<EditionArg>,
+    /// Another name for --edition large
     #[arg(long)]
     pub large_print: bool,
+}
+
+impl Inputs {
+    /// The editions asked for, each once, in the order they are written.
+    pub fn editions(&self) -> Vec<Edition> {
+        let mut asked = self.edition.clone();
+        if self.large_print {
+            asked.push(EditionArg::Large);
+        }
+        if asked.is_empty() {
+            return vec![Edition::Standard];
+        }
+        Edition::ALL
+            .into_iter()
+            .filter(|edition| {
+                asked.contains(&EditionArg::All)
+                    || asked.iter().any(|arg| arg.edition() == Some(*edition))
+            })
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EditionArg {
+    Standard,
+    Large,
+    All,
+}
+
+impl EditionArg {
+    fn edition(self) -> Option<Edition> {
+        match self {
+            EditionArg::Standard => Some(Edition::Standard),
+            EditionArg::Large => Some(Edition::Large),
+            EditionArg::All => None,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -203,6 +250,26 @@ pub fn parse_text(text: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn editions(args: &[&str]) -> Vec<Edition> {
+        let mut argv = vec!["handout", "build"];
+        argv.extend(args);
+        match <Cli as clap::Parser>::parse_from(argv).command {
+            Command::Build(build) => build.inputs.editions(),
+            _ => unreachable!("a build"),
+        }
+    }
+
+    #[test]
+    fn editions_are_listed_named_or_all_and_written_in_one_order() {
+        assert_eq!(editions(&[]), [Edition::Standard]);
+        assert_eq!(editions(&["--large-print"]), [Edition::Large]);
+        assert_eq!(
+            editions(&["--edition", "large,standard", "--large-print"]),
+            [Edition::Standard, Edition::Large]
+        );
+        assert_eq!(editions(&["--edition", "ALL"]), Edition::ALL);
+    }
 
     #[test]
     fn printed_text_is_trimmed_and_never_blank() {

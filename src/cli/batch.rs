@@ -10,6 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::report::{shown_path, Reporter};
 use super::{counted, output, print_all, Outcome};
+use handout::model::Edition;
 use handout::{roster, BuildError, BuildOptions};
 
 pub fn build(
@@ -17,6 +18,7 @@ pub fn build(
     roster_file: &Path,
     out: &Path,
     options: &BuildOptions,
+    editions: &[Edition],
     reporter: &mut Reporter,
 ) -> Outcome {
     let started = Instant::now();
@@ -28,12 +30,19 @@ pub fn build(
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     let stems = roster::file_stems(&stem, &roster);
-    let progress = progress_bar(roster.rows.len() as u64);
-    let rows: Vec<_> = roster.rows.iter().zip(&stems).collect();
+    // Each row in each edition.
+    let rows: Vec<_> = roster
+        .rows
+        .iter()
+        .zip(&stems)
+        .flat_map(|(row, stem)| editions.iter().map(move |&edition| (row, stem, edition)))
+        .collect();
+    let progress = progress_bar(rows.len() as u64);
     // Once the disk is full every later row would fail the same way: they are not built.
     let disk_full = AtomicBool::new(false);
-    let build_row = |reuse: &handout::Reuse, &(row, stem): &(&roster::Row, &String)| {
-        let target = out.join(format!("{stem}.pdf"));
+    let build_row = |reuse: &handout::Reuse,
+                     &(row, stem, edition): &(&roster::Row, &String, Edition)| {
+        let target = out.join(format!("{stem}{}.pdf", edition.file_suffix()));
         if disk_full.load(Ordering::Relaxed) {
             progress.inc(1);
             return Err(RowFailure::NotTried(target));
@@ -43,7 +52,9 @@ pub fn build(
             .personalize(&prepared.document, &row.personalization);
         let built = personalized
             .map_err(BuildError::Content)
-            .and_then(|personalized| reuse.build(&personalized.document, options.timestamp));
+            .and_then(|personalized| {
+                reuse.build(&personalized.document, edition, options.timestamp)
+            });
         let result = match built {
             Ok(built) => {
                 match output::write_atomically(&target, |file| file.write_all(&built.pdf)) {
@@ -66,7 +77,7 @@ pub fn build(
     let mut outcome = Outcome::Success;
     let mut written = 0;
     let mut unwritten = Vec::new();
-    for (result, (row, _)) in results.into_iter().zip(&rows) {
+    for (result, (row, ..)) in results.into_iter().zip(&rows) {
         let failure = match result {
             Ok((target, pages)) => {
                 say!(

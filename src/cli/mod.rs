@@ -35,6 +35,7 @@ use report::{shown_path, Reporter};
 
 use handout::content::{self, workspace_root, Given, LoadOptions, Personalization};
 use handout::diag::Diagnostics;
+use handout::model::Edition;
 use handout::{BuildError, BuildOptions};
 
 /// How a run ended, worst first wins.
@@ -78,6 +79,7 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn build(args: BuildArgs, reporter: &mut Reporter) -> Outcome {
+    let editions = args.inputs.editions();
     let (options, handouts) = match handouts_and_options(&args.inputs, &args.recipient) {
         Ok(read) => read,
         Err(message) => return usage_error(&message),
@@ -103,21 +105,39 @@ fn build(args: BuildArgs, reporter: &mut Reporter) -> Outcome {
             roster,
             &out(handout),
             &options,
+            &editions,
             reporter,
         ));
     }
     let mut outcome = check_workspaces(&handouts, &options, reporter);
     for handout in &handouts {
-        let target = output::pdf_path(&out(handout), handout);
-        let result = write_built(
-            handout,
-            &target,
-            handout::build(handout, &options),
-            reporter,
-        );
-        outcome = outcome.max(result);
+        let targets = editions
+            .iter()
+            .map(|&edition| output::pdf_path(&out(handout), handout, edition));
+        let built = handout::build_editions(handout, &options, &editions);
+        outcome = outcome.max(write_editions(handout, targets, built, reporter));
     }
     outcome
+}
+
+/// Writes each edition building `handout` gave to its target, or reports why there is
+/// nothing to write.
+fn write_editions(
+    handout: &Path,
+    targets: impl Iterator<Item = PathBuf>,
+    built: Result<Vec<Result<handout::Built, BuildError>>, BuildError>,
+    reporter: &mut Reporter,
+) -> Outcome {
+    let target = targets.collect::<Vec<_>>();
+    match built {
+        Ok(editions) => editions
+            .into_iter()
+            .zip(&target)
+            .map(|(built, target)| write_built(handout, target, built, reporter))
+            .max()
+            .unwrap_or(Outcome::Success),
+        Err(error) => write_built(handout, &target[0], Err(error), reporter),
+    }
 }
 
 /// Writes what building `handout` gave to `target`, or reports why there is nothing to
@@ -186,6 +206,7 @@ fn out_folder(out: Option<&Path>, handout: &Path, options: &BuildOptions) -> Pat
 }
 
 fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
+    let editions = args.inputs.editions();
     let (options, handouts) = match handouts_and_options(&args.inputs, &args.recipient) {
         Ok(read) => read,
         Err(message) => return usage_error(&message),
@@ -199,15 +220,24 @@ fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
     }
     let mut outcome = check_workspaces(&handouts, &options, reporter);
     for handout in &handouts {
-        match handout::check(handout, &options) {
-            Ok(warnings) => {
-                print_all(reporter, &warnings);
-                say!("{}: ok", handout.display());
+        let mut sound = true;
+        for &edition in &editions {
+            let options = BuildOptions {
+                edition,
+                ..options.clone()
+            };
+            match handout::check(handout, &options) {
+                Ok(warnings) => print_all(reporter, &warnings),
+                Err(diagnostics) => {
+                    print_all(reporter, &diagnostics);
+                    outcome = Outcome::ContentErrors;
+                    sound = false;
+                    break;
+                }
             }
-            Err(diagnostics) => {
-                print_all(reporter, &diagnostics);
-                outcome = Outcome::ContentErrors;
-            }
+        }
+        if sound {
+            say!("{}: ok", handout.display());
         }
     }
     outcome
@@ -295,7 +325,7 @@ fn handouts_and_options(
 ) -> Result<(BuildOptions, Vec<PathBuf>), String> {
     let options = build_options(inputs, recipient)?;
     let handouts = find_handouts(inputs)?;
-    output::check_names_unique(&handouts)?;
+    output::check_names_unique(&handouts, &inputs.editions())?;
     Ok((options, handouts))
 }
 
@@ -313,7 +343,7 @@ fn build_options(inputs: &Inputs, recipient: &args::Recipient) -> Result<BuildOp
             paper: inputs.paper.map(Into::into),
         },
         personalization: personalization(recipient)?,
-        large_print: inputs.large_print,
+        edition: Edition::Standard,
         timestamp: source_date_epoch(),
     })
 }

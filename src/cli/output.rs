@@ -4,21 +4,29 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// `DIR/NAME.pdf` for the handout file `NAME.toml`.
-pub fn pdf_path(out: &Path, handout: &Path) -> PathBuf {
+use handout::model::Edition;
+
+/// `DIR/NAME.pdf` for the handout file `NAME.toml` in the standard edition,
+/// `DIR/NAME.large.pdf` in the large one, and so on.
+pub fn pdf_path(out: &Path, handout: &Path, edition: Edition) -> PathBuf {
     let stem = handout
         .file_stem()
         .map_or_else(|| "handout".into(), |s| s.to_os_string());
     let mut name = stem;
+    name.push(edition.file_suffix());
     name.push(".pdf");
     out.join(name)
 }
 
-/// Refuses two handouts that would write the same PDF.
-pub fn check_names_unique(handouts: &[PathBuf]) -> Result<(), String> {
+/// Refuses two handouts that would write the same PDF in any of `editions`.
+pub fn check_names_unique(handouts: &[PathBuf], editions: &[Edition]) -> Result<(), String> {
     let mut seen: BTreeMap<PathBuf, &Path> = BTreeMap::new();
-    for handout in handouts {
-        let name = pdf_path(Path::new(""), handout);
+    let names = handouts.iter().flat_map(|handout| {
+        editions
+            .iter()
+            .map(move |&edition| (pdf_path(Path::new(""), handout, edition), handout))
+    });
+    for (name, handout) in names {
         if let Some(other) = seen.insert(name.clone(), handout) {
             return Err(format!(
                 "{} and {} would both write {}; rename one of them",
@@ -164,19 +172,24 @@ mod tests {
 
     #[test]
     fn pdfs_are_named_after_their_handout_files() {
-        let path = pdf_path(
-            Path::new("out"),
-            Path::new("content/handouts/inner-knee-pain.toml"),
-        );
+        let handout = Path::new("content/handouts/inner-knee-pain.toml");
+        let path = pdf_path(Path::new("out"), handout, Edition::Standard);
         assert_eq!(path, PathBuf::from("out/inner-knee-pain.pdf"));
+        let path = pdf_path(Path::new("out"), handout, Edition::Large);
+        assert_eq!(path, PathBuf::from("out/inner-knee-pain.large.pdf"));
     }
 
     #[test]
     fn two_handouts_with_one_name_are_refused() {
         let handouts = [PathBuf::from("a/knee.toml"), PathBuf::from("b/knee.toml")];
-        let error = check_names_unique(&handouts).unwrap_err();
+        let error = check_names_unique(&handouts, &[Edition::Standard]).unwrap_err();
         assert!(error.contains("would both write knee.pdf"), "{error}");
-        assert!(check_names_unique(&handouts[..1]).is_ok());
+        assert!(check_names_unique(&handouts[..1], &Edition::ALL).is_ok());
+        // knee.large.toml's standard edition is knee.toml's large one.
+        let handouts = [PathBuf::from("knee.toml"), PathBuf::from("knee.large.toml")];
+        assert!(check_names_unique(&handouts, &[Edition::Standard]).is_ok());
+        let error = check_names_unique(&handouts, &Edition::ALL).unwrap_err();
+        assert!(error.contains("would both write knee.large.pdf"), "{error}");
     }
 
     #[test]

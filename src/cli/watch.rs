@@ -21,9 +21,10 @@ use super::args::{Inputs, WatchArgs};
 use super::report::{shown_path, Reporter};
 use super::{
     check_workspaces, find_handouts, handouts_and_options, out_folder, output, usage_error,
-    write_built, Outcome,
+    write_editions, Outcome,
 };
 use handout::content::{is_content_file, workspace_root};
+use handout::model::Edition;
 use handout::{BuildError, BuildOptions, Prepared};
 
 /// How long the files must be quiet after a change before building: an editor's save is
@@ -43,7 +44,8 @@ enum Event {
 /// One handout being watched.
 struct Watched {
     handout: PathBuf,
-    target: PathBuf,
+    /// Where its PDFs go.
+    folder: PathBuf,
     /// The files its last load read, canonical; `None` when it failed to load.
     reads: Option<BTreeSet<PathBuf>>,
     /// When its last build began: the files it read were as they were then.
@@ -57,6 +59,7 @@ pub fn run(args: WatchArgs) -> Outcome {
         Ok(read) => read,
         Err(message) => return usage_error(&message),
     };
+    let editions = args.inputs.editions();
     let out = args.out.as_deref();
     let mut watched = Vec::new();
     for handout in handouts {
@@ -91,7 +94,7 @@ pub fn run(args: WatchArgs) -> Outcome {
     }
 
     let all: Vec<usize> = (0..watched.len()).collect();
-    rebuild(&mut watched, &all, &options, args.open);
+    rebuild(&mut watched, &all, &options, &editions, args.open);
     let shown: Vec<String> = folders.iter().map(|f| shown_path(f)).collect();
     say!(
         "watching {} for changes; press Ctrl-C to stop",
@@ -99,7 +102,7 @@ pub fn run(args: WatchArgs) -> Outcome {
     );
     let outs: BTreeSet<PathBuf> = watched
         .iter()
-        .filter_map(|w| w.target.parent()?.canonicalize().ok())
+        .filter_map(|w| w.folder.canonicalize().ok())
         .collect();
     for event in received {
         match event {
@@ -116,7 +119,7 @@ pub fn run(args: WatchArgs) -> Outcome {
                 }
                 let affected = affected(&watched, &changed);
                 if !affected.is_empty() {
-                    rebuild(&mut watched, &affected, &options, args.open);
+                    rebuild(&mut watched, &affected, &options, &editions, args.open);
                 }
             }
         }
@@ -133,7 +136,7 @@ fn watch_for(
     let folder = out_folder(out, &handout, options);
     output::ready_folder(&folder)?;
     Ok(Watched {
-        target: output::pdf_path(&folder, &handout),
+        folder,
         handout,
         reads: None,
         // Never built: any change builds it.
@@ -153,7 +156,7 @@ fn add_new_handouts(
     let Ok(handouts) = find_handouts(inputs) else {
         return;
     };
-    if let Err(message) = output::check_names_unique(&handouts) {
+    if let Err(message) = output::check_names_unique(&handouts, &inputs.editions()) {
         complain!("error: {message}");
         return;
     }
@@ -167,9 +170,15 @@ fn add_new_handouts(
     }
 }
 
-/// Builds the handouts at `indices` of `watched`, reporting as `build` does, and notes what
-/// each read.
-fn rebuild(watched: &mut [Watched], indices: &[usize], options: &BuildOptions, open: bool) {
+/// Builds the handouts at `indices` of `watched` in each of `editions`, reporting as `build`
+/// does, and notes what each read.
+fn rebuild(
+    watched: &mut [Watched],
+    indices: &[usize],
+    options: &BuildOptions,
+    editions: &[Edition],
+    open: bool,
+) {
     // Each round reads the files afresh and says every problem again.
     let mut reporter = Reporter::default();
     let handouts: Vec<PathBuf> = indices
@@ -185,16 +194,28 @@ fn rebuild(watched: &mut [Watched], indices: &[usize], options: &BuildOptions, o
             .as_ref()
             .ok()
             .map(|prepared| reads(&entry.handout, prepared, options));
-        let built = prepared
-            .map_err(BuildError::Content)
-            .and_then(|prepared| prepared.build(&prepared.document, options.timestamp));
-        let outcome = write_built(&entry.handout, &entry.target, built, &mut reporter);
+        let built = prepared.map_err(BuildError::Content).map(|prepared| {
+            editions
+                .iter()
+                .map(|&edition| prepared.build(&prepared.document, edition, options.timestamp))
+                .collect()
+        });
+        let targets: Vec<PathBuf> = editions
+            .iter()
+            .map(|&edition| output::pdf_path(&entry.folder, &entry.handout, edition))
+            .collect();
+        let outcome = write_editions(
+            &entry.handout,
+            targets.iter().cloned(),
+            built,
+            &mut reporter,
+        );
         if open && !entry.opened && outcome == Outcome::Success {
             entry.opened = true;
-            if let Err(error) = open::that_detached(&entry.target) {
+            if let Err(error) = open::that_detached(&targets[0]) {
                 complain!(
                     "warning: cannot open {} in a viewer: {error}; open it yourself",
-                    shown_path(&entry.target)
+                    shown_path(&targets[0])
                 );
             }
         }
@@ -325,7 +346,7 @@ mod tests {
     fn watched(handout: &Path, reads: Option<&[&Path]>, built: SystemTime) -> Watched {
         Watched {
             handout: handout.to_path_buf(),
-            target: PathBuf::from("out/x.pdf"),
+            folder: PathBuf::from("out"),
             reads: reads.map(|files| files.iter().map(|f| f.to_path_buf()).collect()),
             built,
             opened: false,

@@ -5,7 +5,7 @@ use super::compose::{
     box_top, boxed, lines_to_blocks, stack, BoxContent, BoxStyle, Breaks, Composer,
 };
 use super::frame::Frame;
-use super::paginate::Block;
+use super::paginate::{Block, Heights};
 use super::structure::{Artifact, Role};
 use super::theme::urgency_colors;
 use crate::model::{Document, Paragraph, RedFlag, Rgb, RichText};
@@ -38,7 +38,9 @@ pub struct Entry {
 }
 
 /// Lays out everything between the header and the footer of the pages.
-pub fn flow(c: &mut Composer, doc: &Document, page_height: f32) -> Flow {
+pub fn flow(c: &mut Composer, doc: &Document, heights: Heights) -> Flow {
+    // A box taller than a whole page goes on over the next.
+    let page_height = heights.rest;
     let mut flow = Flow {
         blocks: Vec::new(),
         entries: Vec::new(),

@@ -63,6 +63,60 @@ fn clinic(c: &mut Composer, doc: &Document) -> Frame {
     frame
 }
 
+/// The slim header of every page after the first: the clinic's name, and on the right
+/// the name of the person the handout is for, over a thin rule. It repeats what the first
+/// page says, so it is an artifact.
+pub fn running_header(c: &mut Composer, doc: &Document) -> Frame {
+    c.artifact(Artifact::Header, |c| slim(c, doc))
+        .as_artifact(Artifact::Header)
+}
+
+fn slim(c: &mut Composer, doc: &Document) -> Frame {
+    let width = c.theme.column_width();
+    let clinic = c.plain(
+        &doc.brand.name,
+        c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.heading),
+    );
+    let name = doc
+        .recipient
+        .as_ref()
+        .and_then(|r| r.name.as_deref())
+        .map(|name| {
+            c.plain(
+                name,
+                c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.text),
+            )
+        });
+    let name_width = name.as_ref().map_or(0.0, |name| c.natural_width(name));
+    let mut frame = Frame::default();
+    let clinic_width = if name_width > 0.0 {
+        width - name_width - COLUMN_GAP
+    } else {
+        width
+    };
+    // A name too long to share the line goes below the clinic's.
+    let beside = clinic_width >= width / 3.0;
+    let clinic_width = if beside { clinic_width } else { width };
+    let clinic = c.text_frame(&clinic, clinic_width, LEADING);
+    let clinic_height = clinic.height;
+    frame.push_frame(Point::new(0.0, 0.0), clinic);
+    frame.height = clinic_height;
+    if let Some(name) = name {
+        let lines = c.whole_word_lines(&name, width);
+        let top = if beside { 0.0 } else { clinic_height };
+        let mut y = top;
+        for (line, line_frame) in lines.iter().zip(c.line_frames(&lines, LEADING)) {
+            let height = line_frame.height;
+            frame.push_frame(Point::new(width - line.width, y), line_frame);
+            y += height;
+        }
+        frame.height = frame.height.max(y);
+    }
+    frame.height += 4.0;
+    rule(&mut frame, width, 0.8, c.theme.colors.rule);
+    frame
+}
+
 /// Contact details are known for what they are: their links go without underlines.
 fn plain_links(mut frame: Frame) -> Frame {
     frame

@@ -22,8 +22,9 @@ pub use theme::Theme;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::geom::{Point, Size};
 use crate::locale::{self, Words};
-use crate::model::{Date, Document};
+use crate::model::{Date, Document, Edition};
 use crate::text::Typesetter;
+use paginate::Heights;
 
 /// Space between the header and the text, and between the text and the footer.
 const FURNITURE_GAP: f32 = 14.0;
@@ -100,28 +101,33 @@ pub struct Bookmark {
     pub y: f32,
 }
 
-/// Lays out `doc` on pages of the theme's paper, in the typesetter's fonts.
+/// Lays out `doc` as `edition`, on pages of its paper, in the typesetter's fonts.
 pub fn layout(
     doc: &Document,
-    theme: &Theme,
+    edition: Edition,
     typesetter: &Typesetter,
 ) -> Result<PagedLayout, Diagnostics> {
+    let theme = Theme::new(&doc.brand, doc.paper).for_edition(edition);
     // The loader let through only languages handouts can be written in.
     let language = locale::resolve(&doc.language).unwrap_or_else(|_| locale::english());
     let words = Words::new(
         language,
         doc.labels.iter().map(|(k, v)| (k.as_str(), v.as_str())),
     );
-    let mut c = compose::Composer::new(theme, typesetter, words);
+    let mut c = compose::Composer::new(&theme, typesetter, words);
     let header = furniture::header(&mut c, doc);
+    let running_header = furniture::running_header(&mut c, doc);
     let footer = furniture::footer(&mut c, doc);
-    let body_top = theme.margin_top + header.height + FURNITURE_GAP;
     let footer_top = theme.page.height - theme.margin_bottom - footer.frame.height;
-    let body_height = footer_top - FURNITURE_GAP - body_top;
-    if body_height < theme.page.height * MIN_BODY_SHARE {
+    let body_top = |header: &Frame| theme.margin_top + header.height + FURNITURE_GAP;
+    let heights = Heights {
+        first: footer_top - FURNITURE_GAP - body_top(&header),
+        rest: footer_top - FURNITURE_GAP - body_top(&running_header),
+    };
+    if heights.first < theme.page.height * MIN_BODY_SHARE {
         let message = format!(
             "the header and footer leave {:.0} pt of each {:.0} pt page for the handout",
-            body_height.max(0.0),
+            heights.first.max(0.0),
             theme.page.height
         );
         return Err(Diagnostic::error(message)
@@ -130,25 +136,30 @@ pub fn layout(
             .into());
     }
 
-    let flow = article::flow(&mut c, doc, body_height);
-    let slots = paginate::paginate(&flow.blocks, body_height);
+    let flow = match edition {
+        Edition::Standard | Edition::Large => article::flow(&mut c, doc, heights),
+    };
+    let slots = paginate::paginate(&flow.blocks, heights);
     let mut errors = Diagnostics::default();
     let total = slots.len();
     let mut pages = Vec::with_capacity(total);
     let mut outline = Vec::new();
-    // The header is read where it first appears; where it repeats, it is furniture.
-    let running_header = header.clone().as_artifact(Artifact::Header);
     for (index, page_slots) in slots.iter().enumerate() {
         let mut frame = Frame::default();
+        // The full header is read where it appears, on the first page; the slim one that
+        // runs on the others is furniture.
         let header = if index == 0 { &header } else { &running_header };
         frame.push_frame(Point::new(theme.margin_x, theme.margin_top), header.clone());
         let header_items = frame.items.len();
+        let body_top = body_top(header);
         for slot in page_slots {
             let block = &flow.blocks[slot.block];
-            if block.frame.height > body_height + 0.5 && !errors.has_errors() {
+            let placed = block.frame_in(slot);
+            if placed.height > heights.of(index) + 0.5 && !errors.has_errors() {
                 let message = format!(
                     "part of the handout is {:.0} pt tall, more than the {:.0} pt a page holds",
-                    block.frame.height, body_height
+                    placed.height,
+                    heights.of(index)
                 );
                 errors.push(
                     Diagnostic::error(message)
@@ -163,7 +174,7 @@ pub fn layout(
                 let at = Point::new(theme.margin_x, top - continuation.height);
                 frame.push_frame(at, continuation.clone());
             }
-            frame.push_frame(Point::new(theme.margin_x, top), block.frame.clone());
+            frame.push_frame(Point::new(theme.margin_x, top), placed.clone());
             for entry in flow.entries.iter().filter(|e| e.block == slot.block) {
                 outline.push(Bookmark {
                     title: entry.title.clone(),

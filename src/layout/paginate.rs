@@ -1,9 +1,11 @@
 //! Pagination: distributing a column of blocks over pages.
 //!
-//! Blocks are placed first fit. When one does not fit, the page ends at the last
-//! point where a break is allowed, so a heading moves with what follows it and a
-//! paragraph never leaves a single line behind. A page always takes at least one
-//! block, so pagination ends even when a block is taller than the page.
+//! Blocks are placed first fit. A block that does not fit in what is left of the page may
+//! have shorter versions of itself (an exercise card with smaller pictures); the first of
+//! them that fits is placed instead. When none does, the page ends at the last point where
+//! a break is allowed, so a heading moves with what follows it and a paragraph never
+//! leaves a single line behind. A page always takes at least one block, so pagination
+//! ends even when a block is taller than the page.
 
 use super::frame::Frame;
 
@@ -19,6 +21,9 @@ pub struct Block {
     pub continuation: Option<Frame>,
     /// The block starts a new page.
     pub new_page: bool,
+    /// Shorter versions of `frame`, tallest first, each with the same content: placed
+    /// where `frame` does not fit and one of them does.
+    pub shorter: Vec<Frame>,
 }
 
 impl Block {
@@ -29,7 +34,23 @@ impl Block {
             break_before: true,
             continuation: None,
             new_page: false,
+            shorter: Vec::new(),
         }
+    }
+
+    /// The version placed in `slot`.
+    pub fn frame_in(&self, slot: &Slot) -> &Frame {
+        match slot.version {
+            0 => &self.frame,
+            shorter => &self.shorter[shorter - 1],
+        }
+    }
+
+    /// The tallest version no taller than `room`: 0 for `frame`, then the shorter ones.
+    fn version_within(&self, room: f32) -> Option<usize> {
+        std::iter::once(&self.frame)
+            .chain(&self.shorter)
+            .position(|frame| frame.height <= room + 0.01)
     }
 
     /// The block may not start a page: it stays with the one before it.
@@ -46,22 +67,43 @@ pub struct Slot {
     pub top: f32,
     /// Whether the block's continuation header is drawn above it.
     pub continued: bool,
+    /// Which version of the block is placed: 0 its frame, `n` its `n`th shorter one.
+    pub version: usize,
 }
 
-/// Splits `blocks` into pages of at most `height` points; returns each page's slots.
-pub fn paginate(blocks: &[Block], height: f32) -> Vec<Vec<Slot>> {
+/// How much of each page the flow may fill: the first page has the full header, the
+/// others a slim one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Heights {
+    pub first: f32,
+    pub rest: f32,
+}
+
+impl Heights {
+    pub fn of(&self, page: usize) -> f32 {
+        if page == 0 {
+            self.first
+        } else {
+            self.rest
+        }
+    }
+}
+
+/// Splits `blocks` into pages of the `heights` given; returns each page's slots.
+pub fn paginate(blocks: &[Block], heights: Heights) -> Vec<Vec<Slot>> {
     let mut pages = Vec::new();
     let mut next = 0;
     while next < blocks.len() {
-        let (slots, end) = fill_page(blocks, next, height);
+        let (slots, end) = fill_page(blocks, next, heights.of(pages.len()), heights.rest);
         pages.push(slots);
         next = end;
     }
     pages
 }
 
-/// Fills one page starting at block `start`; returns its slots and the first block left over.
-fn fill_page(blocks: &[Block], start: usize, height: f32) -> (Vec<Slot>, usize) {
+/// Fills one page of `height` starting at block `start`, the pages after it being
+/// `next_height`; returns its slots and the first block left over.
+fn fill_page(blocks: &[Block], start: usize, height: f32, next_height: f32) -> (Vec<Slot>, usize) {
     let mut slots: Vec<Slot> = Vec::new();
     let mut y = 0.0;
     for (index, block) in blocks.iter().enumerate().skip(start) {
@@ -74,19 +116,23 @@ fn fill_page(blocks: &[Block], start: usize, height: f32) -> (Vec<Slot>, usize) 
         if block.new_page && !first {
             return (slots, index);
         }
-        let bottom = y + space + header + block.frame.height;
-        if first || bottom <= height + 0.01 {
-            slots.push(Slot {
+        let top = y + space + header;
+        let version = block.version_within(height - top);
+        if first || version.is_some() {
+            let version = version.unwrap_or(block.shorter.len());
+            let slot = Slot {
                 block: index,
-                top: y + space + header,
+                top,
                 continued: header > 0.0,
-            });
-            y = bottom;
+                version,
+            };
+            y = top + block.frame_in(&slot).height;
+            slots.push(slot);
             continue;
         }
         let mut end = last_break(blocks, start, index);
         // Moving the chain would not help if it cannot fit on a page of its own.
-        if chain_height(&blocks[end..=index]) > height + 0.01 {
+        if chain_height(&blocks[end..=index]) > next_height + 0.01 {
             end = index;
         }
         slots.truncate(end - start);
@@ -95,12 +141,15 @@ fn fill_page(blocks: &[Block], start: usize, height: f32) -> (Vec<Slot>, usize) 
     (slots, blocks.len())
 }
 
-/// How tall `chain` is when it starts a page.
+/// How short `chain` can be when it starts a page.
 fn chain_height(chain: &[Block]) -> f32 {
     chain
         .iter()
         .enumerate()
-        .map(|(i, block)| block.frame.height + if i == 0 { 0.0 } else { block.space_before })
+        .map(|(i, block)| {
+            let shortest = block.shorter.last().unwrap_or(&block.frame);
+            shortest.height + if i == 0 { 0.0 } else { block.space_before }
+        })
         .sum()
 }
 
@@ -120,8 +169,15 @@ mod tests {
         Block::new(Frame::new(height), 10.0)
     }
 
+    fn same(height: f32) -> Heights {
+        Heights {
+            first: height,
+            rest: height,
+        }
+    }
+
     fn pages_of(blocks: &[Block], height: f32) -> Vec<Vec<usize>> {
-        paginate(blocks, height)
+        paginate(blocks, same(height))
             .iter()
             .map(|page| page.iter().map(|slot| slot.block).collect())
             .collect()
@@ -130,7 +186,7 @@ mod tests {
     #[test]
     fn fills_pages_in_order_and_drops_space_at_the_top() {
         let blocks = vec![block(40.0), block(40.0), block(40.0)];
-        let pages = paginate(&blocks, 95.0);
+        let pages = paginate(&blocks, same(95.0));
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[0][1].top, 50.0);
         assert_eq!(pages[1][0].top, 0.0);
@@ -183,11 +239,43 @@ mod tests {
         for b in &mut blocks[1..] {
             b.continuation = Some(Frame::new(15.0));
         }
-        let pages = paginate(&blocks, 100.0);
+        let pages = paginate(&blocks, same(100.0));
         assert!(!pages[0][0].continued);
         assert_eq!(pages[1][0].block, 2);
         assert!(pages[1][0].continued);
         assert_eq!(pages[1][0].top, 15.0);
+    }
+
+    #[test]
+    fn a_shorter_version_is_placed_where_the_block_does_not_fit() {
+        let mut card = block(70.0);
+        card.shorter = vec![Frame::new(55.0), Frame::new(45.0)];
+        let blocks = vec![block(40.0), card.clone()];
+        let pages = paginate(&blocks, same(100.0));
+        assert_eq!(
+            pages.len(),
+            1,
+            "the 45 pt version fits below the first block"
+        );
+        assert_eq!(pages[0][1].version, 2);
+        assert_eq!(blocks[1].frame_in(&pages[0][1]).height, 45.0);
+        // Where the block fits whole it is placed whole.
+        let pages = paginate(&[card.clone()], same(100.0));
+        assert_eq!(pages[0][0].version, 0);
+        // On a page of its own, too tall for any version: the shortest.
+        let pages = paginate(&[card], same(30.0));
+        assert_eq!(pages[0][0].version, 2);
+    }
+
+    #[test]
+    fn the_first_page_may_hold_less_than_the_others() {
+        let blocks = vec![block(40.0), block(40.0), block(40.0), block(40.0)];
+        let heights = Heights {
+            first: 60.0,
+            rest: 100.0,
+        };
+        let pages: Vec<usize> = paginate(&blocks, heights).iter().map(Vec::len).collect();
+        assert_eq!(pages, [1, 2, 1]);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! background (brand colours are darkened until they are).
 
 use crate::geom::Size;
-use crate::model::{Brand, Paper, Rgb, Urgency, TEXT_CONTRAST};
+use crate::model::{Brand, Edition, Paper, Rgb, Urgency, TEXT_CONTRAST};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
@@ -107,9 +107,17 @@ impl Theme {
         }
     }
 
+    /// The theme of `edition`, from the standard one.
+    pub fn for_edition(self, edition: Edition) -> Theme {
+        match edition {
+            Edition::Standard => self,
+            Edition::Large => self.large_print(),
+        }
+    }
+
     /// The large-print edition: 18 pt body text, every other size and space
     /// scaled with it, pictures as wide as two fit the column, and one exercise a page.
-    pub fn large_print(self) -> Theme {
+    fn large_print(self) -> Theme {
         Theme {
             body_size: 18.0,
             leading: 1.4,

@@ -7,6 +7,7 @@
 
 pub mod charset;
 pub mod color;
+pub mod edition;
 pub mod fonts;
 
 use std::collections::BTreeMap;
@@ -15,6 +16,7 @@ use std::sync::Arc;
 
 pub use charset::CharSet;
 pub use color::{GRAPHICS_CONTRAST, TEXT_CONTRAST};
+pub use edition::Edition;
 pub use fonts::{FontFile, FontFiles};
 
 /// One handout, ready to lay out.
