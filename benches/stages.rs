@@ -10,8 +10,8 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use handout::render::{self, PdfOptions, PictureStore, Renderer};
 use handout::model::Edition;
+use handout::render::{self, PdfOptions, PictureStore, Renderer};
 use handout::BuildOptions;
 
 fn main() {
@@ -63,7 +63,9 @@ fn main() {
         (
             "layout",
             Box::new(|| {
-                prepared.lay_out(&prepared.document, Edition::Standard).unwrap();
+                prepared
+                    .lay_out(&prepared.document, Edition::Standard)
+                    .unwrap();
             }),
         ),
         (

@@ -40,6 +40,7 @@ tips =
        *[other] Tipps
     }
 take-care = Vorsicht
+exercise-note = Persönlicher Hinweis:
 when-it-feels-easy = Wenn es leichtfällt
 if-it-hurts = Wenn es wehtut
 video-scan-or-go-to = Im Video sehen Sie, wie es geht: scannen Sie den Code oder öffnen Sie

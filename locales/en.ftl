@@ -47,6 +47,8 @@ tips =
        *[other] Tips
     }
 take-care = Take care
+# Before a note for one recipient about this exercise, e.g. "Left leg only this week".
+exercise-note = Just for you:
 # Before the exercise's harder version.
 when-it-feels-easy = When it feels easy
 # Before the exercise's easier version.

@@ -40,6 +40,7 @@ tips =
        *[other] Consejos
     }
 take-care = Tenga cuidado
+exercise-note = Nota personal:
 when-it-feels-easy = Cuando le resulte fácil
 if-it-hurts = Si le duele
 video-scan-or-go-to = Vea cómo se hace: escanee el código o entre en

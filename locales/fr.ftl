@@ -41,6 +41,7 @@ tips =
        *[other] Conseils
     }
 take-care = Attention
+exercise-note = Note personnelle :
 when-it-feels-easy = Quand cela devient facile
 if-it-hurts = Si ça fait mal
 video-scan-or-go-to = Voir comment faire : scannez le code ou allez sur

@@ -41,6 +41,7 @@ tips =
        *[other] Consigli
     }
 take-care = Attenzione
+exercise-note = Nota personale:
 when-it-feels-easy = Quando diventa facile
 if-it-hurts = Se fa male
 video-scan-or-go-to = Guardi come si fa: inquadri il codice o vada su

@@ -43,6 +43,7 @@ tips =
        *[other] Wskazówki
     }
 take-care = Uwaga
+exercise-note = Uwaga dla ciebie:
 when-it-feels-easy = Gdy ćwiczenie stanie się łatwe
 if-it-hurts = Jeśli boli
 video-scan-or-go-to = Zobacz, jak to zrobić: zeskanuj kod lub wejdź na

@@ -40,6 +40,7 @@ tips =
        *[other] Dicas
     }
 take-care = Cuidado
+exercise-note = Nota pessoal:
 when-it-feels-easy = Quando ficar fácil
 if-it-hurts = Se doer
 video-scan-or-go-to = Veja como se faz: leia o código ou abra

@@ -374,7 +374,8 @@ fn the_large_print_edition_sets_18_pt_and_one_exercise_a_page() {
     let mut sizes = std::collections::BTreeMap::new();
     for (_, _, _, _, size, text) in text_runs(&layout) {
         *sizes.entry((size * 10.0) as u32).or_insert(0) += text.chars().count();
-        assert!(size >= 15.0, "{text:?} at {size} pt");
+        assert!(size >= 18.0, "{text:?} at {size} pt");
+        assert!(!text.ends_with('-'), "{text:?}: large print breaks no word");
     }
     let (most_common, _) = sizes.iter().max_by_key(|(_, count)| **count).unwrap();
     assert_eq!(*most_common, 180);
@@ -389,4 +390,257 @@ fn the_large_print_edition_sets_18_pt_and_one_exercise_a_page() {
         .map(|r| r.0)
         .collect();
     assert_eq!(card_pages, [0, 1, 2]);
+}
+
+/// The top and bottom of what an item draws.
+fn extent(placed: &handout::layout::Placed) -> (f32, f32) {
+    let y = placed.at.y;
+    match &placed.item {
+        Item::Text(run) => (y - 0.8 * run.style.size, y + 0.3 * run.style.size),
+        Item::Shape(shape) => (y, y + shape.size.height),
+        Item::Image { size, .. } | Item::Link { size, .. } => (y, y + size.height),
+        Item::Qr { size, .. } => (y, y + size),
+    }
+}
+
+/// How full each page is: the share of the room between its header and its footer that
+/// its content reaches down to.
+fn fill(layout: &PagedLayout) -> Vec<f32> {
+    layout
+        .pages
+        .iter()
+        .map(|page| {
+            let header_bottom = page
+                .header()
+                .iter()
+                .map(|p| extent(p).1)
+                .fold(0.0, f32::max);
+            let footer_top = page
+                .footer()
+                .iter()
+                .map(|p| extent(p).0)
+                .fold(f32::INFINITY, f32::min);
+            let content_bottom = page.body().iter().map(|p| extent(p).1).fold(0.0, f32::max);
+            (content_bottom - header_bottom) / (footer_top - header_bottom)
+        })
+        .collect()
+}
+
+fn large() -> BuildOptions {
+    BuildOptions {
+        edition: Edition::Large,
+        ..BuildOptions::default()
+    }
+}
+
+/// The role of the element an item is content of, and that element's parent's.
+fn roles(layout: &PagedLayout, placed: &handout::layout::Placed) -> Option<(String, String)> {
+    let handout::layout::Mark::Content(id) = placed.mark else {
+        return None;
+    };
+    let element = layout.structure.get(id);
+    let parent = element.parent.map(|p| layout.structure.get(p).role.name());
+    Some((
+        element.role.name().to_string(),
+        parent.unwrap_or_default().to_string(),
+    ))
+}
+
+/// Where something is drawn: its left, top and bottom.
+type Spot = [f32; 3];
+
+/// Each page's pictures and lines of steps, where each is drawn.
+fn pictures_and_steps(layout: &PagedLayout) -> Vec<(Vec<Spot>, Vec<Spot>)> {
+    layout
+        .pages
+        .iter()
+        .map(|page| {
+            let mut pictures = Vec::new();
+            let mut steps = Vec::new();
+            for placed in page.body() {
+                let (top, bottom) = extent(placed);
+                match (&placed.item, roles(layout, placed)) {
+                    (Item::Image { .. }, _) => pictures.push([placed.at.x, top, bottom]),
+                    (Item::Text(_), Some((role, parent))) if role == "LBody" && parent == "LI" => {
+                        steps.push([placed.at.x, top, bottom])
+                    }
+                    _ => {}
+                }
+            }
+            (pictures, steps)
+        })
+        .collect()
+}
+
+#[test]
+fn a_card_puts_its_pictures_beside_the_steps_when_that_is_shorter_and_above_when_too_narrow() {
+    // In the standard edition there is room for the steps beside the pictures, which
+    // leaves the card shorter: each picture is right of text it shares a height with.
+    let beside = pictures_and_steps(&lay_out(&sample(), &BuildOptions::default()));
+    let mut pictures = 0;
+    for (page_pictures, steps) in &beside {
+        for [x, top, bottom] in page_pictures {
+            pictures += 1;
+            assert!(
+                steps
+                    .iter()
+                    .any(|[sx, st, sb]| sx < x && st < bottom && sb > top),
+                "a picture at ({x}, {top}) with no step beside it"
+            );
+        }
+    }
+    assert_eq!(pictures, 6, "the sample's six pictures");
+    // At 18 pt the steps beside full-size pictures would be too narrow to read: the
+    // first card that is whole on its page has its pictures above its steps.
+    let above = pictures_and_steps(&lay_out(&sample(), &large()));
+    let (page_pictures, steps) = above
+        .iter()
+        .find(|(pictures, steps)| !pictures.is_empty() && !steps.is_empty())
+        .expect("a page with pictures and steps");
+    let lowest_picture = page_pictures.iter().map(|p| p[2]).fold(0.0, f32::max);
+    let steps_beside = steps.iter().filter(|s| s[1] < lowest_picture).count();
+    let steps_below = steps.len() - steps_beside;
+    assert!(steps_below > 0, "{page_pictures:?} {steps:?}");
+}
+
+#[test]
+fn no_picture_is_printed_narrower_than_40_mm() {
+    for options in [BuildOptions::default(), letter(), large()] {
+        let layout = lay_out(&sample(), &options);
+        for page in &layout.pages {
+            for placed in page.body() {
+                if let Item::Image { size, .. } = &placed.item {
+                    assert!(size.width >= 113.0 || size.height >= 113.0, "{size:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn red_flags_come_most_pressing_first_and_as_written_within_one_urgency() {
+    let (_ws, file) = scratch_handout(
+        "title = \"Back pain\"\n\
+         [[red_flag]]\nname = \"First soon\"\ntext = \"A.\"\n\
+         [[red_flag]]\nname = \"Emergency\"\ntext = \"B.\"\nurgency = \"emergency\"\n\
+         [[red_flag]]\nname = \"Second soon\"\ntext = \"C.\"\n\
+         [[red_flag]]\nname = \"Urgent\"\ntext = \"D.\"\nurgency = \"urgent\"\n\
+         [[exercise]]\nname = \"Walk\"\nsteps = [\"Walk.\"]\n",
+    );
+    let layout = lay_out(&file, &BuildOptions::default());
+    let names: Vec<String> = text_runs(&layout)
+        .map(|run| run.5)
+        .filter(|text| {
+            ["First soon", "Second soon", "Emergency", "Urgent"].contains(&text.as_str())
+        })
+        .collect();
+    assert_eq!(names, ["Emergency", "Urgent", "First soon", "Second soon"]);
+}
+
+#[test]
+fn pages_after_the_first_carry_a_slim_header_with_the_recipient() {
+    let layout = lay_out(&sample(), &for_patient("Aoife O’Brien"));
+    let header_height = |page: &handout::layout::Page| {
+        page.header()
+            .iter()
+            .map(|p| extent(p).1)
+            .fold(0.0, f32::max)
+    };
+    let first = header_height(&layout.pages[0]);
+    for page in &layout.pages[1..] {
+        let texts: Vec<String> = page
+            .header()
+            .iter()
+            .filter_map(|placed| match &placed.item {
+                Item::Text(run) => Some(run.text()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            ["Riverside Physio & Running Clinic", "Aoife O’Brien"]
+        );
+        assert!(
+            header_height(page) < first - 20.0,
+            "{} vs {first}",
+            header_height(page)
+        );
+    }
+}
+
+/// A page that ends less than three quarters full does so only because what comes next
+/// is a card (with the headings above it) that would not fit whole in what is left.
+#[test]
+fn a_page_ends_early_only_before_a_card_that_would_not_fit() {
+    for options in [BuildOptions::default(), letter()] {
+        let layout = lay_out(&sample(), &options);
+        let fills = fill(&layout);
+        for (index, fill) in fills.iter().enumerate().take(fills.len() - 1) {
+            if *fill >= 0.75 {
+                continue;
+            }
+            let next = &layout.pages[index + 1];
+            let opens_a_card = next.body().iter().take(6).any(|placed| {
+                matches!(&placed.item, Item::Text(run) if run.style.size >= 16.0
+                    && run.text().starts_with(|c: char| c.is_ascii_digit()))
+            });
+            assert!(opens_a_card, "page {} is {fill:.2} full", index + 1);
+            // The card is taller than the room the page had left.
+            let card = next
+                .body()
+                .iter()
+                .filter_map(|placed| match &placed.item {
+                    Item::Shape(shape) if shape.stroke.is_some() && shape.radius > 0.0 => {
+                        Some(shape.size.height)
+                    }
+                    _ => None,
+                })
+                .next()
+                .expect("the card's box");
+            let page = &layout.pages[index];
+            let body_top = page
+                .header()
+                .iter()
+                .map(|p| extent(p).1)
+                .fold(0.0, f32::max);
+            let footer_top = page
+                .footer()
+                .iter()
+                .map(|p| extent(p).0)
+                .fold(f32::INFINITY, f32::min);
+            let left = (footer_top - body_top) * (1.0 - fill);
+            assert!(
+                card > left,
+                "page {}: a {card} pt card would fit in {left} pt",
+                index + 1
+            );
+        }
+    }
+}
+
+#[test]
+fn large_print_sets_lines_at_least_1_4_apart() {
+    let layout = lay_out(&sample(), &large());
+    for page in &layout.pages {
+        let mut previous: Option<(f32, f32, f32)> = None;
+        for placed in page.body() {
+            let Item::Text(run) = &placed.item else {
+                continue;
+            };
+            let (x, y, size) = (placed.at.x, placed.at.y, run.style.size);
+            if let Some((px, py, psize)) = previous {
+                // The next line of the same column.
+                if (x - px).abs() < 30.0 && y > py + 0.1 && size == psize {
+                    assert!(
+                        y - py >= 1.4 * size - 0.05,
+                        "{:?} {} after {}",
+                        run.text(),
+                        y,
+                        py
+                    );
+                }
+            }
+            previous = Some((x, y, size));
+        }
+    }
 }

@@ -91,7 +91,10 @@ pub fn flow(c: &mut Composer, doc: &Document, heights: Heights) -> Flow {
     if !doc.red_flags.is_empty() {
         let heading = heading_or(c, &doc.headings.red_flags, "heading-red-flags");
         heading2(c, &heading, &mut flow);
-        for flag in &doc.red_flags {
+        // The most pressing first; within one urgency, as written.
+        let mut flags: Vec<&RedFlag> = doc.red_flags.iter().collect();
+        flags.sort_by_key(|flag| std::cmp::Reverse(flag.urgency));
+        for flag in flags {
             let blocks = care_card(c, flag, flow.room(page_height));
             flow.push_boxes(blocks);
         }

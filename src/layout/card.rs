@@ -1,5 +1,9 @@
-//! An exercise card: a numbered title band, what it is for, the dosage, pictures
-//! side by side, numbered steps, tips and cautions, and a QR code for the video.
+//! An exercise card: a numbered title band, what it is for, the dosage, pictures, numbered
+//! steps, tips and cautions, and a QR code for the video.
+//!
+//! A card is made in several versions, its pictures above the steps or beside them, at
+//! full size and smaller, and each is measured. The shortest at full size is drawn, unless
+//! a smaller one keeps the card on the page it starts on (see [`Block::shorter`]).
 
 use qrcode::{Color, QrCode};
 
@@ -24,6 +28,32 @@ const QR_SIZE: f32 = 64.0;
 /// about 0.55 mm wide at `QR_SIZE`, which phones read easily.
 const MAX_QR_MODULES: usize = 41;
 const RADIUS: f32 = 6.0;
+/// The narrowest a picture is printed: 40 mm, at which a drawn pose still reads at arm's
+/// length.
+const MIN_PICTURE_WIDTH: f32 = 113.0;
+/// Each smaller version of a card's pictures is this much narrower than the one before.
+const SHRINK: f32 = 0.85;
+/// The narrowest column of text set beside pictures, in ems of body text: about 30
+/// characters a line, below which lines break too often to read well.
+const MIN_TEXT_EMS: f32 = 16.0;
+
+/// Where a card's pictures go.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Place {
+    /// In a row above the steps.
+    Above,
+    /// In a column to the right of the steps, the tips and cautions below both.
+    BesideSteps,
+    /// In a column to the right of the steps, tips, cautions and video link.
+    BesideAll,
+}
+
+/// One way of laying a card out.
+#[derive(Debug, Clone, Copy)]
+struct Arrangement {
+    place: Place,
+    picture_width: f32,
+}
 
 pub fn exercise_card(
     c: &mut Composer,
@@ -36,14 +66,115 @@ pub fn exercise_card(
 
 fn card(c: &mut Composer, exercise: &Exercise, number: usize, page_height: f32) -> Vec<Block> {
     let width = c.theme.column_width();
-    let style = BoxStyle {
+    let style = card_style(c);
+    let inner = style.inner_width(width);
+    let arrangements = arrangements(c, exercise, inner);
+    let contents = c.versions(arrangements.len(), |c, i| {
+        content(c, exercise, number, arrangements[i], inner)
+    });
+    let mut made: Vec<(Arrangement, BoxContent)> = arrangements
+        .into_iter()
+        .zip(contents)
+        .filter_map(|(arrangement, content)| Some((arrangement, content?)))
+        .collect();
+    // A card taller than a page whatever its arrangement goes on over the next, with its
+    // pictures above the steps (a column beside them cannot break) and at their smallest.
+    if made
+        .iter()
+        .all(|(_, content)| content.height(style) > page_height)
+    {
+        let above = made
+            .iter()
+            .rposition(|(arrangement, _)| arrangement.place == Place::Above)
+            .expect("every card can have its pictures above");
+        let (_, content) = made.swap_remove(above);
+        return boxed(content, style, width, page_height);
+    }
+    // At each picture size the shortest arrangement; then each smaller size that makes the
+    // card shorter still, to fall back on where the card does not fit. Versions too tall
+    // for any page are no use.
+    let mut versions: Vec<BoxContent> = Vec::new();
+    let mut made = made.into_iter().peekable();
+    while let Some((arrangement, content)) = made.next() {
+        let mut best = content;
+        while let Some((_, other)) =
+            made.next_if(|(next, _)| next.picture_width == arrangement.picture_width)
+        {
+            if other.height(style) < best.height(style) {
+                best = other;
+            }
+        }
+        let height = best.height(style);
+        let shorter = versions
+            .last()
+            .is_none_or(|last| height < last.height(style) - 0.5);
+        if height <= page_height && shorter {
+            versions.push(best);
+        }
+    }
+    let mut frames = versions
+        .into_iter()
+        .flat_map(|version| boxed(version, style, width, page_height))
+        .map(|block| block.frame);
+    let mut block = Block::new(frames.next().expect("a version fits"), 0.0);
+    block.shorter = frames.collect();
+    vec![block]
+}
+
+fn card_style(c: &Composer) -> BoxStyle {
+    BoxStyle {
         fill: c.theme.colors.card_fill,
         border: Some(c.theme.colors.card_border),
         bar: None,
         padding: PADDING,
         radius: RADIUS,
-    };
-    let inner = style.inner_width(width);
+    }
+}
+
+/// The arrangements worth measuring for `exercise`: its pictures above the steps and,
+/// where the text beside them would still be wide enough, beside them; at full size and
+/// at each smaller size down to the narrowest that reads. Largest pictures first.
+fn arrangements(c: &Composer, exercise: &Exercise, inner: f32) -> Vec<Arrangement> {
+    if exercise.images.is_empty() {
+        return vec![Arrangement {
+            place: Place::Above,
+            picture_width: 0.0,
+        }];
+    }
+    let full = ((inner - IMAGE_GAP) / 2.0).min(c.theme.max_picture_width);
+    let mut widths = vec![full];
+    while let Some(&last) = widths.last() {
+        let next = last * SHRINK;
+        if next < MIN_PICTURE_WIDTH {
+            break;
+        }
+        widths.push(next);
+    }
+    let min_text = MIN_TEXT_EMS * c.theme.body_size;
+    widths
+        .into_iter()
+        .flat_map(|picture_width| {
+            let beside = inner - picture_width - IMAGE_GAP >= min_text;
+            [Place::Above, Place::BesideSteps, Place::BesideAll]
+                .into_iter()
+                .filter(move |&place| place == Place::Above || beside)
+                .map(move |place| Arrangement {
+                    place,
+                    picture_width,
+                })
+        })
+        .collect()
+}
+
+/// The card's content laid out as `arrangement` says, in a box `inner` wide inside.
+fn content(
+    c: &mut Composer,
+    exercise: &Exercise,
+    number: usize,
+    arrangement: Arrangement,
+    inner: f32,
+) -> BoxContent {
+    let width = c.theme.column_width();
     let title = format!("{number}. {}", exercise.name);
     let header = c.element(Role::H3, |c| band(c, &title, width));
     let continued = c
@@ -65,61 +196,162 @@ fn card(c: &mut Composer, exercise: &Exercise, number: usize, page_height: f32) 
         gap(&mut parts, GAP);
         parts.push(dosage_pill(c, &dosage, inner));
     }
+    if let Some(note) = &exercise.note {
+        gap(&mut parts, GAP);
+        parts.push(note_frame(c, note, inner));
+    }
     // A card that has to continue on the next page starts with at least its
     // first row of pictures, or its first step.
     let mut breaks = Breaks::lead(parts.len() + 2);
-    for (i, row) in pictures(c, &exercise.images, inner).into_iter().enumerate() {
-        gap(&mut parts, GAP);
-        parts.push(row);
-        if i == 0 {
+    let picture_width = arrangement.picture_width;
+    match arrangement.place {
+        Place::Above => {
+            for (i, row) in picture_rows(c, &exercise.images, picture_width, inner)
+                .into_iter()
+                .enumerate()
+            {
+                gap(&mut parts, GAP);
+                parts.push(row);
+                if i == 0 {
+                    breaks.lead = parts.len();
+                }
+            }
+            gap(&mut parts, GAP);
+            parts.extend(steps(c, exercise, inner));
+            lists(c, exercise, inner, &mut parts, &mut breaks);
+            video(c, exercise, inner, &mut parts);
+        }
+        Place::BesideSteps | Place::BesideAll => {
+            let pictures = picture_column(c, &exercise.images, picture_width);
+            let text_width = inner - picture_width - IMAGE_GAP;
+            let mut text = steps(c, exercise, text_width);
+            let mut after = Vec::new();
+            let (rest, rest_width) = if arrangement.place == Place::BesideAll {
+                (&mut text, text_width)
+            } else {
+                (&mut after, inner)
+            };
+            lists(c, exercise, rest_width, rest, &mut Breaks::default());
+            video(c, exercise, rest_width, rest);
+            gap(&mut parts, GAP);
+            let mut row = stack(text, 0.0);
+            row.height = row.height.max(pictures.height);
+            row.push_frame(Point::new(text_width + IMAGE_GAP, 0.0), pictures);
+            parts.push(row);
             breaks.lead = parts.len();
+            if !after.is_empty() {
+                gap(&mut parts, GAP);
+                parts.extend(after);
+            }
         }
     }
-    gap(&mut parts, GAP);
+    BoxContent {
+        header: Some(header),
+        parts,
+        continuation: Some(continuation),
+        breaks,
+    }
+}
+
+/// The numbered steps, `width` wide, a frame a line.
+fn steps(c: &mut Composer, exercise: &Exercise, width: f32) -> Vec<Frame> {
     let number_style = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.heading);
     let markers: Vec<Vec<Span>> = (1..=exercise.steps.len())
         .map(|n| c.plain(&format!("{n}."), number_style))
         .collect();
     let indent = c.marker_indent(markers.iter().map(Vec::as_slice), STEP_INDENT);
+    let mut parts = Vec::new();
     c.element(Role::List { numbered: true }, |c| {
         for (i, (step, marker)) in exercise.steps.iter().zip(&markers).enumerate() {
             if i > 0 {
-                gap(&mut parts, 4.0);
+                parts.push(Frame::new(4.0));
             }
             let spans = c.spans(step, c.body());
-            parts.extend(c.list_item(marker, &spans, inner, indent));
+            parts.extend(c.list_item(marker, &spans, width, indent));
         }
     });
-    let tip_color = c.theme.colors.heading;
-    let caution_color = c.theme.colors.caution;
+    parts
+}
+
+/// The tips and the cautions, one below the other, or side by side where that is
+/// shorter.
+fn lists(
+    c: &mut Composer,
+    exercise: &Exercise,
+    width: f32,
+    parts: &mut Vec<Frame>,
+    breaks: &mut Breaks,
+) {
     let tips_label = c
         .words
         .format("tips", &[("count", exercise.tips.len().into())]);
     let cautions_label = c.words.text("take-care");
     let tips = List {
         label: &tips_label,
-        color: tip_color,
+        color: c.theme.colors.heading,
         items: &exercise.tips,
     };
     let cautions = List {
         label: &cautions_label,
-        color: caution_color,
+        color: c.theme.colors.caution,
         items: &exercise.cautions,
     };
-    for list in [tips, cautions] {
-        listed(c, &list, inner, &mut parts, &mut breaks);
+    let column = (width - IMAGE_GAP) / 2.0;
+    let one_list = tips.items.is_empty() || cautions.items.is_empty();
+    if one_list || column < MIN_TEXT_EMS * c.theme.body_size {
+        for list in [tips, cautions] {
+            listed(c, &list, width, parts, breaks);
+        }
+        return;
     }
-    if let Some(video) = &exercise.video {
-        gap(&mut parts, GAP);
-        parts.extend(video_link(c, video, inner));
-    }
-    let content = BoxContent {
-        header: Some(header),
-        parts,
-        continuation: Some(continuation),
-        breaks,
+    let versions = c.versions(2, |c, side_by_side| {
+        if side_by_side == 1 {
+            let mut left = Vec::new();
+            let mut right = Vec::new();
+            listed(c, &tips, column, &mut left, &mut Breaks::default());
+            listed(c, &cautions, column, &mut right, &mut Breaks::default());
+            let mut row = stack(left, 0.0);
+            let right = stack(right, 0.0);
+            row.height = row.height.max(right.height);
+            row.push_frame(Point::new(column + IMAGE_GAP, 0.0), right);
+            (vec![row], Breaks::default())
+        } else {
+            let mut stacked = Vec::new();
+            let mut glued = Breaks::default();
+            for list in [&tips, &cautions] {
+                listed(c, list, width, &mut stacked, &mut glued);
+            }
+            (stacked, glued)
+        }
+    });
+    let height = |version: &Option<(Vec<Frame>, Breaks)>| {
+        version.as_ref().map_or(f32::INFINITY, |(frames, _)| {
+            frames.iter().map(|f| f.height).sum()
+        })
     };
-    boxed(content, style, width, page_height)
+    let [stacked, side_by_side]: [Option<(Vec<Frame>, Breaks)>; 2] =
+        versions.try_into().expect("two versions");
+    let chosen = if height(&side_by_side) < height(&stacked) {
+        side_by_side
+    } else {
+        stacked
+    };
+    if let Some((frames, glued)) = chosen {
+        gap(parts, GAP);
+        let offset = parts.len();
+        breaks
+            .glued
+            .extend(glued.glued.iter().map(|part| part + offset));
+        parts.extend(frames);
+    }
+}
+
+/// The video link, when the exercise has one.
+fn video(c: &mut Composer, exercise: &Exercise, width: f32, parts: &mut Vec<Frame>) {
+    if let Some(video) = &exercise.video {
+        gap(parts, GAP);
+        parts.extend(video_link(c, video, width));
+    }
 }
 
 /// Space before the next block of the card; none before the first.
@@ -209,12 +441,11 @@ fn dosage_pill(c: &mut Composer, dosage: &[String], width: f32) -> Frame {
     frame
 }
 
-/// The pictures, two side by side with their captions below. A caption longer
-/// than a few lines would make a tall, narrow column, so then each picture gets
-/// a row of its own with the caption beside it.
-fn pictures(c: &mut Composer, figures: &[Figure], width: f32) -> Vec<Frame> {
-    let column = ((width - IMAGE_GAP) / 2.0).min(c.theme.max_picture_width);
-    let caption_style = c.style(FaceId::Bold, c.theme.caption_size, c.theme.colors.muted);
+/// The pictures in rows of two, `column` wide each, with their captions below. A caption
+/// longer than a few lines would make a tall, narrow column, so then each picture gets a
+/// row of its own with the caption beside it.
+fn picture_rows(c: &mut Composer, figures: &[Figure], column: f32, width: f32) -> Vec<Frame> {
+    let caption_style = caption_style(c);
     let short_captions = figures.iter().all(|figure| {
         figure.caption.as_ref().is_none_or(|caption| {
             let spans = c.plain(caption, caption_style);
@@ -232,8 +463,10 @@ fn pictures(c: &mut Composer, figures: &[Figure], width: f32) -> Vec<Frame> {
                     if let Some(caption) = &figure.caption {
                         let spans = c.plain(caption, caption_style);
                         let caption_width = width - column - IMAGE_GAP;
-                        let text =
-                            c.element(Role::Caption, |c| c.text_frame(&spans, caption_width, 1.3));
+                        let leading = 1.3;
+                        let text = c.element(Role::Caption, |c| {
+                            c.text_frame(&spans, caption_width, leading)
+                        });
                         row.height = row.height.max(text.height);
                         row.push_frame(Point::new(column + IMAGE_GAP, 0.0), text);
                     }
@@ -247,21 +480,67 @@ fn pictures(c: &mut Composer, figures: &[Figure], width: f32) -> Vec<Frame> {
         .map(|pair| {
             let mut row = Frame::default();
             for (i, figure) in pair.iter().enumerate() {
-                let cell = c.element(Role::Div, |c| {
-                    let mut cell = picture(c, figure, column);
-                    if let Some(caption) = &figure.caption {
-                        let spans = c.plain(caption, caption_style);
-                        let text = c.element(Role::Caption, |c| c.text_frame(&spans, column, 1.3));
-                        cell.append(3.0, text);
-                    }
-                    cell
-                });
+                let cell = captioned(c, figure, column);
                 row.height = row.height.max(cell.height);
                 row.push_frame(Point::new(i as f32 * (column + IMAGE_GAP), 0.0), cell);
             }
             row
         })
         .collect()
+}
+
+/// The pictures one below the other, `width` wide, each with its caption below.
+fn picture_column(c: &mut Composer, figures: &[Figure], width: f32) -> Frame {
+    let cells: Vec<Frame> = figures
+        .iter()
+        .map(|figure| captioned(c, figure, width))
+        .collect();
+    stack(cells, GAP)
+}
+
+/// A picture `width` wide with its caption below, as one group.
+fn captioned(c: &mut Composer, figure: &Figure, width: f32) -> Frame {
+    let caption_style = caption_style(c);
+    c.element(Role::Div, |c| {
+        let mut cell = picture(c, figure, width);
+        if let Some(caption) = &figure.caption {
+            let spans = c.plain(caption, caption_style);
+            let leading = 1.3;
+            let text = c.element(Role::Caption, |c| c.text_frame(&spans, width, leading));
+            cell.append(3.0, text);
+        }
+        cell
+    })
+}
+
+fn caption_style(c: &Composer) -> crate::text::TextStyle {
+    c.style(FaceId::Bold, c.theme.caption_size, c.theme.colors.muted)
+}
+
+/// "Just for you: Left leg only this week", for one recipient, on a white band with
+/// the brand's colour around it.
+fn note_frame(c: &mut Composer, note: &str, width: f32) -> Frame {
+    let pad = 7.0;
+    let label = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.heading);
+    let mut spans = c.plain(&format!("{} ", c.words.text("exercise-note")), label);
+    spans.extend(c.plain(note, c.body()));
+    let leading = c.theme.leading;
+    let text = c.element(Role::P, |c| {
+        c.text_frame(&spans, width - 2.0 * pad, leading)
+    });
+    let height = text.height + 2.0 * 4.0;
+    let mut frame = Frame::new(height);
+    frame.rect(
+        Point::new(0.0, 0.0),
+        Shape {
+            size: Size::new(width, height),
+            fill: Some(Rgb::WHITE),
+            stroke: Some((c.theme.colors.primary, 1.0)),
+            radius: 4.0,
+        },
+    );
+    frame.push_frame(Point::new(pad, 4.0), text);
+    frame
 }
 
 /// A picture with a thin frame, at most `width` wide and never taller than 0.9 of that.

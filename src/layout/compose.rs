@@ -31,8 +31,8 @@ pub struct Composer<'a, 's> {
 
 impl<'a, 's> Composer<'a, 's> {
     pub fn new(theme: &'a Theme, typesetter: &'a Typesetter<'s>, words: Words) -> Composer<'a, 's> {
-        // Words are hyphenated by their language's patterns.
-        let hyphenation = Some(Patterns::of(words.language()));
+        // Words are hyphenated by their language's patterns, where the theme allows.
+        let hyphenation = theme.hyphenate.then(|| Patterns::of(words.language()));
         let regular = typesetter.shaper.fonts().font(FaceId::Regular);
         Composer {
             theme,
@@ -68,6 +68,33 @@ impl<'a, 's> Composer<'a, 's> {
         let made = compose(self);
         self.open.pop();
         made
+    }
+
+    /// Makes `count` versions of one part of the handout (a card with its pictures in
+    /// different places and sizes), of which one is drawn. Each is made with the same
+    /// elements, so whichever is drawn, the structure holds it; the warnings are one
+    /// version's. A version whose elements come out different from the last one's is
+    /// left out (`None`): it could not be drawn without a reader missing part of it.
+    pub fn versions<T>(
+        &mut self,
+        count: usize,
+        mut make: impl FnMut(&mut Self, usize) -> T,
+    ) -> Vec<Option<T>> {
+        let elements = self.structure.len();
+        let warnings = self.warnings.0.len();
+        let mut made = Vec::with_capacity(count);
+        let mut shapes = Vec::with_capacity(count);
+        for index in 0..count {
+            self.structure.truncate(elements);
+            self.warnings.0.truncate(warnings);
+            made.push(make(self, index));
+            shapes.push(self.structure.since(elements).to_vec());
+        }
+        let last = shapes.last().cloned().unwrap_or_default();
+        made.into_iter()
+            .zip(shapes)
+            .map(|(version, shape)| (shape == last).then_some(version))
+            .collect()
     }
 
     /// A new element of `role` in the element open now, for items made outside it (a
@@ -233,7 +260,7 @@ impl<'a, 's> Composer<'a, 's> {
         frames
     }
 
-    /// One frame per line, each as tall as its line's leading. The text is content of
+    /// One frame per line, each as tall as its line's leading (at least the theme's). The text is content of
     /// what is open now; a linked fragment is a link element in it (one for the
     /// fragments of one address that follow each other, across lines too).
     pub fn line_frames(&mut self, lines: &[Line], leading: f32) -> Vec<Frame> {
@@ -266,7 +293,7 @@ impl<'a, 's> Composer<'a, 's> {
                 })
                 .collect();
             let size = line.size();
-            let height = size * leading;
+            let height = size * leading.max(self.theme.min_leading);
             let half_leading = (height - (self.ascent - self.descent) * size) / 2.0;
             let baseline = half_leading + self.ascent * size;
             let mut frame = Frame::new(height);
@@ -454,6 +481,15 @@ pub struct BoxContent {
     pub parts: Vec<Frame>,
     pub continuation: Option<Frame>,
     pub breaks: Breaks,
+}
+
+impl BoxContent {
+    /// How tall the box around the content is when it is whole.
+    pub fn height(&self, style: BoxStyle) -> f32 {
+        let header = self.header.as_ref().map_or(0.0, |h| h.height);
+        let body: f32 = self.parts.iter().map(|p| p.height).sum();
+        header + body + 2.0 * style.padding
+    }
 }
 
 /// A box of `width` around `content`.

@@ -296,7 +296,9 @@ fn footer_lines(c: &mut Composer, doc: &Document) -> Footer {
     let last_height = frames.last().map_or(0.0, |f| f.height);
     let number_top = frame.height + if room { before - last_height } else { before };
     frame.append(0.0, stack(frames, 0.0));
-    frame.height = frame.height.max(number_top + c.theme.small_size * LEADING);
+    frame.height = frame
+        .height
+        .max(number_top + c.theme.small_size * LEADING.max(c.theme.min_leading));
     Footer { frame, number_top }
 }
 

@@ -46,11 +46,15 @@ impl Block {
         }
     }
 
-    /// The tallest version no taller than `room`: 0 for `frame`, then the shorter ones.
-    fn version_within(&self, room: f32) -> Option<usize> {
+    /// The tallest version from the `least`th on no taller than `room`: 0 for `frame`,
+    /// then the shorter ones.
+    fn version_within(&self, least: usize, room: f32) -> Option<usize> {
         std::iter::once(&self.frame)
             .chain(&self.shorter)
-            .position(|frame| frame.height <= room + 0.01)
+            .enumerate()
+            .skip(least)
+            .find(|(_, frame)| frame.height <= room + 0.01)
+            .map(|(version, _)| version)
     }
 
     /// The block may not start a page: it stays with the one before it.
@@ -90,20 +94,52 @@ impl Heights {
 }
 
 /// Splits `blocks` into pages of the `heights` given; returns each page's slots.
+///
+/// Blocks are placed at their largest where they fit; then, last first, each block that
+/// has shorter versions is tried shorter from the start, and kept so where that takes
+/// fewer pages (a card with smaller pictures that lets the closing words share its page).
 pub fn paginate(blocks: &[Block], heights: Heights) -> Vec<Vec<Slot>> {
+    let mut least = vec![0; blocks.len()];
+    let mut best = paginate_from(blocks, heights, &least);
+    for index in (0..blocks.len()).rev() {
+        for version in 1..=blocks[index].shorter.len() {
+            least[index] = version;
+            let pages = paginate_from(blocks, heights, &least);
+            if pages.len() < best.len() {
+                best = pages;
+                break;
+            }
+            if version == blocks[index].shorter.len() {
+                least[index] = 0;
+            }
+        }
+    }
+    best
+}
+
+/// Paginates with each block in version `least[block]` or a shorter one.
+fn paginate_from(blocks: &[Block], heights: Heights, least: &[usize]) -> Vec<Vec<Slot>> {
     let mut pages = Vec::new();
     let mut next = 0;
     while next < blocks.len() {
-        let (slots, end) = fill_page(blocks, next, heights.of(pages.len()), heights.rest);
+        let page = heights.of(pages.len());
+        let (slots, end) = fill_page(blocks, least, next, page, heights.rest);
         pages.push(slots);
         next = end;
     }
     pages
 }
 
-/// Fills one page of `height` starting at block `start`, the pages after it being
-/// `next_height`; returns its slots and the first block left over.
-fn fill_page(blocks: &[Block], start: usize, height: f32, next_height: f32) -> (Vec<Slot>, usize) {
+/// Fills one page of `height` starting at block `start`, each block in version
+/// `least[block]` or shorter, the pages after it being `next_height`; returns its slots and
+/// the first block left over.
+fn fill_page(
+    blocks: &[Block],
+    least: &[usize],
+    start: usize,
+    height: f32,
+    next_height: f32,
+) -> (Vec<Slot>, usize) {
     let mut slots: Vec<Slot> = Vec::new();
     let mut y = 0.0;
     for (index, block) in blocks.iter().enumerate().skip(start) {
@@ -117,7 +153,7 @@ fn fill_page(blocks: &[Block], start: usize, height: f32, next_height: f32) -> (
             return (slots, index);
         }
         let top = y + space + header;
-        let version = block.version_within(height - top);
+        let version = block.version_within(least[index], height - top);
         if first || version.is_some() {
             let version = version.unwrap_or(block.shorter.len());
             let slot = Slot {

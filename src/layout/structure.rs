@@ -109,6 +109,16 @@ impl Structure {
         id
     }
 
+    /// The elements from the `from`th on.
+    pub fn since(&self, from: usize) -> &[Element] {
+        &self.elements[from..]
+    }
+
+    /// Forgets the elements from the `from`th on.
+    pub fn truncate(&mut self, from: usize) {
+        self.elements.truncate(from.max(1));
+    }
+
     pub fn get(&self, id: ElementId) -> &Element {
         &self.elements[id.index()]
     }

@@ -115,7 +115,8 @@ pub struct RedFlag {
     pub urgency: Urgency,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// How soon to see a doctor, from the least pressing to the most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub enum Urgency {
     /// Book a visit.
     #[default]
