@@ -31,8 +31,8 @@ const RADIUS: f32 = 6.0;
 /// The narrowest a picture is printed: 40 mm, at which a drawn pose still reads at arm's
 /// length.
 const MIN_PICTURE_WIDTH: f32 = 113.0;
-/// Each smaller version of a card's pictures is this much narrower than the one before.
-const SHRINK: f32 = 0.85;
+/// A card's pictures are tried at full size, this much of it, and the narrowest.
+const SHRINK: f32 = 0.8;
 /// The narrowest column of text set beside pictures, in ems of body text: about 30
 /// characters a line, below which lines break too often to read well.
 const MIN_TEXT_EMS: f32 = 16.0;
@@ -132,8 +132,8 @@ fn card_style(c: &Composer) -> BoxStyle {
 }
 
 /// The arrangements worth measuring for `exercise`: its pictures above the steps and,
-/// where the text beside them would still be wide enough, beside them; at full size and
-/// at each smaller size down to the narrowest that reads. Largest pictures first.
+/// where the text beside them would still be wide enough, beside them; at full size, a
+/// little smaller, and the narrowest that reads. Largest pictures first.
 fn arrangements(c: &Composer, exercise: &Exercise, inner: f32) -> Vec<Arrangement> {
     if exercise.images.is_empty() {
         return vec![Arrangement {
@@ -143,12 +143,10 @@ fn arrangements(c: &Composer, exercise: &Exercise, inner: f32) -> Vec<Arrangemen
     }
     let full = ((inner - IMAGE_GAP) / 2.0).min(c.theme.max_picture_width);
     let mut widths = vec![full];
-    while let Some(&last) = widths.last() {
-        let next = last * SHRINK;
-        if next < MIN_PICTURE_WIDTH {
-            break;
+    for smaller in [full * SHRINK, MIN_PICTURE_WIDTH] {
+        if smaller < widths[widths.len() - 1] - 1.0 && smaller >= MIN_PICTURE_WIDTH {
+            widths.push(smaller);
         }
-        widths.push(next);
     }
     let min_text = MIN_TEXT_EMS * c.theme.body_size;
     widths
