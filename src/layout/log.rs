@@ -20,7 +20,8 @@ use crate::text::{FaceId, Span};
 
 const TITLE_SIZE: f32 = 22.0;
 const LEADING: f32 = 1.25;
-/// The width of a day's column: room for a weekday's short name, and for two boxes.
+/// The width of a day's column: room for a weekday's short name, and for a box to write
+/// a number in.
 const DAY_WIDTH: f32 = 40.0;
 const DAYS: usize = 7;
 const CELL_PADDING: f32 = 4.0;
@@ -177,7 +178,9 @@ fn week_heading(c: &mut Composer, week: u8, start: Option<Date>) -> Heading {
 
 /// The columns of a week's table: the row headers, then the days.
 struct Columns {
+    /// The row headers' column: what is left of the width beside the days.
     first: f32,
+    /// The whole table's.
     width: f32,
 }
 
@@ -350,7 +353,7 @@ fn exercise_row(
     c.element(Role::TableRow, |c| {
         let inner = columns.first - 2.0 * CELL_PADDING;
         let text = c.theme.colors.text;
-        let name_style = c.style(FaceId::Bold, c.theme.body_size, text);
+        let name_style = c.style(FaceId::Bold, c.theme.small_size, text);
         let dosage_style = c.style(FaceId::Regular, c.theme.small_size, text);
         // The log records how much and how often; how each repetition goes (a hold, the
         // rest between sets) is the handout's to say.
@@ -382,7 +385,7 @@ fn exercise_row(
 fn pain_row(c: &mut Composer, columns: &Columns, ink: &Ink) -> Frame {
     c.element(Role::TableRow, |c| {
         let inner = columns.first - 2.0 * CELL_PADDING;
-        let style = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.text);
+        let style = c.style(FaceId::Bold, c.theme.small_size, c.theme.colors.text);
         let label = c.plain(&c.words.text("log-pain"), style);
         let header = c.element(Role::TableHeader { scope: Scope::Row }, |c| {
             c.text_frame(&label, inner, LEADING)

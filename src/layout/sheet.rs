@@ -43,36 +43,25 @@ struct Arrangement {
 }
 
 /// The arrangements tried, roomiest first; text never under 12 pt.
-const ARRANGEMENTS: [Arrangement; 5] = [
+const ARRANGEMENTS: [Arrangement; 8] = [
+    one_column(128.0, 17.0, 14.0),
+    one_column(112.0, 16.0, 13.5),
+    one_column(96.0, 15.0, 13.0),
+    one_column(84.0, 14.0, 12.5),
+    one_column(72.0, 14.0, 12.0),
     Arrangement {
-        columns: 1,
-        thumbnail: 128.0,
-        gap: 14.0,
-        name_size: 17.0,
-        text_size: 14.0,
-        leading: 1.3,
-    },
-    Arrangement {
-        columns: 1,
-        thumbnail: 96.0,
-        gap: 12.0,
-        name_size: 15.0,
-        text_size: 13.0,
-        leading: 1.3,
-    },
-    Arrangement {
-        columns: 1,
-        thumbnail: 72.0,
-        gap: 12.0,
+        columns: 2,
+        thumbnail: 64.0,
+        gap: 10.0,
         name_size: 14.0,
         text_size: 12.0,
         leading: 1.25,
     },
     Arrangement {
         columns: 2,
-        thumbnail: 64.0,
-        gap: 10.0,
-        name_size: 14.0,
+        thumbnail: 52.0,
+        gap: 9.0,
+        name_size: 13.0,
         text_size: 12.0,
         leading: 1.25,
     },
@@ -85,6 +74,17 @@ const ARRANGEMENTS: [Arrangement; 5] = [
         leading: 1.2,
     },
 ];
+
+const fn one_column(thumbnail: f32, name_size: f32, text_size: f32) -> Arrangement {
+    Arrangement {
+        columns: 1,
+        thumbnail,
+        gap: 12.0,
+        name_size,
+        text_size,
+        leading: 1.3,
+    }
+}
 
 /// Lays out the sheet: on one page of `heights.first` when it fits.
 pub fn flow(c: &mut Composer, doc: &Document, heights: Heights) -> Flow {
