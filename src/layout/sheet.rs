@@ -43,7 +43,8 @@ struct Arrangement {
 }
 
 /// The arrangements tried, roomiest first; text never under 12 pt.
-const ARRANGEMENTS: [Arrangement; 8] = [
+const ARRANGEMENTS: [Arrangement; 9] = [
+    one_column(152.0, 18.0, 15.0),
     one_column(128.0, 17.0, 14.0),
     one_column(112.0, 16.0, 13.5),
     one_column(96.0, 15.0, 13.0),
