@@ -140,15 +140,17 @@ date =
 ## The one-page sheet
 
 sheet-your-exercises = Ihre Übungen
-sheet-call-us-if = Rufen Sie uns an, wenn…
 
 ## The tick-box log
 
 log-title = Übungsprotokoll
+log-name = Ihr Name:
+log-how-to = Kreuzen Sie jedes Mal ein Kästchen an, wenn Sie eine Übung machen. Schreiben Sie jeden Abend auf, wie stark Ihre Schmerzen waren: von 0 (keine Schmerzen) bis 10 (die stärksten Schmerzen).
 log-week = Woche { $week }
+log-week-dates = Woche { $week }: { $first } – { $last }
+log-exercise = Übung
 log-pain = Schmerz (0–10)
 log-notes = Notizen
-log-done = Erledigt
 weekday-short =
     { $day ->
         [1] Mo

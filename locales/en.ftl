@@ -159,17 +159,23 @@ date =
 
 ## The one-page sheet
 
+# Above the sheet's exercises, when the handout gives no heading of its own.
 sheet-your-exercises = Your exercises
-# Above the signs that mean the reader should get in touch.
-sheet-call-us-if = Call us if…
 
 ## The tick-box log
 
 log-title = Exercise log
+# Before the recipient's name, or before a line to write it on.
+log-name = Name:
+# How to fill the log in, below its title.
+log-how-to = Tick a box each time you do an exercise. Each evening, write down your pain from 0 (no pain) to 10 (the worst pain).
 log-week = Week { $week }
+# A week of a dated log: $first and $last are its first and last days, written as `date` writes them.
+log-week-dates = Week { $week }: { $first } – { $last }
+# Above the exercises' names, in the first column of each week's table.
+log-exercise = Exercise
 log-pain = Pain (0–10)
 log-notes = Notes
-log-done = Done
 # A day's short name, $day 1 (Monday) to 7 (Sunday).
 weekday-short =
     { $day ->

@@ -139,15 +139,17 @@ date =
 ## The one-page sheet
 
 sheet-your-exercises = Sus ejercicios
-sheet-call-us-if = Llámenos si…
 
 ## The tick-box log
 
 log-title = Registro de ejercicios
+log-name = Nombre:
+log-how-to = Marque una casilla cada vez que haga un ejercicio. Cada noche, anote su dolor de 0 (sin dolor) a 10 (el peor dolor).
 log-week = Semana { $week }
+log-week-dates = Semana { $week }: { $first } – { $last }
+log-exercise = Ejercicio
 log-pain = Dolor (0–10)
 log-notes = Notas
-log-done = Hecho
 weekday-short =
     { $day ->
         [1] lun

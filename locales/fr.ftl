@@ -144,15 +144,17 @@ date =
 ## The one-page sheet
 
 sheet-your-exercises = Vos exercices
-sheet-call-us-if = Appelez-nous si…
 
 ## The tick-box log
 
 log-title = Carnet d’exercices
+log-name = Nom :
+log-how-to = Cochez une case chaque fois que vous faites un exercice. Chaque soir, notez votre douleur de 0 (aucune douleur) à 10 (la pire douleur).
 log-week = Semaine { $week }
+log-week-dates = Semaine { $week } : { $first } – { $last }
+log-exercise = Exercice
 log-pain = Douleur (0–10)
 log-notes = Remarques
-log-done = Fait
 weekday-short =
     { $day ->
         [1] lun.

@@ -140,15 +140,17 @@ date =
 ## The one-page sheet
 
 sheet-your-exercises = I suoi esercizi
-sheet-call-us-if = Ci chiami se…
 
 ## The tick-box log
 
 log-title = Diario degli esercizi
+log-name = Nome:
+log-how-to = Segni una casella ogni volta che fa un esercizio. Ogni sera, scriva quanto dolore ha avuto, da 0 (nessun dolore) a 10 (il dolore peggiore).
 log-week = Settimana { $week }
+log-week-dates = Settimana { $week }: { $first } – { $last }
+log-exercise = Esercizio
 log-pain = Dolore (0–10)
 log-notes = Annotazioni
-log-done = Fatto
 weekday-short =
     { $day ->
         [1] lun

@@ -148,15 +148,17 @@ date =
 ## The one-page sheet
 
 sheet-your-exercises = Twoje ćwiczenia
-sheet-call-us-if = Zadzwoń do nas, jeśli…
 
 ## The tick-box log
 
 log-title = Dziennik ćwiczeń
+log-name = Imię i nazwisko:
+log-how-to = Zaznacz kratkę za każdym razem, gdy wykonasz ćwiczenie. Każdego wieczoru zapisz, jak bardzo bolało: od 0 (brak bólu) do 10 (najgorszy ból).
 log-week = Tydzień { $week }
+log-week-dates = Tydzień { $week }: { $first } – { $last }
+log-exercise = Ćwiczenie
 log-pain = Ból (0–10)
 log-notes = Notatki
-log-done = Zrobione
 weekday-short =
     { $day ->
         [1] pon.
@@ -165,5 +167,5 @@ weekday-short =
         [4] czw.
         [5] pt.
         [6] sob.
-       *[7] niedz.
+       *[7] ndz.
     }

@@ -139,15 +139,17 @@ date =
 ## The one-page sheet
 
 sheet-your-exercises = Os seus exercícios
-sheet-call-us-if = Ligue para nós se…
 
 ## The tick-box log
 
 log-title = Diário de exercícios
+log-name = Nome:
+log-how-to = Assinale um quadrado cada vez que fizer um exercício. Todas as noites, anote a dor que sentiu, de 0 (sem dor) a 10 (a pior dor).
 log-week = Semana { $week }
+log-week-dates = Semana { $week }: { $first } – { $last }
+log-exercise = Exercício
 log-pain = Dor (0–10)
 log-notes = Notas
-log-done = Feito
 weekday-short =
     { $day ->
         [1] seg

@@ -28,6 +28,18 @@ pub fn date_of(seconds: i64) -> Date {
     }
 }
 
+/// The date `days` days after `date`.
+pub fn days_after(date: Date, days: i64) -> Date {
+    date_of(midnight(date) + days * 86_400)
+}
+
+/// The day of the week of `date`, ISO 8601: 1 for Monday to 7 for Sunday.
+pub fn weekday(date: Date) -> u8 {
+    // 1970-01-01 was a Thursday, day 4.
+    let days = midnight(date).div_euclid(86_400);
+    ((days + 3).rem_euclid(7) + 1) as u8
+}
+
 /// Days since 1970-01-01 → (year, month, day), proleptic Gregorian.
 pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
@@ -123,6 +135,19 @@ mod tests {
                 day: 1
             }
         );
+    }
+
+    #[test]
+    fn weekdays_run_monday_to_sunday_across_months_and_years() {
+        let date = |year, month, day| Date { year, month, day };
+        // 23 November 2026 is a Monday; 1 January 2000 was a Saturday.
+        assert_eq!(weekday(date(2026, 11, 23)), 1);
+        assert_eq!(weekday(date(2026, 11, 29)), 7);
+        assert_eq!(weekday(date(2000, 1, 1)), 6);
+        assert_eq!(weekday(date(1969, 12, 31)), 3);
+        assert_eq!(days_after(date(2026, 11, 23), 13), date(2026, 12, 6));
+        assert_eq!(days_after(date(2024, 2, 28), 1), date(2024, 2, 29));
+        assert_eq!(days_after(date(2026, 12, 31), 1), date(2027, 1, 1));
     }
 
     #[test]

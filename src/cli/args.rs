@@ -115,7 +115,8 @@ pub struct Inputs {
     #[arg(long, value_enum, ignore_case = true)]
     pub paper: Option<PaperArg>,
     /// The editions to write, comma separated: standard (NAME.pdf), large (NAME.large.pdf:
-    /// 18 pt, an exercise a page), or all [default: standard]
+    /// 18 pt, an exercise a page), sheet (NAME.sheet.pdf: one page for the fridge), log
+    /// (NAME.log.pdf: a tick-box log of the exercises), or all [default: standard]
     #[arg(
         long,
         value_enum,
@@ -127,6 +128,15 @@ pub struct Inputs {
     /// Another name for --edition large
     #[arg(long)]
     pub large_print: bool,
+    /// The weeks the log edition covers, two to a page; its days are dated from --date
+    /// (1 to 13)
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = Edition::DEFAULT_WEEKS,
+        value_parser = clap::value_parser!(u8).range(1..=i64::from(Edition::MAX_WEEKS))
+    )]
+    pub weeks: u8,
 }
 
 impl Inputs {
@@ -139,12 +149,9 @@ impl Inputs {
         if asked.is_empty() {
             return vec![Edition::Standard];
         }
-        Edition::ALL
+        Edition::all(self.weeks)
             .into_iter()
-            .filter(|edition| {
-                asked.contains(&EditionArg::All)
-                    || asked.iter().any(|arg| arg.edition() == Some(*edition))
-            })
+            .filter(|&edition| asked.iter().any(|arg| arg.names(edition)))
             .collect()
     }
 }
@@ -153,15 +160,20 @@ impl Inputs {
 pub enum EditionArg {
     Standard,
     Large,
+    Sheet,
+    Log,
     All,
 }
 
 impl EditionArg {
-    fn edition(self) -> Option<Edition> {
+    /// Whether it names `edition`: `log` names the log whatever weeks it covers.
+    fn names(self, edition: Edition) -> bool {
         match self {
-            EditionArg::Standard => Some(Edition::Standard),
-            EditionArg::Large => Some(Edition::Large),
-            EditionArg::All => None,
+            EditionArg::Standard => edition == Edition::Standard,
+            EditionArg::Large => edition == Edition::Large,
+            EditionArg::Sheet => edition == Edition::Sheet,
+            EditionArg::Log => matches!(edition, Edition::Log { .. }),
+            EditionArg::All => true,
         }
     }
 }
@@ -268,7 +280,22 @@ mod tests {
             editions(&["--edition", "large,standard", "--large-print"]),
             [Edition::Standard, Edition::Large]
         );
-        assert_eq!(editions(&["--edition", "ALL"]), Edition::ALL);
+        assert_eq!(editions(&["--edition", "ALL"]), Edition::all(2));
+        assert_eq!(
+            editions(&["--edition", "log,sheet", "--weeks", "4"]),
+            [Edition::Sheet, Edition::Log { weeks: 4 }]
+        );
+    }
+
+    #[test]
+    fn a_log_covers_one_to_thirteen_weeks() {
+        let parse = |weeks: &str| {
+            <Cli as clap::Parser>::try_parse_from(["handout", "build", "--weeks", weeks])
+        };
+        assert!(parse("13").is_ok());
+        for refused in ["0", "14", "two"] {
+            assert!(parse(refused).is_err(), "{refused}");
+        }
     }
 
     #[test]

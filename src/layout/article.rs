@@ -132,6 +132,16 @@ pub fn flow(c: &mut Composer, doc: &Document, heights: Heights) -> Flow {
 }
 
 impl Flow {
+    /// A flow of `blocks`, with the outline's `entries` among them.
+    pub(super) fn new(blocks: Vec<Block>, entries: Vec<Entry>) -> Flow {
+        Flow {
+            blocks,
+            entries,
+            after_heading: false,
+            heading_height: 0.0,
+        }
+    }
+
     fn push(&mut self, block: Block) {
         self.blocks.push(block);
         self.after_heading = false;

@@ -196,17 +196,17 @@ impl<'a, 's> Composer<'a, 's> {
     ) -> Vec<Line> {
         // Items measured apart can come out a hair wider together (kerning across them).
         const SLACK: f32 = 0.5;
-        let separator_width = self.natural_width(separator);
         let mut rows: Vec<(Vec<Span>, f32)> = Vec::new();
         for item in items {
             let item_width = self.natural_width(item);
+            // The separator is measured with the item after it: alone, its last space
+            // would hang at the end of the line and count for nothing.
+            let joined = [separator, item.as_slice()].concat();
+            let joined_width = self.natural_width(&joined);
             match rows.last_mut() {
-                Some((row, row_width))
-                    if *row_width + separator_width + item_width <= width - SLACK =>
-                {
-                    row.extend_from_slice(separator);
-                    row.extend_from_slice(item);
-                    *row_width += separator_width + item_width;
+                Some((row, row_width)) if *row_width + joined_width <= width - SLACK => {
+                    row.extend(joined);
+                    *row_width += joined_width;
                 }
                 _ => rows.push((item.clone(), item_width)),
             }

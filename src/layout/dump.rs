@@ -110,6 +110,7 @@ fn tree(out: &mut String, structure: &Structure) {
             Role::Figure { alt } => format!(" alt {alt:?}"),
             Role::Link { uri, description } => format!(" {uri} {description:?}"),
             Role::List { numbered: true } => " numbered".to_string(),
+            Role::TableHeader { scope } => format!(" scope {}", scope.name()),
             _ => String::new(),
         };
         let _ = writeln!(

@@ -11,12 +11,14 @@ mod compose;
 pub mod dump;
 pub mod frame;
 mod furniture;
+mod log;
 pub mod paginate;
+mod sheet;
 pub mod structure;
 pub mod theme;
 
 pub use frame::{Frame, Item, Placed, Shape, TextRun};
-pub use structure::{Artifact, Element, ElementId, Mark, Role, Structure};
+pub use structure::{Artifact, Element, ElementId, Mark, Role, Scope, Structure};
 pub use theme::Theme;
 
 use crate::diag::{Diagnostic, Diagnostics};
@@ -138,6 +140,8 @@ pub fn layout(
 
     let flow = match edition {
         Edition::Standard | Edition::Large => article::flow(&mut c, doc, heights),
+        Edition::Sheet => sheet::flow(&mut c, doc, heights),
+        Edition::Log { weeks } => log::flow(&mut c, doc, weeks, heights),
     };
     let slots = paginate::paginate(&flow.blocks, heights);
     let mut errors = Diagnostics::default();

@@ -51,6 +51,34 @@ pub enum Role {
         uri: String,
         description: String,
     },
+    /// A grid read cell by cell, each cell with the headers of its row and column: the
+    /// log's days against its exercises.
+    Table,
+    /// A row of a table: its cells, left to right.
+    TableRow,
+    /// A cell that names the other cells of its column or its row.
+    TableHeader {
+        scope: Scope,
+    },
+    /// A cell of data: in the log, a box to tick or write in.
+    TableCell,
+}
+
+/// The cells a table's header cell names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Column,
+    Row,
+}
+
+impl Scope {
+    /// Its name in a PDF's table attributes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Column => "Column",
+            Scope::Row => "Row",
+        }
+    }
 }
 
 impl Role {
@@ -71,6 +99,10 @@ impl Role {
             Role::Figure { .. } => "Figure",
             Role::Caption => "Caption",
             Role::Link { .. } => "Link",
+            Role::Table => "Table",
+            Role::TableRow => "TR",
+            Role::TableHeader { .. } => "TH",
+            Role::TableCell => "TD",
         }
     }
 }
@@ -114,9 +146,10 @@ impl Structure {
         &self.elements[from..]
     }
 
-    /// Forgets the elements from the `from`th on.
-    pub fn truncate(&mut self, from: usize) {
-        self.elements.truncate(from.max(1));
+    /// Forgets every element after the first `len`: those of a layout that was measured
+    /// and not chosen.
+    pub fn truncate(&mut self, len: usize) {
+        self.elements.truncate(len.max(1));
     }
 
     pub fn get(&self, id: ElementId) -> &Element {

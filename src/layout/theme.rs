@@ -116,7 +116,9 @@ impl Theme {
     /// The theme of `edition`, from the standard one.
     pub fn for_edition(self, edition: Edition) -> Theme {
         match edition {
-            Edition::Standard => self,
+            // The sheet and the log keep the standard sizes, none under 12 pt, and set
+            // their own rows and cells.
+            Edition::Standard | Edition::Sheet | Edition::Log { .. } => self,
             Edition::Large => self.large_print(),
         }
     }

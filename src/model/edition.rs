@@ -8,17 +8,36 @@ pub enum Edition {
     Standard,
     /// The whole handout at 18 pt, each exercise on a page of its own.
     Large,
+    /// One page for the fridge: the summary, the red flags, and each exercise as a row.
+    Sheet,
+    /// A tick-box log of the exercises, a column a day for `weeks` weeks.
+    Log { weeks: u8 },
 }
 
 impl Edition {
-    /// Every edition, in the order they are written.
-    pub const ALL: [Edition; 2] = [Edition::Standard, Edition::Large];
+    /// The weeks a log covers when nobody says.
+    pub const DEFAULT_WEEKS: u8 = 2;
+    /// The most weeks a log covers: a quarter of a year, after which a programme is
+    /// usually reviewed and a new log printed.
+    pub const MAX_WEEKS: u8 = 13;
+
+    /// Every edition, in the order they are written, the log covering `weeks` weeks.
+    pub fn all(weeks: u8) -> [Edition; 4] {
+        [
+            Edition::Standard,
+            Edition::Large,
+            Edition::Sheet,
+            Edition::Log { weeks },
+        ]
+    }
 
     /// Its name on the command line, and in its PDF's file name.
     pub fn name(self) -> &'static str {
         match self {
             Edition::Standard => "standard",
             Edition::Large => "large",
+            Edition::Sheet => "sheet",
+            Edition::Log { .. } => "log",
         }
     }
 
@@ -28,6 +47,8 @@ impl Edition {
         match self {
             Edition::Standard => "",
             Edition::Large => ".large",
+            Edition::Sheet => ".sheet",
+            Edition::Log { .. } => ".log",
         }
     }
 }

@@ -169,6 +169,15 @@ pub fn tag(
                     ])),
                 );
             }
+            Role::TableHeader { scope } => {
+                dict.set(
+                    "A",
+                    Object::Dictionary(Dictionary::from_iter([
+                        ("O", Object::Name(b"Table".to_vec())),
+                        ("Scope", Object::Name(scope.name().as_bytes().to_vec())),
+                    ])),
+                );
+            }
             _ => {}
         }
         doc.set_object(id, dict);
