@@ -10,11 +10,15 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use subsetter::GlyphRemapper;
 
+use super::contrast;
 use super::coverage::Coverage;
 use super::fields;
 use super::file::{self, FileCx, Value};
 use super::kinds::{Choice, Text};
 use super::loader::Loader;
+use super::pain_rule::{self, PainRuleTable, WrittenRule};
+use super::passage::Passage;
+use super::plain::{self, Targets};
 use super::schema::FileKind;
 use super::source::SourceFile;
 use super::written::{Leaf, Table};
@@ -45,6 +49,8 @@ pub(crate) struct BrandFile {
     /// Atkinson Hyperlegible is used without a regular face.
     fonts: Option<Table<FontsTable>>,
     page: Option<Table<PageTable>>,
+    checks: Option<Table<ChecksTable>>,
+    pain_rule: Option<Table<PainRuleTable>>,
 }
 
 /// The brand's colours, each "#RRGGBB".
@@ -78,6 +84,23 @@ struct PageTable {
     paper: Option<Leaf<Choice<PaperChoice>>>,
 }
 
+/// What the plain-language checks of `check` and `build` ask of every handout.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "checks")]
+struct ChecksTable {
+    /// The highest school grade a section may read at. Default 8.
+    #[schemars(range(min = *MAX_GRADES.start(), max = *MAX_GRADES.end()))]
+    max_grade: Option<Leaf<i64>>,
+    /// The most words a sentence may have. Default 25.
+    #[schemars(range(min = *MAX_SENTENCE_WORDS.start(), max = *MAX_SENTENCE_WORDS.end()))]
+    max_sentence_words: Option<Leaf<i64>>,
+}
+
+/// The grades `max_grade` takes: from the first year of school to far past the last.
+const MAX_GRADES: std::ops::RangeInclusive<u32> = 1..=20;
+/// The lengths `max_sentence_words` takes.
+const MAX_SENTENCE_WORDS: std::ops::RangeInclusive<u32> = 5..=100;
+
 /// A paper size.
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -100,10 +123,13 @@ const PRIMARY: Rgb = Rgb(0x0F, 0x6E, 0x6E);
 const ACCENT: Rgb = Rgb(0xE6, 0x91, 0x38);
 const MAX_FONT_BYTES: u64 = 50 * 1024 * 1024;
 
-/// A brand, and the paper its `[page]` asks for.
+/// A brand, and what it asks of every handout: the paper of its `[page]`, the targets of
+/// its `[checks]` and its `[pain_rule]`.
 pub(crate) struct BrandRead {
     pub brand: Brand,
     pub paper: Option<Paper>,
+    pub targets: Targets,
+    pub pain_rule: WrittenRule,
 }
 
 /// Reads the brand file at `path`; `given` says it was named on the command line.
@@ -154,6 +180,14 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandRea
     let website = cx.leaf(&file.website, fields::website);
     let address = cx.leaf(&file.address, fields::plain);
     let disclaimer = cx.leaf(&file.disclaimer, fields::rich_text);
+    let targets = read_targets(&cx, &file);
+    let pain_rule = pain_rule::read(&cx, &file.pain_rule);
+    for passage in [&file.name, &file.tagline]
+        .into_iter()
+        .filter_map(|leaf| Passage::of_leaf(&cx, leaf))
+    {
+        plain::report_placeholders(&passage, loader.report);
+    }
     let brand = Brand {
         name: name?,
         tagline,
@@ -167,7 +201,12 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandRea
         colors,
         fonts: fonts?,
     };
-    Some(BrandRead { brand, paper })
+    Some(BrandRead {
+        brand,
+        paper,
+        targets,
+        pain_rule,
+    })
 }
 
 fn read_colors(cx: &FileCx, file: &BrandFile) -> Colors {
@@ -176,9 +215,27 @@ fn read_colors(cx: &FileCx, file: &BrandFile) -> Colors {
         leaf.and_then(|leaf| cx.leaf(leaf, fields::colour))
             .unwrap_or(default)
     };
-    Colors {
+    let read = Colors {
         primary: colour(colors.map(|c| &c.primary), PRIMARY),
         accent: colour(colors.map(|c| &c.accent), ACCENT),
+    };
+    // The default colours read; a primary colour of the brand's own is checked.
+    if let Some(primary) = colors.and_then(|c| c.primary.as_ref()) {
+        contrast::report(&cx.at(primary.span.clone()), read);
+    }
+    read
+}
+
+fn read_targets(cx: &FileCx, file: &BrandFile) -> Targets {
+    let defaults = Targets::default();
+    let Some(checks) = cx.table(&file.checks) else {
+        return defaults;
+    };
+    let number = |leaf, range| cx.leaf(leaf, |v, n| fields::whole_number(v, n, range));
+    Targets {
+        max_grade: number(&checks.max_grade, MAX_GRADES).map_or(defaults.max_grade, f64::from),
+        max_sentence_words: number(&checks.max_sentence_words, MAX_SENTENCE_WORDS)
+            .map_or(defaults.max_sentence_words, |n| n as usize),
     }
 }
 

@@ -1,13 +1,18 @@
 //! The handout file: its text, sections and exercises, with the defaults applied.
 
+use std::ops::Range;
+
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::exercise::{self, HandoutExercise};
+use super::exercise::{self, ExerciseRead, HandoutExercise};
 use super::fields;
 use super::file::{self, FileCx, Tabled};
 use super::kinds::{Choice, Day, Text};
 use super::loader::Loader;
+use super::pain_rule::{self, PainRuleTable, WrittenRule};
+use super::passage::Passage;
+use super::plain::{self, Targets};
 use super::schema::FileKind;
 use super::source::SourceFile;
 use super::written::{Leaf, List, Table};
@@ -43,6 +48,8 @@ pub(crate) struct HandoutFile {
     /// Extra sections, printed after the exercises.
     section: Option<List<Table<SectionTable>>>,
     closing: Option<Table<ClosingTable>>,
+    /// How much pain is all right, over the brand's `[pain_rule]`, light by light.
+    pain_rule: Option<Table<PainRuleTable>>,
 }
 
 /// Section headings of your own, over the defaults.
@@ -132,6 +139,10 @@ pub(crate) struct Frame {
     pub brand: Option<Brand>,
     pub paper: Paper,
     pub stem: String,
+    /// The brand's targets for the plain-language checks.
+    pub targets: Targets,
+    /// The brand's pain rule, which the handout's goes over.
+    pub pain_rule: WrittenRule,
 }
 
 /// Reads the handout in `source` into a document; `None` when anything was wrong with it.
@@ -158,8 +169,13 @@ pub(crate) fn read(loader: &Loader, source: &SourceFile, frame: Frame) -> Option
     let closing = cx
         .table(&file.closing)
         .map(|closing| read_closing(&cx, &file, closing));
+    let pain_rule = pain_rule::read(&cx, &file.pain_rule).over(&frame.pain_rule);
 
-    Some(Document {
+    let (exercises, exercise_texts): (Vec<Exercise>, Vec<Vec<Passage>>) = exercises?
+        .into_iter()
+        .map(|read| (read.exercise, read.texts))
+        .unzip();
+    let document = Document {
         source: source.path.clone(),
         stem: frame.stem,
         language,
@@ -174,11 +190,103 @@ pub(crate) fn read(loader: &Loader, source: &SourceFile, frame: Frame) -> Option
         headings,
         causes: causes?,
         red_flags: red_flags?,
-        exercises: exercises?,
+        exercises,
         sections: sections?,
         closing: closing.flatten(),
+        pain_rule: pain_rule.rule(),
         recipient: None,
-    })
+    };
+    // Plain-language warnings would only crowd the errors that stop the build.
+    if !loader.report.has_errors() {
+        let mut texts = texts_to_check(&cx, &file, &document, exercise_texts);
+        texts.extend(pain_rule.section());
+        plain::review(&texts, &document.language, frame.targets, loader.report);
+    }
+    Some(document)
+}
+
+/// The parts of the handout to check for plain language, with the texts of each as the
+/// file writes them; `exercise_texts` are those of each exercise, from whichever file
+/// gives them.
+fn texts_to_check(
+    cx: &FileCx,
+    file: &HandoutFile,
+    document: &Document,
+    exercise_texts: Vec<Vec<Passage>>,
+) -> Vec<plain::Section> {
+    let leaf = |leaf: &Option<Leaf<Text>>| Passage::of_leaf(cx, leaf);
+    let list = |list: &Option<List<Leaf<Text>>>| Passage::of_list(cx, list);
+    let section = |name: String, span: Range<usize>, passages, graded| {
+        plain::Section::new(name, &cx.at(span), passages, graded)
+    };
+    let mut sections = Vec::new();
+    let titles: Vec<Passage> = [&file.title, &file.subtitle, &file.author]
+        .into_iter()
+        .filter_map(leaf)
+        .collect();
+    sections.push(section("the title".into(), cx.top(), titles, false));
+    for (name, field) in [("the summary", &file.summary), ("the intro", &file.intro)] {
+        if let (Some(passage), Some(written)) = (leaf(field), field) {
+            let span = written.span.clone();
+            sections.push(section(name.into(), span, vec![passage], true));
+        }
+    }
+    if let Some(headings) = cx.table(&file.headings) {
+        let passages = [&headings.causes, &headings.red_flags, &headings.exercises]
+            .into_iter()
+            .filter_map(leaf)
+            .collect();
+        sections.push(section("the headings".into(), cx.top(), passages, false));
+    }
+    let causes = cx.tables(&file.cause).unwrap_or_default();
+    for (cause, table) in document.causes.iter().zip(causes) {
+        let fields = table.fields;
+        let mut passages: Vec<Passage> = [&fields.name, &fields.text]
+            .into_iter()
+            .filter_map(leaf)
+            .collect();
+        passages.extend(list(&fields.self_care));
+        let name = format!("the cause “{}”", cause.name);
+        sections.push(section(name, table.span, passages, true));
+    }
+    let red_flags = cx.tables(&file.red_flag).unwrap_or_default();
+    for (red_flag, table) in document.red_flags.iter().zip(red_flags) {
+        let fields = table.fields;
+        let passages = [&fields.name, &fields.text]
+            .into_iter()
+            .filter_map(leaf)
+            .collect();
+        let name = format!("the red flag “{}”", red_flag.name);
+        sections.push(section(name, table.span, passages, true));
+    }
+    let exercises = document.exercises.iter().zip(exercise_texts);
+    let tables = cx.tables(&file.exercise).unwrap_or_default();
+    for ((exercise, passages), table) in exercises.zip(tables) {
+        let name = format!("the exercise “{}”", exercise.name);
+        sections.push(section(name, table.span, passages, true));
+    }
+    let extras = cx.tables(&file.section).unwrap_or_default();
+    for (extra, table) in document.sections.iter().zip(extras) {
+        let fields = table.fields;
+        let mut passages: Vec<Passage> = [&fields.title, &fields.text]
+            .into_iter()
+            .filter_map(leaf)
+            .collect();
+        passages.extend(list(&fields.bullets));
+        let name = format!("the section “{}”", extra.title);
+        sections.push(section(name, table.span, passages, true));
+    }
+    if let (Some(closing), Some(table)) = (&document.closing, &file.closing) {
+        if let Ok(fields) = &table.fields {
+            let passages = [&fields.title, &fields.text]
+                .into_iter()
+                .filter_map(leaf)
+                .collect();
+            let name = format!("the closing “{}”", closing.title);
+            sections.push(section(name, table.span.clone(), passages, true));
+        }
+    }
+    sections
 }
 
 fn read_headings(cx: &FileCx, file: &HandoutFile) -> Headings {
@@ -247,7 +355,7 @@ fn read_red_flag(cx: &FileCx, red_flag: &Tabled<RedFlagTable>) -> Option<RedFlag
     })
 }
 
-fn read_exercises(loader: &Loader, cx: &FileCx, file: &HandoutFile) -> Option<Vec<Exercise>> {
+fn read_exercises(loader: &Loader, cx: &FileCx, file: &HandoutFile) -> Option<Vec<ExerciseRead>> {
     let hint = "add an [[exercise]] with use = \"id\" (an exercise from content/exercises/), \
                 or with its own name and steps";
     let message = "a handout needs at least one [[exercise]]";

@@ -9,6 +9,7 @@
 //! recipient, checking the details given for them as text in a content file is checked.
 
 mod brand;
+mod contrast;
 mod coverage;
 mod exercise;
 mod fields;
@@ -19,10 +20,13 @@ mod kinds;
 mod links;
 mod loader;
 mod markdown;
+mod pain_rule;
+mod passage;
 mod paths;
 mod personalize;
 mod pictures;
 mod pixels;
+mod plain;
 pub(crate) mod png;
 mod report;
 mod schema;
@@ -111,10 +115,16 @@ fn read_document(handout: &Path, options: &LoadOptions, report: &Report) -> Opti
         .paper
         .or(brand.as_ref().and_then(|b| b.paper))
         .unwrap_or_default();
+    let (targets, pain_rule) = brand
+        .as_ref()
+        .map(|b| (b.targets, b.pain_rule.clone()))
+        .unwrap_or_default();
     let frame = handout::Frame {
         brand: brand.map(|b| b.brand),
         paper,
         stem: stem(handout),
+        targets,
+        pain_rule,
     };
     handout::read(&loader, &source, frame)
 }

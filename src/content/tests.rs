@@ -94,7 +94,7 @@ fn loads_a_handout_with_defaults_applied() {
 reviewed = 2026-11-23
 
 [[red_flag]]
-name = "Torn meniscus"
+name = "A knee that locks"
 text = "Locking or giving way."
 
 [[exercise]]

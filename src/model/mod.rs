@@ -8,6 +8,7 @@
 pub mod charset;
 pub mod color;
 pub mod fonts;
+pub mod session;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -15,6 +16,7 @@ use std::sync::Arc;
 pub use charset::CharSet;
 pub use color::{GRAPHICS_CONTRAST, TEXT_CONTRAST};
 pub use fonts::{FontFile, FontFiles};
+pub use session::{about_minutes, DEFAULT_TEMPO_SECONDS};
 
 /// One handout, ready to lay out.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +42,8 @@ pub struct Document {
     pub exercises: Vec<Exercise>,
     pub sections: Vec<Section>,
     pub closing: Option<Closing>,
+    /// How much pain is all right: the handout's `[pain_rule]` over the brand's.
+    pub pain_rule: PainRule,
     /// "Prepared for" details given on the command line, printed on every page.
     pub recipient: Option<Recipient>,
 }
@@ -132,6 +136,12 @@ pub struct Exercise {
     pub tips: Vec<Paragraph>,
     pub cautions: Vec<Paragraph>,
     pub video: Option<String>,
+    /// The one line the sheet edition prints for the exercise.
+    pub cue: Option<Paragraph>,
+    /// What to do when it feels easy.
+    pub progression: Option<Paragraph>,
+    /// What to do instead if it hurts.
+    pub regression: Option<Paragraph>,
     pub dosage: Dosage,
     pub images: Vec<Figure>,
 }
@@ -154,6 +164,8 @@ pub struct Dosage {
     pub each_side: bool,
     pub times_per_day: Option<u32>,
     pub days_per_week: Option<u32>,
+    /// Seconds one repetition takes; [`DEFAULT_TEMPO_SECONDS`] when not given.
+    pub tempo_seconds: Option<u32>,
 }
 
 /// One of the dosage fields, by its key in the content format.
@@ -166,6 +178,7 @@ pub enum DosageField {
     EachSide,
     TimesPerDay,
     DaysPerWeek,
+    TempoSeconds,
 }
 
 /// A value for one dosage field.
@@ -176,7 +189,7 @@ pub enum DosageValue {
 }
 
 impl DosageField {
-    pub const ALL: [DosageField; 7] = [
+    pub const ALL: [DosageField; 8] = [
         DosageField::Sets,
         DosageField::Reps,
         DosageField::HoldSeconds,
@@ -184,6 +197,7 @@ impl DosageField {
         DosageField::EachSide,
         DosageField::TimesPerDay,
         DosageField::DaysPerWeek,
+        DosageField::TempoSeconds,
     ];
 
     pub fn key(self) -> &'static str {
@@ -195,6 +209,7 @@ impl DosageField {
             DosageField::EachSide => "each_side",
             DosageField::TimesPerDay => "times_per_day",
             DosageField::DaysPerWeek => "days_per_week",
+            DosageField::TempoSeconds => "tempo_seconds",
         }
     }
 
@@ -208,6 +223,7 @@ impl DosageField {
             DosageField::EachSide => None,
             DosageField::TimesPerDay => Some(1..=12),
             DosageField::DaysPerWeek => Some(1..=7),
+            DosageField::TempoSeconds => Some(1..=60),
         }
     }
 }
@@ -229,6 +245,7 @@ impl Dosage {
             (DosageField::RestSeconds, _) => self.rest_seconds = count.or(self.rest_seconds),
             (DosageField::TimesPerDay, _) => self.times_per_day = count.or(self.times_per_day),
             (DosageField::DaysPerWeek, _) => self.days_per_week = count.or(self.days_per_week),
+            (DosageField::TempoSeconds, _) => self.tempo_seconds = count.or(self.tempo_seconds),
         }
     }
 }
@@ -299,6 +316,20 @@ pub struct Section {
 pub struct Closing {
     pub title: String,
     pub text: RichText,
+}
+
+/// How much pain is all right during and after the exercises, printed once per handout
+/// as a traffic light. Each light is the clinic's words, or `None` where the words of
+/// the handout's language are printed: the catalogue's `pain-green`, `pain-amber` and
+/// `pain-red`, which a clinic's labels may replace in turn.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PainRule {
+    /// Carry on.
+    pub green: Option<Paragraph>,
+    /// Ease off.
+    pub amber: Option<Paragraph>,
+    /// Stop and get in touch.
+    pub red: Option<Paragraph>,
 }
 
 /// "Prepared for …" details for one patient or athlete.
