@@ -29,7 +29,7 @@ use std::process::ExitCode;
 
 pub use args::Cli;
 use args::{BuildArgs, CheckArgs, Command, Inputs, NewArgs};
-use report::Reporter;
+use report::{Format, Reporter};
 
 use handout::content::{self, workspace_root, Given, LoadOptions, Personalization};
 use handout::diag::Diagnostics;
@@ -44,7 +44,10 @@ pub(crate) enum Outcome {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
-    let mut reporter = Reporter::default();
+    let mut reporter = match &cli.command {
+        Command::Check(args) => Reporter::new(args.format, args.strict),
+        _ => Reporter::default(),
+    };
     let outcome = match cli.command {
         Command::Build(args) => build(args, &mut reporter),
         Command::Check(args) => check(args, &mut reporter),
@@ -128,9 +131,15 @@ fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
     let mut outcome = check_workspaces(&handouts, &options, reporter);
     for handout in &handouts {
         match handout::check(handout, &options) {
+            Ok(warnings) if reporter.fails(&warnings) => {
+                print_all(reporter, &warnings);
+                outcome = Outcome::ContentErrors;
+            }
             Ok(warnings) => {
                 print_all(reporter, &warnings);
-                say!("{}: ok", handout.display());
+                if args.format == Format::Human {
+                    say!("{}: ok", handout.display());
+                }
             }
             Err(diagnostics) => {
                 print_all(reporter, &diagnostics);
@@ -164,7 +173,7 @@ fn check_workspaces(
     for root in roots {
         let problems = handout::content::check_workspace(&root, &options.load);
         print_all(reporter, &problems);
-        if problems.has_errors() {
+        if reporter.fails(&problems) {
             outcome = Outcome::ContentErrors;
         }
     }
