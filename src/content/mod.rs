@@ -14,6 +14,8 @@ mod coverage;
 mod exercise;
 mod fields;
 mod file;
+#[cfg(test)]
+mod guidance_tests;
 mod handout;
 mod jpeg;
 mod kinds;
