@@ -246,7 +246,7 @@ fn a_damaged_picture_stops_the_roster_once_before_any_row() {
         "{report}"
     );
     assert!(
-        report.contains("content/exercises/split-squat.toml:38:8"),
+        report.contains("content/exercises/split-squat.toml:43:8"),
         "{report}"
     );
     assert!(!report.contains("row on line"), "{report}");

@@ -39,18 +39,19 @@ static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
 /// Each form of the list by its language and first word, as (entry, form) indices: a
 /// text's words are looked up in it rather than compared with every form of the list,
 /// which took two thirds of the time the checks of the sample handout took.
-static BY_FIRST_WORD: LazyLock<FxHashMap<Language, FxHashMap<&'static str, Vec<(usize, usize)>>>> =
-    LazyLock::new(|| {
-        let mut index: FxHashMap<Language, FxHashMap<&'static str, Vec<(usize, usize)>>> =
-            FxHashMap::default();
-        for (e, entry) in ENTRIES.iter().enumerate() {
-            for (f, form) in entry.forms.iter().enumerate() {
-                let by_word = index.entry(entry.language).or_default();
-                by_word.entry(form[0].as_str()).or_default().push((e, f));
-            }
+static BY_FIRST_WORD: LazyLock<FxHashMap<Language, FormsByFirstWord>> = LazyLock::new(|| {
+    let mut index: FxHashMap<Language, FormsByFirstWord> = FxHashMap::default();
+    for (e, entry) in ENTRIES.iter().enumerate() {
+        for (f, form) in entry.forms.iter().enumerate() {
+            let by_word = index.entry(entry.language).or_default();
+            by_word.entry(form[0].as_str()).or_default().push((e, f));
         }
-        index
-    });
+    }
+    index
+});
+
+/// The forms of one language's terms by their first word, as (entry, form) indices.
+type FormsByFirstWord = FxHashMap<&'static str, Vec<(usize, usize)>>;
 
 /// A term of the list used in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -25,7 +25,7 @@ fn message(problem: &ContrastProblem) -> String {
         ""
     };
     let mut message = format!(
-        "{printed}{} ({} on {}) read at {}:1, less than the {}:1 WCAG asks",
+        "{printed}{} ({} on {}) read at {:.1}:1, less than the {}:1 WCAG asks",
         problem.used_for.describe(),
         problem.foreground,
         problem.background,

@@ -214,48 +214,39 @@ fn texts_to_check(
     document: &Document,
     exercise_texts: Vec<Vec<Passage>>,
 ) -> Vec<plain::Section> {
-    let leaf = |leaf: &Option<Leaf<Text>>| Passage::of_leaf(cx, leaf);
+    let leaves = |fields: &[&Option<Leaf<Text>>]| -> Vec<Passage> {
+        fields
+            .iter()
+            .filter_map(|field| Passage::of_leaf(cx, field))
+            .collect()
+    };
     let list = |list: &Option<List<Leaf<Text>>>| Passage::of_list(cx, list);
     let section = |name: String, span: Range<usize>, passages, graded| {
         plain::Section::new(name, &cx.at(span), passages, graded)
     };
     let mut sections = Vec::new();
-    let titles: Vec<Passage> = [&file.title, &file.subtitle, &file.author]
-        .into_iter()
-        .filter_map(leaf)
-        .collect();
+    let titles = leaves(&[&file.title, &file.subtitle, &file.author]);
     sections.push(section("the title".into(), cx.top(), titles, false));
     for (name, field) in [("the summary", &file.summary), ("the intro", &file.intro)] {
-        if let (Some(passage), Some(written)) = (leaf(field), field) {
-            let span = written.span.clone();
-            sections.push(section(name.into(), span, vec![passage], true));
+        if let Some(written) = field {
+            let passages = leaves(&[field]);
+            sections.push(section(name.into(), written.span.clone(), passages, true));
         }
     }
     if let Some(headings) = cx.table(&file.headings) {
-        let passages = [&headings.causes, &headings.red_flags, &headings.exercises]
-            .into_iter()
-            .filter_map(leaf)
-            .collect();
+        let passages = leaves(&[&headings.causes, &headings.red_flags, &headings.exercises]);
         sections.push(section("the headings".into(), cx.top(), passages, false));
     }
     let causes = cx.tables(&file.cause).unwrap_or_default();
     for (cause, table) in document.causes.iter().zip(causes) {
-        let fields = table.fields;
-        let mut passages: Vec<Passage> = [&fields.name, &fields.text]
-            .into_iter()
-            .filter_map(leaf)
-            .collect();
-        passages.extend(list(&fields.self_care));
+        let mut passages = leaves(&[&table.fields.name, &table.fields.text]);
+        passages.extend(list(&table.fields.self_care));
         let name = format!("the cause “{}”", cause.name);
         sections.push(section(name, table.span, passages, true));
     }
     let red_flags = cx.tables(&file.red_flag).unwrap_or_default();
     for (red_flag, table) in document.red_flags.iter().zip(red_flags) {
-        let fields = table.fields;
-        let passages = [&fields.name, &fields.text]
-            .into_iter()
-            .filter_map(leaf)
-            .collect();
+        let passages = leaves(&[&table.fields.name, &table.fields.text]);
         let name = format!("the red flag “{}”", red_flag.name);
         sections.push(section(name, table.span, passages, true));
     }
@@ -267,21 +258,14 @@ fn texts_to_check(
     }
     let extras = cx.tables(&file.section).unwrap_or_default();
     for (extra, table) in document.sections.iter().zip(extras) {
-        let fields = table.fields;
-        let mut passages: Vec<Passage> = [&fields.title, &fields.text]
-            .into_iter()
-            .filter_map(leaf)
-            .collect();
-        passages.extend(list(&fields.bullets));
+        let mut passages = leaves(&[&table.fields.title, &table.fields.text]);
+        passages.extend(list(&table.fields.bullets));
         let name = format!("the section “{}”", extra.title);
         sections.push(section(name, table.span, passages, true));
     }
     if let (Some(closing), Some(table)) = (&document.closing, &file.closing) {
         if let Ok(fields) = &table.fields {
-            let passages = [&fields.title, &fields.text]
-                .into_iter()
-                .filter_map(leaf)
-                .collect();
+            let passages = leaves(&[&fields.title, &fields.text]);
             let name = format!("the closing “{}”", closing.title);
             sections.push(section(name, table.span.clone(), passages, true));
         }
