@@ -131,13 +131,11 @@ fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
     let mut outcome = check_workspaces(&handouts, &options, reporter);
     for handout in &handouts {
         match handout::check(handout, &options) {
-            Ok(warnings) if reporter.fails(&warnings) => {
-                print_all(reporter, &warnings);
-                outcome = Outcome::ContentErrors;
-            }
             Ok(warnings) => {
                 print_all(reporter, &warnings);
-                if args.format == Format::Human {
+                if reporter.fails(&warnings) {
+                    outcome = Outcome::ContentErrors;
+                } else if args.format == Format::Human {
                     say!("{}: ok", handout.display());
                 }
             }
