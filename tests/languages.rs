@@ -32,12 +32,16 @@ fn spanish_content_in(language: &str) -> tempfile::TempDir {
     // The brand's words, English in the sample, as the Spanish handouts print them.
     let brand = std::fs::read_to_string(content.join("brand.toml")).unwrap();
     let (english, spanish) = brand.split_once("[language.es]").unwrap();
+    let (english, _english_rule) = english.split_once("[pain_rule]").unwrap();
+    let (spanish, spanish_rule) = spanish.split_once("[language.es.pain_rule]").unwrap();
     let mut neutral: Vec<&str> = spanish.lines().filter(|l| l.contains(" = ")).collect();
     neutral.extend(
         english
             .lines()
             .filter(|l| !l.starts_with("tagline") && !l.starts_with("disclaimer")),
     );
+    neutral.push("[pain_rule]");
+    neutral.extend(spanish_rule.lines());
     std::fs::write(content.join("brand.toml"), neutral.join("\n")).unwrap();
     let handouts = content.join("handouts");
     let spanish = std::fs::read_to_string(handouts.join("inner-knee-pain.es.toml")).unwrap();

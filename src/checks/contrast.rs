@@ -1,11 +1,12 @@
 //! Contrast: whether the brand's colours read as the renderer prints them, in colour and
 //! on a greyscale printer, by WCAG 2's measure (4.5:1 for text, 3:1 for graphics).
 //!
-//! The primary colour is printed three ways: as text on white paper (headings, links,
-//! step numbers), where the renderer darkens it until it reads; as graphics on white
-//! (bars, borders, the exercise band), printed as it is; and behind the exercise's name,
-//! set in white or, where white does not read, in ink. The accent colour is only a pale
-//! fill behind ink text, which reads whatever the accent, so it is not checked.
+//! The primary colour is printed four ways: as text on white paper (headings, links,
+//! step numbers), where the renderer darkens it until it reads; as the same text on the
+//! pale tints of itself that fill the summary box and the exercise cards; as graphics on
+//! white (bars, borders, the exercise band), printed as it is; and behind the exercise's
+//! name, set in white or, where white does not read, in ink. The accent colour is only a
+//! pale fill behind ink text, which reads whatever the accent, so it is not checked.
 //!
 //! Printed in grey, a colour becomes the grey a PDF's DeviceRGB converts to DeviceGray,
 //! 0.30 R + 0.59 G + 0.11 B (PDF Reference 1.7, section 6.2.1). Saturated colours turn
@@ -14,11 +15,17 @@
 
 use crate::model::{Colors, Rgb, GRAPHICS_CONTRAST, TEXT_CONTRAST};
 
+/// The share of the primary colour in the strongest tint that text in it is printed on:
+/// the summary box's fill, a tenth of the colour on white, as the theme mixes it.
+pub const TEXT_TINT: f32 = 0.10;
+
 /// How the renderer prints the primary colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColorUse {
     /// Headings, links and step numbers: text on white paper.
     Text,
+    /// The same text on a pale tint of the colour: the summary box, the exercise cards.
+    TextOnTint,
     /// Bars, borders, rules and the exercise band: graphics on white paper.
     Graphics,
     /// The exercise's name on its band.
@@ -30,6 +37,7 @@ impl ColorUse {
     pub fn describe(self) -> &'static str {
         match self {
             ColorUse::Text => "headings, links and step numbers on white",
+            ColorUse::TextOnTint => "links and step numbers on the summary box and exercise cards",
             ColorUse::Graphics => "bars, borders and the exercise band on white",
             ColorUse::TextOnBand => "an exercise's name on its coloured band",
         }
@@ -38,7 +46,7 @@ impl ColorUse {
     /// The contrast WCAG asks of this use.
     pub fn needed(self) -> f64 {
         match self {
-            ColorUse::Text | ColorUse::TextOnBand => TEXT_CONTRAST,
+            ColorUse::Text | ColorUse::TextOnTint | ColorUse::TextOnBand => TEXT_CONTRAST,
             ColorUse::Graphics => GRAPHICS_CONTRAST,
         }
     }
@@ -84,7 +92,29 @@ pub fn brand_problems(colors: Colors) -> Vec<ContrastProblem> {
             suggestion: printed,
         });
     }
-    problems.extend(grey_problem(text, printed, paper, |c| c));
+    let text_in_grey = grey_problem(text, printed, paper, |_| paper);
+    let reads_in_grey = text_in_grey.is_none();
+    problems.extend(text_in_grey);
+
+    // Darkened for white, the text can still fall short on the tint behind it.
+    let on_tint = ColorUse::TextOnTint;
+    let tint = primary.mix(paper, TEXT_TINT);
+    let ratio = printed.contrast(tint);
+    let tint_of = |c: Rgb| c.mix(paper, TEXT_TINT);
+    if ratio < on_tint.needed() {
+        problems.push(ContrastProblem {
+            used_for: on_tint,
+            greyscale: false,
+            foreground: printed,
+            background: tint,
+            ratio,
+            needed: on_tint.needed(),
+            printed_instead: None,
+            suggestion: primary.darkened_until(|c| c.contrast(tint_of(c)) >= on_tint.needed()),
+        });
+    } else if reads_in_grey {
+        problems.extend(grey_problem(on_tint, printed, tint, tint_of));
+    }
 
     let graphics = ColorUse::Graphics;
     let ratio = primary.contrast(paper);
@@ -100,7 +130,7 @@ pub fn brand_problems(colors: Colors) -> Vec<ContrastProblem> {
             suggestion: primary.with_contrast(paper, graphics.needed()),
         });
     } else {
-        problems.extend(grey_problem(graphics, primary, paper, |c| c));
+        problems.extend(grey_problem(graphics, primary, paper, |_| paper));
     }
 
     let band = ColorUse::TextOnBand;
@@ -215,32 +245,35 @@ mod tests {
     }
 
     #[test]
-    fn a_mid_tone_where_neither_white_nor_ink_reads_is_reported_on_the_band() {
-        // Luminance about 0.19: white reads about 4.3:1 on it and ink about 4.0:1.
-        let mid = Rgb(0x7A, 0x7A, 0x7A);
-        assert!(Rgb::WHITE.contrast(mid) < TEXT_CONTRAST);
-        assert!(Rgb::INK.contrast(mid) < TEXT_CONTRAST);
-        let band = problems(mid)
-            .into_iter()
-            .find(|p| p.used_for == ColorUse::TextOnBand)
-            .expect("a band problem");
-        assert_eq!((band.foreground, band.background), (Rgb::INK, mid));
-        assert!(Rgb::WHITE.contrast(band.suggestion) >= TEXT_CONTRAST);
+    fn text_that_reads_on_white_is_checked_on_its_tint() {
+        // A bright blue reads at 5.1:1 on white and 4.4:1 on a tenth of itself.
+        let blue = Rgb(0x00, 0x66, 0xEE);
+        let found = problems(blue);
+        let tint = found
+            .iter()
+            .find(|p| p.used_for == ColorUse::TextOnTint)
+            .expect("a tint problem");
+        assert_eq!(tint.foreground, blue);
+        assert_eq!(tint.background, blue.mix(Rgb::WHITE, TEXT_TINT));
+        assert!(tint.ratio < TEXT_CONTRAST);
+        let fixed = tint.suggestion;
+        assert!(fixed.contrast(fixed.mix(Rgb::WHITE, TEXT_TINT)) >= TEXT_CONTRAST);
     }
 
     #[test]
-    fn ink_on_a_red_band_reads_in_colour_but_not_in_grey() {
-        let red = Rgb(0xFF, 0x33, 0x33);
-        assert_eq!(red.text_on(), Rgb::INK);
-        assert!(Rgb::INK.contrast(red) >= TEXT_CONTRAST);
-        let found = problems(red);
-        let band = found
+    fn a_colour_that_fails_only_in_grey_is_given_one_that_reads_in_grey() {
+        // A muted purple reads at 4.6:1 on white, and its grey at 4.4:1.
+        let purple = Rgb(0x88, 0x66, 0xAA);
+        let found = problems(purple);
+        let text = found
             .iter()
-            .find(|p| p.used_for == ColorUse::TextOnBand)
-            .expect("a band problem");
-        assert!(band.greyscale);
-        assert!(band.ratio < TEXT_CONTRAST);
-        let fixed = band.suggestion;
-        assert!(grey_contrast(fixed, fixed.text_on()) >= TEXT_CONTRAST);
+            .find(|p| p.used_for == ColorUse::Text)
+            .expect("a text problem");
+        assert!(text.greyscale);
+        assert_eq!(text.printed_instead, None);
+        let fixed = text.suggestion;
+        assert!(grey_contrast(fixed, Rgb::WHITE) >= TEXT_CONTRAST);
+        // Darkened until it reads, not all the way to black.
+        assert_ne!(fixed, Rgb::BLACK);
     }
 }

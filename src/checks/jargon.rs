@@ -22,6 +22,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
 use super::language::Language;
 use super::words::words;
 
@@ -33,6 +35,23 @@ static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         .filter_map(Entry::parse)
         .collect()
 });
+
+/// Each form of the list by its language and first word, as (entry, form) indices: a
+/// text's words are looked up in it rather than compared with every form of the list,
+/// which took two thirds of the time the checks of the sample handout took.
+static BY_FIRST_WORD: LazyLock<FxHashMap<Language, FormsByFirstWord>> = LazyLock::new(|| {
+    let mut index: FxHashMap<Language, FormsByFirstWord> = FxHashMap::default();
+    for (e, entry) in ENTRIES.iter().enumerate() {
+        for (f, form) in entry.forms.iter().enumerate() {
+            let by_word = index.entry(entry.language).or_default();
+            by_word.entry(form[0].as_str()).or_default().push((e, f));
+        }
+    }
+    index
+});
+
+/// The forms of one language's terms by their first word, as (entry, form) indices.
+type FormsByFirstWord = FxHashMap<&'static str, Vec<(usize, usize)>>;
 
 /// A term of the list used in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,10 +68,9 @@ pub struct Jargon {
 pub fn find(text: &str, language: Language) -> Vec<Jargon> {
     let ranges = words(text);
     let folded: Vec<String> = ranges.iter().map(|r| fold(&text[r.clone()])).collect();
-    let entries: Vec<&Entry> = ENTRIES
-        .iter()
-        .filter(|entry| entry.language == language)
-        .collect();
+    let Some(by_first_word) = BY_FIRST_WORD.get(&language) else {
+        return Vec::new();
+    };
     let plurals = matches!(
         language,
         Language::English | Language::Spanish | Language::French | Language::Portuguese
@@ -61,10 +79,18 @@ pub fn find(text: &str, language: Language) -> Vec<Jargon> {
     let mut uses: Vec<(usize, Range<usize>)> = Vec::new();
     let mut i = 0;
     while i < folded.len() {
-        let longest = entries
-            .iter()
-            .enumerate()
-            .flat_map(|(e, entry)| entry.forms.iter().map(move |form| (e, form)))
+        // A form starts here if its first word is this one, or this one less a plural
+        // ending; which it is, `form_matches` says.
+        let word = folded[i].as_str();
+        let singulars = [word.strip_suffix('s'), word.strip_suffix("es")];
+        let starts = [Some(word)]
+            .into_iter()
+            .chain(singulars.into_iter().filter(|_| plurals))
+            .flatten();
+        let longest = starts
+            .filter_map(|start| by_first_word.get(start))
+            .flatten()
+            .map(|&(e, f)| (e, &ENTRIES[e].forms[f]))
             .filter(|(_, form)| form_matches(form, &folded[i..], plurals))
             .map(|(e, form)| (e, form.len()))
             .reduce(|best, next| if next.1 > best.1 { next } else { best });
@@ -96,8 +122,8 @@ pub fn find(text: &str, language: Language) -> Vec<Jargon> {
         .filter(|(e, _)| !explained.contains(e))
         .map(|(e, at)| Jargon {
             range: ranges[at.start].start..ranges[at.end - 1].end,
-            term: entries[e].term,
-            plain: entries[e].plain,
+            term: ENTRIES[e].term,
+            plain: ENTRIES[e].plain,
         })
         .collect()
 }
@@ -130,7 +156,11 @@ fn form_matches(form: &[String], words: &[String], plurals: bool) -> bool {
 
 /// A word as the list is compared: lower case, without accents or a possessive 's.
 fn fold(word: &str) -> String {
-    let folded = deunicode::deunicode(word).to_lowercase();
+    let folded = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        deunicode::deunicode(word).to_lowercase()
+    };
     match folded.strip_suffix("'s") {
         Some(stem) => stem.to_string(),
         None => folded,

@@ -9,7 +9,7 @@ use super::sentences::sentences;
 /// Every phrase `handout new` leaves for the author to replace, and the clinic name the
 /// loader's hint for a missing brand file suggests. Phrases a real handout may keep as
 /// they are ("Final thoughts", "Stop if you feel sharp pain.") are not placeholders.
-pub const PHRASES: [&str; 15] = [
+pub const PHRASES: [&str; 18] = [
     "Your clinic",
     "Your name",
     "The one thing to remember, printed first in a box.",
@@ -24,6 +24,9 @@ pub const PHRASES: [&str; 15] = [
     "The first step.",
     "The next step.",
     "A tip that makes it easier to do well.",
+    "The one thing to think of while doing it.",
+    "A harder way to do it.",
+    "An easier way to do it.",
     "A last word of encouragement.",
 ];
 

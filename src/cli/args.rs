@@ -7,6 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use handout::model::{Date, Edition, Paper};
 
+use super::report::Format;
+
 /// Turn TOML content into branded, printable PDF handouts.
 ///
 /// Exit status: 0 success (warnings allowed), 1 the content has errors,
@@ -218,6 +220,13 @@ pub struct CheckArgs {
     pub roster: Option<PathBuf>,
     #[command(flatten)]
     pub recipient: Recipient,
+    /// Count warnings as errors: print them as errors and exit with 1
+    #[arg(long)]
+    pub strict: bool,
+    /// How problems are printed: for people, or one JSON object a line on standard
+    /// output for editors and scripts
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

@@ -136,7 +136,10 @@ pub fn check(
     reporter: &mut Reporter,
 ) -> Outcome {
     match read(handout, roster_file, options, reporter) {
-        Ok((_, roster)) => {
+        Ok((prepared, roster)) => {
+            if reporter.fails(&prepared.warnings) || reporter.fails(&roster.warnings) {
+                return Outcome::ContentErrors;
+            }
             say!(
                 "{}: ok, {} for {}",
                 roster_file.display(),

@@ -31,7 +31,7 @@ use std::process::ExitCode;
 
 pub use args::Cli;
 use args::{BuildArgs, CheckArgs, Command, Inputs, NewArgs};
-use report::{shown_path, Reporter};
+use report::{shown_path, Format, Reporter};
 
 use handout::content::{self, workspace_root, Given, LoadOptions, Personalization};
 use handout::diag::Diagnostics;
@@ -47,7 +47,10 @@ pub(crate) enum Outcome {
 }
 
 pub fn run(cli: Cli) -> ExitCode {
-    let mut reporter = Reporter::default();
+    let mut reporter = match &cli.command {
+        Command::Check(args) => Reporter::new(args.format, args.strict),
+        _ => Reporter::default(),
+    };
     let outcome = match cli.command {
         Command::Build(args) => build(args, &mut reporter),
         Command::Check(args) => check(args, &mut reporter),
@@ -227,7 +230,13 @@ fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
                 ..options.clone()
             };
             match handout::check(handout, &options) {
-                Ok(warnings) => print_all(reporter, &warnings),
+                Ok(warnings) => {
+                    print_all(reporter, &warnings);
+                    if reporter.fails(&warnings) {
+                        outcome = Outcome::ContentErrors;
+                        sound = false;
+                    }
+                }
                 Err(diagnostics) => {
                     print_all(reporter, &diagnostics);
                     outcome = Outcome::ContentErrors;
@@ -236,7 +245,7 @@ fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
                 }
             }
         }
-        if sound {
+        if sound && args.format == Format::Human {
             say!("{}: ok", handout.display());
         }
     }
@@ -266,7 +275,7 @@ fn check_workspaces(
     for root in roots {
         let problems = handout::content::check_workspace(&root, &options.load);
         print_all(reporter, &problems);
-        if problems.has_errors() {
+        if reporter.fails(&problems) {
             outcome = Outcome::ContentErrors;
         }
     }

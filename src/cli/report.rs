@@ -1,29 +1,72 @@
 //! Diagnostics on the terminal: the location, the offending line with a caret
-//! under the column, and the hint.
+//! under the column, and the hint; or one JSON object a line, for editors and scripts.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use annotate_snippets::{Level, Renderer, Snippet};
+use clap::ValueEnum;
 
-use handout::diag::{Diagnostic, Location, Severity};
+use handout::diag::{Diagnostic, Diagnostics, Location, Severity};
 
-/// Prints diagnostics to standard error, reading each file once for its snippets, and each
-/// problem once: the brand's problems, say, come with every handout a run checks.
+/// How diagnostics are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Format {
+    /// On standard error, each with the line it is about.
+    #[default]
+    Human,
+    /// On standard output, one JSON object a line with the fields file, line, column,
+    /// key, severity, message and hint (null when not known).
+    Json,
+}
+
+/// Prints diagnostics, reading each file once for its snippets, and each problem once:
+/// the brand's problems, say, come with every handout a run checks.
 #[derive(Default)]
 pub struct Reporter {
     sources: HashMap<PathBuf, Option<String>>,
     printed: HashSet<String>,
+    format: Format,
+    /// Warnings are printed as errors, and fail the run as errors do.
+    strict: bool,
 }
 
 impl Reporter {
+    pub fn new(format: Format, strict: bool) -> Reporter {
+        Reporter {
+            format,
+            strict,
+            ..Reporter::default()
+        }
+    }
+
+    /// Whether `diagnostics` fail the run: any error does, and in strict mode any warning.
+    pub fn fails(&self, diagnostics: &Diagnostics) -> bool {
+        diagnostics.has_errors() || (self.strict && !diagnostics.is_empty())
+    }
+
     pub fn print(&mut self, diagnostic: &Diagnostic) {
         if !self.printed.insert(diagnostic.to_string()) {
             return;
         }
-        let text = self.render(diagnostic);
-        let _ = writeln!(std::io::stderr().lock(), "{text}\n");
+        let escalated;
+        let diagnostic = if self.strict && !diagnostic.is_error() {
+            escalated = Diagnostic {
+                severity: Severity::Error,
+                ..diagnostic.clone()
+            };
+            &escalated
+        } else {
+            diagnostic
+        };
+        match self.format {
+            Format::Human => {
+                let text = self.render(diagnostic);
+                let _ = writeln!(std::io::stderr().lock(), "{text}\n");
+            }
+            Format::Json => say!("{}", json(diagnostic)),
+        }
     }
 
     fn render(&mut self, d: &Diagnostic) -> String {
@@ -81,6 +124,24 @@ impl Reporter {
         let rendered = renderer.render(message).to_string();
         rendered
     }
+}
+
+/// One line of JSON for `d`.
+fn json(d: &Diagnostic) -> serde_json::Value {
+    let location = d.location.as_ref();
+    let severity = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    serde_json::json!({
+        "file": location.map(|l| shown_path(&l.file)),
+        "line": location.and_then(|l| l.line),
+        "column": location.and_then(|l| l.column),
+        "key": d.key,
+        "severity": severity,
+        "message": d.message,
+        "hint": d.hint,
+    })
 }
 
 /// A path as the user would type it: relative to the current folder when inside it.

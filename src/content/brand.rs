@@ -10,12 +10,16 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use subsetter::GlyphRemapper;
 
+use super::contrast;
 use super::coverage::Coverage;
 use super::fields;
 use super::file::{self, FileCx, Value};
 use super::kinds::{Choice, Colour, Text};
 use super::labels::{self, LabelsTable};
 use super::loader::Loader;
+use super::pain_rule::{self, PainRuleTable, WrittenRule};
+use super::passage::Passage;
+use super::plain::{self, Targets};
 use super::schema::FileKind;
 use super::source::SourceFile;
 use super::written::{Leaf, Table};
@@ -52,6 +56,8 @@ pub(crate) struct BrandFile {
     /// The brand's words in other languages, by language tag: `[language.es]` holds what
     /// handouts written in Spanish print instead.
     language: Option<Table<LanguagesTable>>,
+    checks: Option<Table<ChecksTable>>,
+    pain_rule: Option<Table<PainRuleTable>>,
 }
 
 /// The brand's words in each language it has them in.
@@ -68,6 +74,7 @@ struct WordsTable {
     address: Option<Leaf<Text>>,
     disclaimer: Option<Leaf<Text>>,
     labels: Option<Table<LabelsTable>>,
+    pain_rule: Option<Table<PainRuleTable>>,
 }
 
 /// The brand's colours, each "#RRGGBB".
@@ -97,6 +104,23 @@ struct PageTable {
     paper: Option<Leaf<Choice<PaperChoice>>>,
 }
 
+/// What the plain-language checks of `check` and `build` ask of every handout.
+#[derive(Deserialize, JsonSchema)]
+#[schemars(rename = "checks")]
+struct ChecksTable {
+    /// The highest school grade a section may read at. Default 8.
+    #[schemars(range(min = *MAX_GRADES.start(), max = *MAX_GRADES.end()))]
+    max_grade: Option<Leaf<i64>>,
+    /// The most words a sentence may have. Default 25.
+    #[schemars(range(min = *MAX_SENTENCE_WORDS.start(), max = *MAX_SENTENCE_WORDS.end()))]
+    max_sentence_words: Option<Leaf<i64>>,
+}
+
+/// The grades `max_grade` takes: from the first year of school to far past the last.
+const MAX_GRADES: std::ops::RangeInclusive<u32> = 1..=20;
+/// The lengths `max_sentence_words` takes.
+const MAX_SENTENCE_WORDS: std::ops::RangeInclusive<u32> = 5..=100;
+
 /// A paper size.
 #[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -119,7 +143,8 @@ const PRIMARY: Rgb = Rgb(0x0F, 0x6E, 0x6E);
 const ACCENT: Rgb = Rgb(0xE6, 0x91, 0x38);
 const MAX_FONT_BYTES: u64 = 50 * 1024 * 1024;
 
-/// A brand, and the paper its `[page]` asks for.
+/// A brand, and what it asks of every handout: the paper of its `[page]`, the targets of
+/// its `[checks]` and its `[pain_rule]`.
 pub(crate) struct BrandRead {
     pub brand: Brand,
     pub paper: Option<Paper>,
@@ -127,6 +152,8 @@ pub(crate) struct BrandRead {
     pub labels: BTreeMap<String, String>,
     /// The brand's words in other languages, by the tag of the language they are in.
     languages: BTreeMap<&'static str, BrandWords>,
+    pub targets: Targets,
+    pain_rule: WrittenRule,
 }
 
 /// A brand's words in one language.
@@ -135,15 +162,25 @@ struct BrandWords {
     address: Option<String>,
     disclaimer: Option<RichText>,
     labels: BTreeMap<String, String>,
+    pain_rule: WrittenRule,
+}
+
+/// A brand as the handouts of one language print it.
+pub(crate) struct BrandInLanguage {
+    pub brand: Brand,
+    /// The brand's own words for fixed words, by catalogue key.
+    pub labels: BTreeMap<String, String>,
+    pub pain_rule: WrittenRule,
 }
 
 impl BrandRead {
-    /// The brand as handouts in `language` print it, and its labels for them.
-    pub fn in_language(self, language: &str) -> (Brand, BTreeMap<String, String>) {
+    /// The brand as handouts in `language` print it.
+    pub fn in_language(self, language: &str) -> BrandInLanguage {
         let BrandRead {
             mut brand,
             mut labels,
             mut languages,
+            mut pain_rule,
             ..
         } = self;
         let tag = locale::resolve(language).map(|l| l.tag);
@@ -152,8 +189,13 @@ impl BrandRead {
             brand.address = words.address.or(brand.address);
             brand.disclaimer = words.disclaimer.or(brand.disclaimer);
             labels.extend(words.labels);
+            pain_rule = words.pain_rule.over(&pain_rule);
         }
-        (brand, labels)
+        BrandInLanguage {
+            brand,
+            labels,
+            pain_rule,
+        }
     }
 }
 
@@ -207,6 +249,14 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandRea
     let disclaimer = cx.leaf(&file.disclaimer, fields::rich_text);
     let labels = labels::read(&cx, &file.labels);
     let languages = read_languages(&cx, &file);
+    let targets = read_targets(&cx, &file);
+    let pain_rule = pain_rule::read(&cx, &file.pain_rule);
+    for passage in [&file.name, &file.tagline]
+        .into_iter()
+        .filter_map(|leaf| Passage::of_leaf(&cx, leaf))
+    {
+        plain::report_placeholders(&passage, loader.report);
+    }
     let brand = Brand {
         name: name?,
         tagline,
@@ -225,6 +275,8 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandRea
         paper,
         labels,
         languages,
+        targets,
+        pain_rule,
     })
 }
 
@@ -258,6 +310,7 @@ fn read_languages(cx: &FileCx, file: &BrandFile) -> BTreeMap<&'static str, Brand
                 address: cx.leaf(&words.address, fields::plain),
                 disclaimer: cx.leaf(&words.disclaimer, fields::rich_text),
                 labels: labels::read(cx, &words.labels),
+                pain_rule: pain_rule::read(cx, &words.pain_rule),
             },
         );
     }
@@ -270,9 +323,27 @@ fn read_colors(cx: &FileCx, file: &BrandFile) -> Colors {
         leaf.and_then(|leaf| cx.leaf(leaf, fields::colour))
             .unwrap_or(default)
     };
-    Colors {
+    let read = Colors {
         primary: colour(colors.map(|c| &c.primary), PRIMARY),
         accent: colour(colors.map(|c| &c.accent), ACCENT),
+    };
+    // The default colours read; a primary colour of the brand's own is checked.
+    if let Some(primary) = colors.and_then(|c| c.primary.as_ref()) {
+        contrast::report(&cx.at(primary.span.clone()), read);
+    }
+    read
+}
+
+fn read_targets(cx: &FileCx, file: &BrandFile) -> Targets {
+    let defaults = Targets::default();
+    let Some(checks) = cx.table(&file.checks) else {
+        return defaults;
+    };
+    let number = |leaf, range| cx.leaf(leaf, |v, n| fields::whole_number(v, n, range));
+    Targets {
+        max_grade: number(&checks.max_grade, MAX_GRADES).map_or(defaults.max_grade, f64::from),
+        max_sentence_words: number(&checks.max_sentence_words, MAX_SENTENCE_WORDS)
+            .map_or(defaults.max_sentence_words, |n| n as usize),
     }
 }
 

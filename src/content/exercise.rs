@@ -18,6 +18,7 @@ use super::fields;
 use super::file::{self, FileCx, Tabled, Value};
 use super::kinds::{Choice, Text};
 use super::loader::Loader;
+use super::passage::Passage;
 use super::paths::{is_content_file, PathError};
 use super::personalize::slug;
 use super::schema::FileKind;
@@ -96,6 +97,12 @@ exercise_fields! {
     /// A web address starting with https:// or http://, printed as a QR code and a link.
     #[schemars(regex(pattern = "^[Hh][Tt][Tt][Pp][Ss]?://"))]
     video: Option<Leaf<String>>,
+    /// The one line the sheet edition prints, e.g. "Squeeze your bottom and lift."
+    cue: Option<Leaf<Text>>,
+    /// What to do when it feels easy, printed "When it feels easy".
+    progression: Option<Leaf<Text>>,
+    /// What to do instead if it hurts, printed "If it hurts".
+    regression: Option<Leaf<Text>>,
     #[schemars(range(min = lowest(DosageField::Sets), max = highest(DosageField::Sets)))]
     sets: Option<Leaf<i64>>,
     #[schemars(range(min = lowest(DosageField::Reps), max = highest(DosageField::Reps)))]
@@ -109,6 +116,9 @@ exercise_fields! {
     times_per_day: Option<Leaf<i64>>,
     #[schemars(range(min = lowest(DosageField::DaysPerWeek), max = highest(DosageField::DaysPerWeek)))]
     days_per_week: Option<Leaf<i64>>,
+    /// Seconds one repetition takes, for the session's time. Default 3.
+    #[schemars(range(min = lowest(DosageField::TempoSeconds), max = highest(DosageField::TempoSeconds)))]
+    tempo_seconds: Option<Leaf<i64>>,
     /// Pictures; two print side by side.
     image: Option<List<Table<ImageTable>>>,
 }
@@ -171,6 +181,9 @@ struct Fields {
     tips: Option<Vec<Paragraph>>,
     cautions: Option<Vec<Paragraph>>,
     video: Option<String>,
+    cue: Option<Paragraph>,
+    progression: Option<Paragraph>,
+    regression: Option<Paragraph>,
     sets: Option<u32>,
     reps: Option<u32>,
     hold_seconds: Option<u32>,
@@ -178,7 +191,63 @@ struct Fields {
     each_side: Option<bool>,
     times_per_day: Option<u32>,
     days_per_week: Option<u32>,
+    tempo_seconds: Option<u32>,
     images: Option<Vec<Figure>>,
+    texts: FieldTexts,
+}
+
+/// The texts of an exercise's fields as their files write them, field by field, for the
+/// plain-language checks.
+#[derive(Debug, Default, Clone)]
+struct FieldTexts(Vec<(&'static str, Vec<Passage>)>);
+
+impl FieldTexts {
+    /// The texts of the fields a reader reads as the exercise: its name and what it says
+    /// about doing it, not its equipment or its pictures.
+    fn read<'a>(cx: &'a FileCx<'a>, written: &WrittenFields) -> FieldTexts {
+        let leaves = [
+            ("name", written.name),
+            ("purpose", written.purpose),
+            ("cue", written.cue),
+            ("progression", written.progression),
+            ("regression", written.regression),
+        ];
+        let lists = [
+            ("steps", written.steps),
+            ("tips", written.tips),
+            ("cautions", written.cautions),
+        ];
+        let leaves = leaves
+            .into_iter()
+            .map(|(field, leaf)| (field, Passage::of_leaf(cx, leaf).into_iter().collect()));
+        let lists = lists
+            .into_iter()
+            .map(|(field, list)| (field, Passage::of_list(cx, list)));
+        let texts = leaves.chain(lists);
+        FieldTexts(texts.filter(|(_, texts)| !texts.is_empty()).collect())
+    }
+
+    /// These texts, and `base`'s of the fields these do not have.
+    fn over(mut self, base: &FieldTexts) -> FieldTexts {
+        let missing: Vec<_> = base
+            .0
+            .iter()
+            .filter(|(field, _)| !self.0.iter().any(|(own, _)| own == field))
+            .cloned()
+            .collect();
+        self.0.extend(missing);
+        self
+    }
+
+    fn passages(self) -> Vec<Passage> {
+        self.0.into_iter().flat_map(|(_, texts)| texts).collect()
+    }
+}
+
+/// An exercise as a handout gives it, and the texts of it to check.
+pub(crate) struct ExerciseRead {
+    pub exercise: Exercise,
+    pub texts: Vec<Passage>,
 }
 
 /// Reads one `[[exercise]]` of a handout.
@@ -187,7 +256,7 @@ pub(crate) fn read_in_handout(
     cx: &FileCx,
     exercise: &Tabled<HandoutExercise>,
     language: &str,
-) -> Option<Exercise> {
+) -> Option<ExerciseRead> {
     let written = exercise.fields;
     let fields = Fields::read(loader, cx, written.written());
     if written.library_id.is_some() {
@@ -213,6 +282,7 @@ pub(crate) fn read_in_handout(
 
 impl Fields {
     fn read(loader: &Loader, cx: &FileCx, written: WrittenFields) -> Fields {
+        let texts = FieldTexts::read(cx, &written);
         let number = |leaf: &Option<Leaf<i64>>, field: DosageField| {
             let range = field.range().expect("a count field");
             cx.leaf(leaf, |v, n| fields::whole_number(v, n, range))
@@ -226,6 +296,9 @@ impl Fields {
             tips: cx.items(written.tips, fields::paragraph),
             cautions: cx.items(written.cautions, fields::paragraph),
             video: cx.leaf(written.video, fields::web_page),
+            cue: cx.leaf(written.cue, fields::paragraph),
+            progression: cx.leaf(written.progression, fields::paragraph),
+            regression: cx.leaf(written.regression, fields::paragraph),
             sets: number(written.sets, DosageField::Sets),
             reps: number(written.reps, DosageField::Reps),
             hold_seconds: number(written.hold_seconds, DosageField::HoldSeconds),
@@ -233,7 +306,9 @@ impl Fields {
             each_side: cx.leaf(written.each_side, |_, flag| Some(flag)),
             times_per_day: number(written.times_per_day, DosageField::TimesPerDay),
             days_per_week: number(written.days_per_week, DosageField::DaysPerWeek),
+            tempo_seconds: number(written.tempo_seconds, DosageField::TempoSeconds),
             images: figures(loader, cx, written.image),
+            texts,
         }
     }
 
@@ -248,6 +323,9 @@ impl Fields {
             tips: self.tips.or_else(|| base.tips.clone()),
             cautions: self.cautions.or_else(|| base.cautions.clone()),
             video: self.video.or_else(|| base.video.clone()),
+            cue: self.cue.or_else(|| base.cue.clone()),
+            progression: self.progression.or_else(|| base.progression.clone()),
+            regression: self.regression.or_else(|| base.regression.clone()),
             sets: self.sets.or(base.sets),
             reps: self.reps.or(base.reps),
             hold_seconds: self.hold_seconds.or(base.hold_seconds),
@@ -255,13 +333,15 @@ impl Fields {
             each_side: self.each_side.or(base.each_side),
             times_per_day: self.times_per_day.or(base.times_per_day),
             days_per_week: self.days_per_week.or(base.days_per_week),
+            tempo_seconds: self.tempo_seconds.or(base.tempo_seconds),
             images: self.images.or_else(|| base.images.clone()),
+            texts: self.texts.over(&base.texts),
         }
     }
 
     /// The exercise, once it has its required name and steps.
-    fn into_exercise(self, id: Option<String>) -> Option<Exercise> {
-        Some(Exercise {
+    fn into_exercise(self, id: Option<String>) -> Option<ExerciseRead> {
+        let exercise = Exercise {
             id,
             name: self.name?,
             purpose: self.purpose,
@@ -271,6 +351,9 @@ impl Fields {
             tips: self.tips.unwrap_or_default(),
             cautions: self.cautions.unwrap_or_default(),
             video: self.video,
+            cue: self.cue,
+            progression: self.progression,
+            regression: self.regression,
             dosage: Dosage {
                 sets: self.sets,
                 reps: self.reps,
@@ -279,10 +362,15 @@ impl Fields {
                 each_side: self.each_side.unwrap_or(false),
                 times_per_day: self.times_per_day,
                 days_per_week: self.days_per_week,
+                tempo_seconds: self.tempo_seconds,
             },
             images: self.images.unwrap_or_default(),
             // Only a recipient's copy has one: see `personalize`.
             note: None,
+        };
+        Some(ExerciseRead {
+            exercise,
+            texts: self.texts.passages(),
         })
     }
 }

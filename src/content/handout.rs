@@ -1,17 +1,21 @@
 //! The handout file: its text, sections and exercises, with the defaults applied.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::brand::BrandRead;
-use super::exercise::{self, HandoutExercise};
+use super::brand::{BrandInLanguage, BrandRead};
+use super::exercise::{self, ExerciseRead, HandoutExercise};
 use super::fields;
 use super::file::{self, FileCx, Tabled};
 use super::kinds::{Choice, Day, Text};
 use super::labels::{self, LabelsTable};
 use super::loader::Loader;
+use super::pain_rule::{self, PainRuleTable, WrittenRule};
+use super::passage::Passage;
+use super::plain::{self, Targets};
 use super::schema::FileKind;
 use super::source::SourceFile;
 use super::written::{Leaf, List, Table};
@@ -50,6 +54,8 @@ pub(crate) struct HandoutFile {
     closing: Option<Table<ClosingTable>>,
     /// Your own words for any fixed word of this handout, over the brand's.
     labels: Option<Table<LabelsTable>>,
+    /// How much pain is all right, over the brand's `[pain_rule]`, light by light.
+    pain_rule: Option<Table<PainRuleTable>>,
 }
 
 /// Section headings of your own, over the language's.
@@ -138,6 +144,8 @@ pub(crate) struct Frame {
     pub brand: Option<BrandRead>,
     pub paper: Paper,
     pub stem: String,
+    /// The brand's targets for the plain-language checks.
+    pub targets: Targets,
 }
 
 /// Reads the handout in `source` into a document; `None` when anything was wrong with it.
@@ -164,16 +172,22 @@ pub(crate) fn read(loader: &Loader, source: &SourceFile, frame: Frame) -> Option
     let closing = cx
         .table(&file.closing)
         .map(|closing| read_closing(&cx, &file, closing));
-    let (brand, mut labels) = match frame.brand {
-        Some(brand) => {
-            let (brand, labels) = brand.in_language(&language);
-            (Some(brand), labels)
-        }
-        None => (None, BTreeMap::new()),
+    let (brand, mut labels, brand_rule) = match frame.brand.map(|b| b.in_language(&language)) {
+        Some(BrandInLanguage {
+            brand,
+            labels,
+            pain_rule,
+        }) => (Some(brand), labels, pain_rule),
+        None => (None, BTreeMap::new(), WrittenRule::default()),
     };
     labels.extend(labels::read(&cx, &file.labels));
+    let pain_rule = pain_rule::read(&cx, &file.pain_rule).over(&brand_rule);
 
-    Some(Document {
+    let (exercises, exercise_texts): (Vec<Exercise>, Vec<Vec<Passage>>) = exercises?
+        .into_iter()
+        .map(|read| (read.exercise, read.texts))
+        .unzip();
+    let document = Document {
         source: source.path.clone(),
         stem: frame.stem,
         language,
@@ -188,12 +202,91 @@ pub(crate) fn read(loader: &Loader, source: &SourceFile, frame: Frame) -> Option
         headings,
         causes: causes?,
         red_flags: red_flags?,
-        exercises: exercises?,
+        exercises,
         sections: sections?,
         closing: closing.flatten(),
         labels,
+        pain_rule: pain_rule.rule(),
         recipient: None,
-    })
+    };
+    // Plain-language warnings would only crowd the errors that stop the build.
+    if !loader.report.has_errors() {
+        let mut texts = texts_to_check(&cx, &file, &document, exercise_texts);
+        texts.extend(pain_rule.section());
+        plain::review(&texts, &document.language, frame.targets, loader.report);
+    }
+    Some(document)
+}
+
+/// The parts of the handout to check for plain language, with the texts of each as the
+/// file writes them; `exercise_texts` are those of each exercise, from whichever file
+/// gives them.
+fn texts_to_check(
+    cx: &FileCx,
+    file: &HandoutFile,
+    document: &Document,
+    exercise_texts: Vec<Vec<Passage>>,
+) -> Vec<plain::Section> {
+    let leaves = |fields: &[&Option<Leaf<Text>>]| -> Vec<Passage> {
+        fields
+            .iter()
+            .filter_map(|field| Passage::of_leaf(cx, field))
+            .collect()
+    };
+    let list = |list: &Option<List<Leaf<Text>>>| Passage::of_list(cx, list);
+    let section = |name: String, span: Range<usize>, passages, graded| {
+        plain::Section::new(name, &cx.at(span), passages, graded)
+    };
+    let mut sections = Vec::new();
+    let titles = leaves(&[&file.title, &file.subtitle, &file.author]);
+    sections.push(section("the title".into(), cx.top(), titles, false));
+    for (name, field) in [("the summary", &file.summary), ("the intro", &file.intro)] {
+        if let Some(written) = field {
+            let passages = leaves(&[field]);
+            sections.push(section(name.into(), written.span.clone(), passages, true));
+        }
+    }
+    if let Some(headings) = cx.table(&file.headings) {
+        let passages = leaves(&[&headings.causes, &headings.red_flags, &headings.exercises]);
+        sections.push(section("the headings".into(), cx.top(), passages, false));
+    }
+    let causes = cx.tables(&file.cause).unwrap_or_default();
+    for (cause, table) in document.causes.iter().zip(causes) {
+        let mut passages = leaves(&[&table.fields.name, &table.fields.text]);
+        passages.extend(list(&table.fields.self_care));
+        let name = format!("the cause “{}”", cause.name);
+        sections.push(section(name, table.span, passages, true));
+    }
+    let red_flags = cx.tables(&file.red_flag).unwrap_or_default();
+    for (red_flag, table) in document.red_flags.iter().zip(red_flags) {
+        let passages = leaves(&[&table.fields.name, &table.fields.text]);
+        let name = format!("the red flag “{}”", red_flag.name);
+        sections.push(section(name, table.span, passages, true));
+    }
+    let exercises = document.exercises.iter().zip(exercise_texts);
+    let tables = cx.tables(&file.exercise).unwrap_or_default();
+    for ((exercise, passages), table) in exercises.zip(tables) {
+        let name = format!("the exercise “{}”", exercise.name);
+        sections.push(section(name, table.span, passages, true));
+    }
+    let extras = cx.tables(&file.section).unwrap_or_default();
+    for (extra, table) in document.sections.iter().zip(extras) {
+        let mut passages = leaves(&[&table.fields.title, &table.fields.text]);
+        passages.extend(list(&table.fields.bullets));
+        let name = format!("the section “{}”", extra.title);
+        sections.push(section(name, table.span, passages, true));
+    }
+    if let (Some(closing), Some(table)) = (&document.closing, &file.closing) {
+        if let Ok(fields) = &table.fields {
+            let passages = leaves(&[&fields.title, &fields.text]);
+            let name = match &closing.title {
+                Some(title) => format!("the closing “{title}”"),
+                None => "the closing".to_string(),
+            };
+            sections.push(section(name, table.span.clone(), passages, true));
+        }
+    }
+    sections
 }
 
 fn read_headings(cx: &FileCx, file: &HandoutFile) -> Headings {
@@ -264,7 +357,7 @@ fn read_exercises(
     cx: &FileCx,
     file: &HandoutFile,
     language: &str,
-) -> Option<Vec<Exercise>> {
+) -> Option<Vec<ExerciseRead>> {
     let hint = "add an [[exercise]] with use = \"id\" (an exercise from content/exercises/), \
                 or with its own name and steps";
     let message = "a handout needs at least one [[exercise]]";

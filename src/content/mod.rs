@@ -9,10 +9,13 @@
 //! recipient, checking the details given for them as text in a content file is checked.
 
 mod brand;
+mod contrast;
 mod coverage;
 mod exercise;
 mod fields;
 mod file;
+#[cfg(test)]
+mod guidance_tests;
 mod handout;
 mod jpeg;
 mod kinds;
@@ -20,10 +23,13 @@ mod labels;
 mod links;
 mod loader;
 mod markdown;
+mod pain_rule;
+mod passage;
 mod paths;
 mod personalize;
 mod pictures;
 mod pixels;
+mod plain;
 pub(crate) mod png;
 mod report;
 mod schema;
@@ -113,10 +119,12 @@ fn read_document(handout: &Path, options: &LoadOptions, report: &Report) -> Opti
         .paper
         .or(brand.as_ref().and_then(|b| b.paper))
         .unwrap_or_default();
+    let targets = brand.as_ref().map(|b| b.targets).unwrap_or_default();
     let frame = handout::Frame {
         brand,
         paper,
         stem: stem(handout),
+        targets,
     };
     handout::read(&loader, &source, frame)
 }

@@ -29,6 +29,10 @@ impl Report {
         self.diagnostics.borrow_mut().push(diagnostic);
     }
 
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.borrow().iter().any(Diagnostic::is_error)
+    }
+
     pub fn finish(self) -> Diagnostics {
         let files = self.files.into_inner();
         let mut diagnostics = self.diagnostics.into_inner();

@@ -9,12 +9,12 @@ use crate::content::pictures::tests::png;
 use crate::model::*;
 
 /// A workspace in a temporary folder, with a brand file and an empty exercise library.
-struct Workspace {
+pub(super) struct Workspace {
     dir: tempfile::TempDir,
 }
 
 impl Workspace {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         let workspace = Workspace {
             dir: tempfile::tempdir().unwrap(),
         };
@@ -23,11 +23,11 @@ impl Workspace {
         workspace
     }
 
-    fn path(&self, relative: &str) -> PathBuf {
+    pub(super) fn path(&self, relative: &str) -> PathBuf {
         self.dir.path().join(relative)
     }
 
-    fn write(&self, relative: &str, text: &str) -> PathBuf {
+    pub(super) fn write(&self, relative: &str, text: &str) -> PathBuf {
         self.write_bytes(relative, text.as_bytes())
     }
 
@@ -38,14 +38,24 @@ impl Workspace {
         path
     }
 
-    fn load(&self, handout: &str) -> Result<Loaded, Diagnostics> {
+    pub(super) fn load(&self, handout: &str) -> Result<Loaded, Diagnostics> {
         load(&self.path(handout), &LoadOptions::default())
     }
 
     /// The problems of loading `handout`, one line each:
     /// `file:line:col key: message | hint`, with files relative to the workspace.
-    fn problems(&self, handout: &str) -> Vec<String> {
+    pub(super) fn problems(&self, handout: &str) -> Vec<String> {
         let diagnostics = self.load(handout).expect_err("the handout has problems");
+        self.shown(&diagnostics)
+    }
+
+    /// The warnings of a handout that loads, shown as [`Workspace::problems`] shows them.
+    pub(super) fn warnings(&self, handout: &str) -> Vec<String> {
+        let loaded = self.load(handout).expect("the handout loads");
+        self.shown(&loaded.warnings)
+    }
+
+    fn shown(&self, diagnostics: &Diagnostics) -> Vec<String> {
         let root = self.dir.path().canonicalize().unwrap();
         diagnostics
             .iter()
@@ -94,7 +104,7 @@ fn loads_a_handout_with_defaults_applied() {
 reviewed = 2026-11-23
 
 [[red_flag]]
-name = "Torn meniscus"
+name = "A knee that locks"
 text = "Locking or giving way."
 
 [[exercise]]

@@ -227,6 +227,7 @@ fn the_english_dosage_line_reads_as_the_format_writes_it() {
         each_side: true,
         times_per_day: Some(2),
         days_per_week: Some(3),
+        ..Dosage::default()
     };
     assert_eq!(
         dosage("en", everything),

@@ -2,6 +2,8 @@
 //! darkening the theme applies to a brand colour that does not read on its background.
 //! The theme and the contrast check both use these, so what one prints the other reports.
 
+use std::fmt;
+
 use super::Rgb;
 
 /// The contrast WCAG 2 asks of body text on its background (success criterion 1.4.3).
@@ -73,6 +75,13 @@ impl Rgb {
     }
 }
 
+/// `#RRGGBB`, as a brand file writes a colour.
+impl fmt::Display for Rgb {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{:02X}{:02X}{:02X}", self.0, self.1, self.2)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +117,11 @@ mod tests {
     #[test]
     fn darkening_that_never_reads_ends_at_black() {
         assert_eq!(Rgb::WHITE.darkened_until(|_| false), Rgb::BLACK);
+    }
+
+    #[test]
+    fn a_colour_shows_as_a_brand_file_writes_it() {
+        assert_eq!(Rgb(0x0F, 0x6E, 0xAB).to_string(), "#0F6EAB");
     }
 
     #[test]

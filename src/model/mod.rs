@@ -9,6 +9,7 @@ pub mod charset;
 pub mod color;
 pub mod edition;
 pub mod fonts;
+pub mod session;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -18,6 +19,7 @@ pub use charset::CharSet;
 pub use color::{GRAPHICS_CONTRAST, TEXT_CONTRAST};
 pub use edition::Edition;
 pub use fonts::{FontFile, FontFiles};
+pub use session::{about_minutes, DEFAULT_TEMPO_SECONDS};
 
 /// One handout, ready to lay out.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +48,8 @@ pub struct Document {
     /// The clinic's own words for fixed words, by catalogue key (the brand's, then the
     /// handout's over them).
     pub labels: BTreeMap<String, String>,
+    /// How much pain is all right: the handout's `[pain_rule]` over the brand's.
+    pub pain_rule: PainRule,
     /// "Prepared for" details given on the command line, printed on every page.
     pub recipient: Option<Recipient>,
 }
@@ -140,6 +144,12 @@ pub struct Exercise {
     pub tips: Vec<Paragraph>,
     pub cautions: Vec<Paragraph>,
     pub video: Option<String>,
+    /// The one line the sheet edition prints for the exercise.
+    pub cue: Option<Paragraph>,
+    /// What to do when it feels easy.
+    pub progression: Option<Paragraph>,
+    /// What to do instead if it hurts.
+    pub regression: Option<Paragraph>,
     pub dosage: Dosage,
     pub images: Vec<Figure>,
     /// A note for the recipient of one copy, such as a roster's `EXERCISE_ID.note`
@@ -165,6 +175,8 @@ pub struct Dosage {
     pub each_side: bool,
     pub times_per_day: Option<u32>,
     pub days_per_week: Option<u32>,
+    /// Seconds one repetition takes; [`DEFAULT_TEMPO_SECONDS`] when not given.
+    pub tempo_seconds: Option<u32>,
 }
 
 /// One of the dosage fields, by its key in the content format.
@@ -177,6 +189,7 @@ pub enum DosageField {
     EachSide,
     TimesPerDay,
     DaysPerWeek,
+    TempoSeconds,
 }
 
 /// A value for one dosage field.
@@ -187,7 +200,7 @@ pub enum DosageValue {
 }
 
 impl DosageField {
-    pub const ALL: [DosageField; 7] = [
+    pub const ALL: [DosageField; 8] = [
         DosageField::Sets,
         DosageField::Reps,
         DosageField::HoldSeconds,
@@ -195,6 +208,7 @@ impl DosageField {
         DosageField::EachSide,
         DosageField::TimesPerDay,
         DosageField::DaysPerWeek,
+        DosageField::TempoSeconds,
     ];
 
     pub fn key(self) -> &'static str {
@@ -206,6 +220,7 @@ impl DosageField {
             DosageField::EachSide => "each_side",
             DosageField::TimesPerDay => "times_per_day",
             DosageField::DaysPerWeek => "days_per_week",
+            DosageField::TempoSeconds => "tempo_seconds",
         }
     }
 
@@ -219,6 +234,7 @@ impl DosageField {
             DosageField::EachSide => None,
             DosageField::TimesPerDay => Some(1..=12),
             DosageField::DaysPerWeek => Some(1..=7),
+            DosageField::TempoSeconds => Some(1..=60),
         }
     }
 }
@@ -240,6 +256,7 @@ impl Dosage {
             (DosageField::RestSeconds, _) => self.rest_seconds = count.or(self.rest_seconds),
             (DosageField::TimesPerDay, _) => self.times_per_day = count.or(self.times_per_day),
             (DosageField::DaysPerWeek, _) => self.days_per_week = count.or(self.days_per_week),
+            (DosageField::TempoSeconds, _) => self.tempo_seconds = count.or(self.tempo_seconds),
         }
     }
 }
@@ -311,6 +328,20 @@ pub struct Closing {
     /// `None` where the language's heading is printed.
     pub title: Option<String>,
     pub text: RichText,
+}
+
+/// How much pain is all right during and after the exercises, printed once per handout
+/// as a traffic light. Each light is the clinic's words, or `None` where the words of
+/// the handout's language are printed: the catalogue's `pain-green`, `pain-amber` and
+/// `pain-red`, which a clinic's labels may replace in turn.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PainRule {
+    /// Carry on.
+    pub green: Option<Paragraph>,
+    /// Ease off.
+    pub amber: Option<Paragraph>,
+    /// Stop and get in touch.
+    pub red: Option<Paragraph>,
 }
 
 /// "Prepared for …" details for one patient or athlete.

@@ -113,3 +113,14 @@ pub fn write_temp_pdf(bytes: &[u8]) -> tempfile::NamedTempFile {
     std::io::Write::write_all(&mut file, bytes).unwrap();
     file
 }
+
+/// The line and column of the first `needle` in the file at `path`, as `path:line:col`.
+pub fn place(root: &Path, relative: &str, needle: &str) -> String {
+    let text = std::fs::read_to_string(root.join(relative)).unwrap();
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {relative}"));
+    let line = text[..at].matches('\n').count() + 1;
+    let column = text[..at].rfind('\n').map_or(at, |start| at - start - 1) + 1;
+    format!("{relative}:{line}:{column}")
+}
