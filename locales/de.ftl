@@ -41,8 +41,8 @@ tips =
     }
 take-care = Vorsicht
 exercise-note = Persönlicher Hinweis:
-when-it-feels-easy = Wenn es leichtfällt
-if-it-hurts = Wenn es wehtut
+when-it-feels-easy = Wenn es leichtfällt:
+if-it-hurts = Wenn es wehtut:
 video-scan-or-go-to = Im Video sehen Sie, wie es geht: scannen Sie den Code oder öffnen Sie
 video-go-to = Im Video sehen Sie, wie es geht:
 qr-code-alt = QR-Code: Link zu einem Video der Übung unter { $url }
@@ -101,6 +101,9 @@ session-time =
 ## How much pain is all right
 
 pain-rule-title = Wie viel Schmerz ist in Ordnung?
+pain-light-green = Grün
+pain-light-amber = Gelb
+pain-light-red = Rot
 pain-green = Bis 3 von 10 während der Übungen, und am nächsten Morgen wieder abgeklungen: weitermachen.
 pain-amber = 4 oder 5 von 10: weniger machen, oder die Übungen leichter machen.
 pain-red = 6 von 10 oder mehr, oder eine neue Schwellung: aufhören und uns anrufen.

@@ -50,9 +50,9 @@ take-care = Take care
 # Before a note for one recipient about this exercise, e.g. "Left leg only this week".
 exercise-note = Just for you:
 # Before the exercise's harder version.
-when-it-feels-easy = When it feels easy
+when-it-feels-easy = When it feels easy:
 # Before the exercise's easier version.
-if-it-hurts = If it hurts
+if-it-hurts = If it hurts:
 # Beside the QR code, above the video's address.
 video-scan-or-go-to = Watch how to do it: scan the code or go to
 # Above the video's address when it is too long for a QR code.
@@ -119,6 +119,10 @@ session-time =
 ## How much pain is all right: a traffic light (a brand's [pain_rule] may replace the texts)
 
 pain-rule-title = How much pain is OK?
+# The name of each light, printed before its rule, so that it never goes by colour alone.
+pain-light-green = Green
+pain-light-amber = Amber
+pain-light-red = Red
 pain-green = Up to 3 out of 10 during the exercises, and settled by the next morning: carry on.
 pain-amber = 4 or 5 out of 10: do fewer, or make it easier.
 pain-red = 6 out of 10 or more, or new swelling: stop and contact us.

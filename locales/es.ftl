@@ -41,8 +41,8 @@ tips =
     }
 take-care = Tenga cuidado
 exercise-note = Nota personal:
-when-it-feels-easy = Cuando le resulte fácil
-if-it-hurts = Si le duele
+when-it-feels-easy = Cuando le resulte fácil:
+if-it-hurts = Si le duele:
 video-scan-or-go-to = Vea cómo se hace: escanee el código o entre en
 video-go-to = Vea cómo se hace:
 qr-code-alt = Código QR: enlace a un vídeo del ejercicio en { $url }
@@ -100,6 +100,9 @@ session-time =
 ## How much pain is all right
 
 pain-rule-title = ¿Cuánto dolor es normal?
+pain-light-green = Verde
+pain-light-amber = Ámbar
+pain-light-red = Rojo
 pain-green = Hasta 3 de 10 durante los ejercicios, y se le pasa a la mañana siguiente: siga adelante.
 pain-amber = 4 o 5 de 10: haga menos, o hágalo más fácil.
 pain-red = 6 de 10 o más, o una hinchazón nueva: pare y llámenos.

@@ -42,8 +42,8 @@ tips =
     }
 take-care = Attention
 exercise-note = Note personnelle :
-when-it-feels-easy = Quand cela devient facile
-if-it-hurts = Si ça fait mal
+when-it-feels-easy = Quand cela devient facile :
+if-it-hurts = Si ça fait mal :
 video-scan-or-go-to = Voir comment faire : scannez le code ou allez sur
 video-go-to = Voir comment faire :
 qr-code-alt = Code QR : lien vers une vidéo de l’exercice à l’adresse { $url }
@@ -101,6 +101,9 @@ session-time =
 ## How much pain is all right
 
 pain-rule-title = Quelle douleur est normale ?
+pain-light-green = Vert
+pain-light-amber = Orange
+pain-light-red = Rouge
 pain-green = Jusqu’à 3 sur 10 pendant les exercices, et passée le lendemain matin : continuez.
 pain-amber = 4 ou 5 sur 10 : faites-en moins, ou rendez-les plus faciles.
 pain-red = 6 sur 10 ou plus, ou un nouveau gonflement : arrêtez et appelez-nous.

@@ -42,8 +42,8 @@ tips =
     }
 take-care = Attenzione
 exercise-note = Nota personale:
-when-it-feels-easy = Quando diventa facile
-if-it-hurts = Se fa male
+when-it-feels-easy = Quando diventa facile:
+if-it-hurts = Se fa male:
 video-scan-or-go-to = Guardi come si fa: inquadri il codice o vada su
 video-go-to = Guardi come si fa:
 qr-code-alt = Codice QR: link a un video dell’esercizio all’indirizzo { $url }
@@ -97,6 +97,9 @@ session-time =
 ## How much pain is all right
 
 pain-rule-title = Quanto dolore è normale?
+pain-light-green = Verde
+pain-light-amber = Giallo
+pain-light-red = Rosso
 pain-green = Fino a 3 su 10 durante gli esercizi, e passato entro la mattina dopo: continui pure.
 pain-amber = 4 o 5 su 10: ne faccia meno, o li renda più facili.
 pain-red = 6 su 10 o più, o un gonfiore nuovo: si fermi e ci contatti.

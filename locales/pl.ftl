@@ -44,8 +44,8 @@ tips =
     }
 take-care = Uwaga
 exercise-note = Uwaga dla ciebie:
-when-it-feels-easy = Gdy ćwiczenie stanie się łatwe
-if-it-hurts = Jeśli boli
+when-it-feels-easy = Gdy ćwiczenie stanie się łatwe:
+if-it-hurts = Jeśli boli:
 video-scan-or-go-to = Zobacz, jak to zrobić: zeskanuj kod lub wejdź na
 video-go-to = Zobacz, jak to zrobić:
 qr-code-alt = Kod QR: link do filmu z ćwiczeniem pod adresem { $url }
@@ -108,6 +108,9 @@ session-time =
 ## How much pain is all right
 
 pain-rule-title = Jaki ból jest w porządku?
+pain-light-green = Zielone
+pain-light-amber = Żółte
+pain-light-red = Czerwone
 pain-green = Do 3 na 10 w czasie ćwiczeń i mija do następnego ranka: ćwicz dalej.
 pain-amber = 4 lub 5 na 10: ćwicz mniej albo ułatw sobie ćwiczenia.
 pain-red = 6 na 10 lub więcej albo nowy obrzęk: przerwij i skontaktuj się z nami.

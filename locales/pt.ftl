@@ -41,8 +41,8 @@ tips =
     }
 take-care = Cuidado
 exercise-note = Nota pessoal:
-when-it-feels-easy = Quando ficar fácil
-if-it-hurts = Se doer
+when-it-feels-easy = Quando ficar fácil:
+if-it-hurts = Se doer:
 video-scan-or-go-to = Veja como se faz: leia o código ou abra
 video-go-to = Veja como se faz:
 qr-code-alt = Código QR: link para um vídeo do exercício em { $url }
@@ -100,6 +100,9 @@ session-time =
 ## How much pain is all right
 
 pain-rule-title = Quanta dor é normal?
+pain-light-green = Verde
+pain-light-amber = Amarelo
+pain-light-red = Vermelho
 pain-green = Até 3 em 10 durante os exercícios, e já passou na manhã seguinte: continue.
 pain-amber = 4 ou 5 em 10: faça menos, ou torne-os mais fáceis.
 pain-red = 6 em 10 ou mais, ou um inchaço novo: pare e peça-nos ajuda.

@@ -5,6 +5,7 @@ use super::compose::{
     box_top, boxed, lines_to_blocks, stack, BoxContent, BoxStyle, Breaks, Composer,
 };
 use super::frame::Frame;
+use super::guidance::{pain_rule, session_time};
 use super::paginate::{Block, Heights};
 use super::structure::{Artifact, Role};
 use super::theme::urgency_colors;
@@ -102,6 +103,8 @@ pub fn flow(c: &mut Composer, doc: &Document, heights: Heights) -> Flow {
     if !doc.exercises.is_empty() {
         let heading = heading_or(c, &doc.headings.exercises, "heading-exercises");
         heading2(c, &heading, &mut flow);
+        let blocks = pain_rule(c, &doc.pain_rule, flow.room(page_height));
+        flow.push_boxes(blocks);
         for (i, exercise) in doc.exercises.iter().enumerate() {
             flow.entries.push(Entry {
                 block: flow.blocks.len(),
@@ -204,6 +207,9 @@ fn title(c: &mut Composer, doc: &Document, flow: &mut Flow) {
             let frame = c.element(Role::P, |c| c.text_frame(&spans, width, 1.3));
             flow.push(Block::new(frame, 4.0).keep_with_previous());
         }
+    }
+    if let Some(frame) = session_time(c, doc, width) {
+        flow.push(Block::new(frame, 6.0).keep_with_previous());
     }
 }
 

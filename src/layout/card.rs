@@ -271,8 +271,8 @@ fn steps(c: &mut Composer, exercise: &Exercise, width: f32) -> Vec<Frame> {
     parts
 }
 
-/// The tips and the cautions, one below the other, or side by side where that is
-/// shorter.
+/// The tips and the cautions, then what to do when the exercise feels easy and what to
+/// do if it hurts: each pair one below the other, or side by side where that is shorter.
 fn lists(
     c: &mut Composer,
     exercise: &Exercise,
@@ -294,11 +294,56 @@ fn lists(
         color: c.theme.colors.caution,
         items: &exercise.cautions,
     };
+    pair(
+        c,
+        [!tips.items.is_empty(), !cautions.items.is_empty()],
+        width,
+        parts,
+        breaks,
+        &|c, side, width, parts, breaks| listed(c, [&tips, &cautions][side], width, parts, breaks),
+    );
+    let easier = c.words.text("when-it-feels-easy");
+    let harder = c.words.text("if-it-hurts");
+    let guidance = [
+        (&easier, c.theme.colors.heading, &exercise.progression),
+        (&harder, c.theme.colors.caution, &exercise.regression),
+    ];
+    pair(
+        c,
+        guidance.map(|(_, _, text)| text.is_some()),
+        width,
+        parts,
+        breaks,
+        &|c, side, width, parts, _| {
+            let (label, color, text) = guidance[side];
+            if let Some(text) = text {
+                gap(parts, GAP);
+                parts.extend(labelled(c, label, color, text, width));
+            }
+        },
+    );
+}
+
+/// Draws one side of a pair of blocks into a column of the width it is given.
+type Side<'a> = dyn Fn(&mut Composer, usize, f32, &mut Vec<Frame>, &mut Breaks) + 'a;
+
+/// Two blocks drawn by `draw` (side 0 and side 1), those `present`: one below the other,
+/// or side by side in two columns where both are there, the columns are wide enough,
+/// and that is shorter.
+fn pair(
+    c: &mut Composer,
+    present: [bool; 2],
+    width: f32,
+    parts: &mut Vec<Frame>,
+    breaks: &mut Breaks,
+    draw: &Side,
+) {
     let column = (width - IMAGE_GAP) / 2.0;
-    let one_list = tips.items.is_empty() || cautions.items.is_empty();
-    if one_list || column < MIN_TEXT_EMS * c.theme.body_size {
-        for list in [tips, cautions] {
-            listed(c, &list, width, parts, breaks);
+    if present != [true, true] || column < MIN_TEXT_EMS * c.theme.body_size {
+        for side in 0..2 {
+            if present[side] {
+                draw(c, side, width, parts, breaks);
+            }
         }
         return;
     }
@@ -306,8 +351,8 @@ fn lists(
         if side_by_side == 1 {
             let mut left = Vec::new();
             let mut right = Vec::new();
-            listed(c, &tips, column, &mut left, &mut Breaks::default());
-            listed(c, &cautions, column, &mut right, &mut Breaks::default());
+            draw(c, 0, column, &mut left, &mut Breaks::default());
+            draw(c, 1, column, &mut right, &mut Breaks::default());
             let mut row = stack(left, 0.0);
             let right = stack(right, 0.0);
             row.height = row.height.max(right.height);
@@ -316,8 +361,8 @@ fn lists(
         } else {
             let mut stacked = Vec::new();
             let mut glued = Breaks::default();
-            for list in [&tips, &cautions] {
-                listed(c, list, width, &mut stacked, &mut glued);
+            for side in 0..2 {
+                draw(c, side, width, &mut stacked, &mut glued);
             }
             (stacked, glued)
         }
@@ -342,6 +387,22 @@ fn lists(
             .extend(glued.glued.iter().map(|part| part + offset));
         parts.extend(frames);
     }
+}
+
+/// "When it feels easy: Hold a bottle of water in each hand." as one paragraph, its
+/// label bold in `color`.
+fn labelled(c: &mut Composer, label: &str, color: Rgb, text: &Paragraph, width: f32) -> Vec<Frame> {
+    let body = c.body();
+    let mut spans = c.plain(
+        &format!("{label} "),
+        c.style(FaceId::Bold, c.theme.body_size, color),
+    );
+    spans.extend(c.spans(text, body));
+    let leading = c.theme.leading;
+    c.element(Role::P, |c| {
+        let lines = c.lines(&spans, width);
+        c.line_frames(&lines, leading)
+    })
 }
 
 /// The video link, when the exercise has one.

@@ -10,6 +10,7 @@
 use super::article::{Entry, Flow};
 use super::compose::{stack, Composer};
 use super::frame::{Frame, Item, Shape};
+use super::guidance::session_time;
 use super::paginate::{paginate, Block, Heights};
 use super::structure::{Artifact, Role, Scope};
 use super::theme::Palette;
@@ -86,6 +87,9 @@ fn opening(c: &mut Composer, doc: &Document, blocks: &mut Vec<Block>) {
     let leading = c.theme.leading;
     let frame = c.element(Role::P, |c| stack(c.line_frames(&lines, leading), 0.0));
     blocks.push(Block::new(frame, 8.0).keep_with_previous());
+    if let Some(frame) = session_time(c, doc, width) {
+        blocks.push(Block::new(frame, 4.0).keep_with_previous());
+    }
 }
 
 /// The log's title, and "Name:" with the recipient's name or a line to write it on: at

@@ -11,6 +11,7 @@ mod compose;
 pub mod dump;
 pub mod frame;
 mod furniture;
+mod guidance;
 mod log;
 pub mod paginate;
 mod sheet;

@@ -11,6 +11,7 @@ use std::cmp::Reverse;
 use super::article::{Entry, Flow};
 use super::compose::{boxed, stack, BoxContent, BoxStyle, Breaks, Composer};
 use super::frame::{Frame, Item, Shape};
+use super::guidance::session_spans;
 use super::paginate::{paginate, Block, Heights};
 use super::structure::{Mark, Role};
 use super::theme::urgency_colors;
@@ -132,7 +133,20 @@ fn exercises(c: &mut Composer, doc: &Document, heights: Heights, flow: &mut Flow
     let style = c.style(FaceId::Bold, c.theme.h3_size, c.theme.colors.heading);
     let spans = c.plain(&heading, style);
     let width = c.theme.column_width();
-    let frame = c.element(Role::H2, |c| c.text_frame(&spans, width, LEADING));
+    let mut frame = c.element(Role::H2, |c| c.text_frame(&spans, width, LEADING));
+    // How long the exercises take, at the right of their heading where it fits: a line
+    // of its own would cost a row of exercises on a full sheet.
+    if let Some(session) = session_spans(c, doc) {
+        let session_width = c.natural_width(&session);
+        let beside = c.natural_width(&spans) + 2.0 * c.theme.body_size + session_width <= width;
+        let session = c.element(Role::P, |c| c.text_frame(&session, width, 1.3));
+        if beside {
+            let top = (frame.height - session.height).max(0.0);
+            frame.push_frame(Point::new(width - session_width, top), session);
+        } else {
+            frame.append(2.0, session);
+        }
+    }
     flow.blocks.push(Block::new(frame, SPACE + 2.0));
 
     let room = heights.first - height(&flow.blocks);
@@ -326,9 +340,10 @@ fn dosage_band(
     frame
 }
 
-/// The line that reminds the reader how the exercise goes: its first step.
+/// The line that reminds the reader how the exercise goes: its cue, or else its first
+/// step.
 fn reminder(exercise: &Exercise) -> Option<&Paragraph> {
-    exercise.steps.first()
+    exercise.cue.as_ref().or(exercise.steps.first())
 }
 
 /// A picture scaled to fit a square `side` wide, with a thin frame.
