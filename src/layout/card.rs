@@ -340,10 +340,8 @@ fn pair(
 ) {
     let column = (width - IMAGE_GAP) / 2.0;
     if present != [true, true] || column < MIN_TEXT_EMS * c.theme.body_size {
-        for side in 0..2 {
-            if present[side] {
-                draw(c, side, width, parts, breaks);
-            }
+        for (side, _) in present.iter().enumerate().filter(|(_, &there)| there) {
+            draw(c, side, width, parts, breaks);
         }
         return;
     }

@@ -93,7 +93,7 @@ pub fn pain_rule(c: &mut Composer, rule: &PainRule, page_height: f32) -> Vec<Blo
             for ((light, name), own) in LIGHTS.iter().zip(&names).zip(written) {
                 let words = own
                     .clone()
-                    .unwrap_or_else(|| Paragraph::plain(&c.words.text(light.rule_key)));
+                    .unwrap_or_else(|| Paragraph::plain(c.words.text(light.rule_key)));
                 let spans = c.spans(&words, c.body());
                 let item = c.list_item(name, &spans, inner - DOT - DOT_GAP, indent);
                 parts.push(Frame::new(4.0));
