@@ -56,6 +56,18 @@ pub(crate) struct HandoutFile {
     labels: Option<Table<LabelsTable>>,
     /// How much pain is all right, over the brand's `[pain_rule]`, light by light.
     pain_rule: Option<Table<PainRuleTable>>,
+    /// "position": the exercises in the order a body moves through them, lying, then
+    /// sitting, kneeling and standing, each position's in the order written, those with no
+    /// position last; so a patient does not get up and down. Left out: as written.
+    group_by: Option<Leaf<Choice<GroupBy>>>,
+}
+
+/// How the exercises may be grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[schemars(rename = "group_by")]
+enum GroupBy {
+    Position,
 }
 
 /// Section headings of your own, over the language's.
@@ -168,6 +180,7 @@ pub(crate) fn read(loader: &Loader, source: &SourceFile, frame: Frame) -> Option
     let causes = each(&cx, &file.cause, read_cause);
     let red_flags = each(&cx, &file.red_flag, read_red_flag);
     let exercises = read_exercises(loader, &cx, &file, &language);
+    let group_by = cx.leaf(&file.group_by, |_, Choice(group)| Some(group));
     let sections = each(&cx, &file.section, read_section);
     let closing = cx
         .table(&file.closing)
@@ -187,7 +200,7 @@ pub(crate) fn read(loader: &Loader, source: &SourceFile, frame: Frame) -> Option
         .into_iter()
         .map(|read| (read.exercise, read.texts))
         .unzip();
-    let document = Document {
+    let mut document = Document {
         source: source.path.clone(),
         stem: frame.stem,
         language,
@@ -214,6 +227,13 @@ pub(crate) fn read(loader: &Loader, source: &SourceFile, frame: Frame) -> Option
         let mut texts = texts_to_check(&cx, &file, &document, exercise_texts);
         texts.extend(pain_rule.section());
         plain::review(&texts, &document.language, frame.targets, loader.report);
+    }
+    // After the checks, which pair each exercise with its table in the file.
+    if group_by == Some(GroupBy::Position) {
+        // A stable sort: within a position, the order written.
+        document
+            .exercises
+            .sort_by_key(|exercise| (exercise.position.is_none(), exercise.position));
     }
     Some(document)
 }

@@ -914,3 +914,73 @@ fn the_brand_s_languages_are_checked() {
         "{problems:?}"
     );
 }
+
+/// A handout whose exercises are written standing, with no position, lying, sitting and
+/// lying again, grouped by position or not.
+fn handout_in_mixed_positions(group_by: &str) -> String {
+    let mut text = format!("title = \"Knee\"\n{group_by}\n");
+    for (name, position) in [
+        ("Squat", Some("standing")),
+        ("Walk", None),
+        ("Bridge", Some("lying")),
+        ("Knee lift", Some("sitting")),
+        ("Clam", Some("lying")),
+    ] {
+        text.push_str(&format!(
+            "\n[[exercise]]\nname = \"{name}\"\nsteps = [\"Go.\"]\n"
+        ));
+        if let Some(position) = position {
+            text.push_str(&format!("position = \"{position}\"\n"));
+        }
+    }
+    text
+}
+
+fn exercise_names(loaded: &Loaded) -> Vec<&str> {
+    loaded
+        .document
+        .exercises
+        .iter()
+        .map(|exercise| exercise.name.as_str())
+        .collect()
+}
+
+#[test]
+fn exercises_grouped_by_position_go_from_the_floor_up_keeping_the_written_order() {
+    let ws = Workspace::new();
+    ws.write(
+        "content/handouts/knee.toml",
+        &handout_in_mixed_positions("group_by = \"position\""),
+    );
+    let loaded = ws.load("content/handouts/knee.toml").unwrap();
+    assert_eq!(
+        exercise_names(&loaded),
+        ["Bridge", "Clam", "Knee lift", "Squat", "Walk"]
+    );
+
+    ws.write(
+        "content/handouts/knee.toml",
+        &handout_in_mixed_positions(""),
+    );
+    let loaded = ws.load("content/handouts/knee.toml").unwrap();
+    assert_eq!(
+        exercise_names(&loaded),
+        ["Squat", "Walk", "Bridge", "Knee lift", "Clam"]
+    );
+}
+
+#[test]
+fn an_unknown_grouping_names_the_one_there_is() {
+    let ws = Workspace::new();
+    ws.write(
+        "content/handouts/knee.toml",
+        &handout_in_mixed_positions("group_by = \"height\""),
+    );
+    let problems = ws.problems("content/handouts/knee.toml");
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(
+        problems[0].starts_with("content/handouts/knee.toml:2:12 group_by"),
+        "{problems:#?}"
+    );
+    assert!(problems[0].contains("\"position\""), "{problems:#?}");
+}

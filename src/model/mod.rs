@@ -157,7 +157,9 @@ pub struct Exercise {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The position an exercise is done in, in the order a body moves through them from the
+/// floor up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Position {
     Lying,
     Sitting,
