@@ -474,22 +474,26 @@ fn pictures_and_steps(layout: &PagedLayout) -> Vec<(Vec<Spot>, Vec<Spot>)> {
 
 #[test]
 fn a_card_puts_its_pictures_beside_the_steps_when_that_is_shorter_and_above_when_too_narrow() {
-    // In the standard edition there is room for the steps beside the pictures, which
-    // leaves the card shorter: each picture is right of text it shares a height with.
+    // In the standard edition the first card's seven steps are taller than its two
+    // pictures in a row above them would be, so they go beside the steps: each is right of
+    // text it shares a height with. (The other two, with fewer steps and their tips and
+    // cautions side by side below, are shorter with their pictures above.)
     let beside = pictures_and_steps(&lay_out(&sample(), &BuildOptions::default()));
     let mut pictures = 0;
+    let mut pictures_beside = 0;
     for (page_pictures, steps) in &beside {
         for [x, top, bottom] in page_pictures {
             pictures += 1;
-            assert!(
-                steps
-                    .iter()
-                    .any(|[sx, st, sb]| sx < x && st < bottom && sb > top),
-                "a picture at ({x}, {top}) with no step beside it"
-            );
+            if steps
+                .iter()
+                .any(|[sx, st, sb]| sx < x && st < bottom && sb > top)
+            {
+                pictures_beside += 1;
+            }
         }
     }
     assert_eq!(pictures, 6, "the sample's six pictures");
+    assert_eq!(pictures_beside, 2, "the first card's two pictures");
     // At 18 pt the steps beside full-size pictures would be too narrow to read: the
     // first card that is whole on its page has its pictures above its steps.
     let above = pictures_and_steps(&lay_out(&sample(), &large()));
