@@ -12,29 +12,9 @@ use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 use super::bidi::{self, Direction};
 use super::fit::{last_fitting, Reach};
-use super::fonts::FaceId;
 pub use super::hyphenate::Patterns;
 use super::shape::{Glyph, Measure};
-use crate::model::Rgb;
-
-/// How a piece of text looks.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TextStyle {
-    pub face: FaceId,
-    pub size: f32,
-    pub color: Rgb,
-}
-
-/// A piece of a paragraph in one style.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Span {
-    pub text: String,
-    pub style: TextStyle,
-    pub link: Option<String>,
-    /// A phone number, address or name that lines never break inside, unless it
-    /// is wider than a whole line.
-    pub unbreakable: bool,
-}
+use super::span::{Span, TextStyle};
 
 /// A glyph placed on a line, with the text it stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -592,6 +572,8 @@ fn placed_glyphs(piece: &Piece) -> Vec<PlacedGlyph> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Rgb;
+    use crate::text::FaceId;
 
     /// English hyphenation.
     fn english() -> Option<Patterns> {

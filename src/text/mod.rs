@@ -6,9 +6,11 @@ pub mod fonts;
 pub mod hyphenate;
 pub mod linebreak;
 pub mod shape;
+mod span;
 pub mod typeset;
 
 pub use fonts::{FaceId, Font, FontBook, FontError};
-pub use linebreak::{break_lines, Fragment, Line, PlacedGlyph, Span, TextStyle};
+pub use linebreak::{break_lines, Fragment, Line, PlacedGlyph};
+pub use span::{Span, TextStyle};
 pub use shape::{Glyph, Measure, Shaper};
 pub use typeset::Typesetter;

@@ -10,7 +10,7 @@ use unicode_script::{Script as UnicodeScript, UnicodeScript as _};
 
 use super::bidi::{self, strong_direction};
 use super::fonts::{FaceId, FontBook};
-use super::linebreak::Span;
+use super::span::Span;
 use crate::memo::{hash_of, Memo};
 use crate::unicode::{shows, REPLACEMENT};
 

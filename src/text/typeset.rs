@@ -8,7 +8,8 @@ use std::sync::Arc;
 
 use rustc_hash::FxHasher;
 
-use super::linebreak::{break_lines, Line, Patterns, Span};
+use super::linebreak::{break_lines, Line, Patterns};
+use super::span::Span;
 use super::shape::Shaper;
 use crate::memo::Memo;
 
