@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use handout::model::{Paragraph, Recipient, RichText, Run};
+use handout::model::{Edition, Paragraph, Recipient, RichText, Run};
 use handout::{BuildError, BuildOptions, Prepared};
 use handout_fuzz::{assert_whole_pdf, Workspace};
 use libfuzzer_sys::fuzz_target;
@@ -72,9 +72,11 @@ fuzz_target!(|data: &[u8]| {
             cause.name = name;
         }
     }
-    match prepared.build(&document, None) {
-        Ok(built) => assert_whole_pdf(&built.pdf.to_vec()),
-        Err(BuildError::Content(diagnostics)) => assert!(diagnostics.has_errors()),
-        Err(e) => panic!("rendering failed: {e}"),
+    for edition in Edition::all(2) {
+        match prepared.build(&document, edition, None) {
+            Ok(built) => assert_whole_pdf(&built.pdf.to_vec()),
+            Err(BuildError::Content(diagnostics)) => assert!(diagnostics.has_errors()),
+            Err(e) => panic!("rendering the {} edition failed: {e}", edition.name()),
+        }
     }
 });
