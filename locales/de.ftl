@@ -41,6 +41,7 @@ tips =
     }
 take-care = Vorsicht
 exercise-note = Persönlicher Hinweis:
+cue-label = Worauf es ankommt:
 when-it-feels-easy = Wenn es leichtfällt:
 if-it-hurts = Wenn es wehtut:
 video-scan-or-go-to = Im Video sehen Sie, wie es geht: scannen Sie den Code oder öffnen Sie

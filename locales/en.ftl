@@ -49,6 +49,8 @@ tips =
 take-care = Take care
 # Before a note for one recipient about this exercise, e.g. "Left leg only this week".
 exercise-note = Just for you:
+# Before the exercise's cue, the one thing to keep in mind as you do it.
+cue-label = Key point:
 # Before the exercise's harder version.
 when-it-feels-easy = When it feels easy:
 # Before the exercise's easier version.

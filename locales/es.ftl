@@ -41,6 +41,7 @@ tips =
     }
 take-care = Tenga cuidado
 exercise-note = Nota personal:
+cue-label = Lo esencial:
 when-it-feels-easy = Cuando le resulte fácil:
 if-it-hurts = Si le duele:
 video-scan-or-go-to = Vea cómo se hace: escanee el código o entre en

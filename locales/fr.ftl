@@ -42,6 +42,7 @@ tips =
     }
 take-care = Attention
 exercise-note = Note personnelle :
+cue-label = À retenir :
 when-it-feels-easy = Quand cela devient facile :
 if-it-hurts = Si ça fait mal :
 video-scan-or-go-to = Voir comment faire : scannez le code ou allez sur

@@ -42,6 +42,7 @@ tips =
     }
 take-care = Attenzione
 exercise-note = Nota personale:
+cue-label = Punto chiave:
 when-it-feels-easy = Quando diventa facile:
 if-it-hurts = Se fa male:
 video-scan-or-go-to = Guardi come si fa: inquadri il codice o vada su

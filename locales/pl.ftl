@@ -44,6 +44,7 @@ tips =
     }
 take-care = Uwaga
 exercise-note = Uwaga dla ciebie:
+cue-label = Najważniejsze:
 when-it-feels-easy = Gdy ćwiczenie stanie się łatwe:
 if-it-hurts = Jeśli boli:
 video-scan-or-go-to = Zobacz, jak to zrobić: zeskanuj kod lub wejdź na

@@ -41,6 +41,7 @@ tips =
     }
 take-care = Cuidado
 exercise-note = Nota pessoal:
+cue-label = Ponto-chave:
 when-it-feels-easy = Quando ficar fácil:
 if-it-hurts = Se doer:
 video-scan-or-go-to = Veja como se faz: leia o código ou abra

@@ -1,5 +1,5 @@
 //! What a handout prints about doing its exercises safely: how long a session takes, the
-//! pain rule as a traffic light named in words, and each exercise's progression and
+//! pain rule as a traffic light named in words, and each exercise's cue, progression and
 //! regression; the sheet's one line per exercise is its cue.
 
 mod common;
@@ -51,7 +51,7 @@ fn session_line(doc: &Document, words: &Words) -> String {
 }
 
 #[test]
-fn the_standard_edition_prints_session_time_pain_rule_and_each_way_to_adjust() {
+fn the_standard_edition_prints_session_time_pain_rule_and_each_exercises_cue_and_adjustments() {
     for handout in [
         sample(),
         repo().join("content/handouts/inner-knee-pain.es.toml"),
@@ -81,10 +81,11 @@ fn the_standard_edition_prints_session_time_pain_rule_and_each_way_to_adjust() {
 
         for exercise in &doc.exercises {
             for (key, guidance) in [
+                ("cue-label", &exercise.cue),
                 ("when-it-feels-easy", &exercise.progression),
                 ("if-it-hurts", &exercise.regression),
             ] {
-                let guidance = words_of(guidance.as_ref().expect("the sample has both"));
+                let guidance = words_of(guidance.as_ref().expect("the sample has each"));
                 let line = format!("{} {guidance}", words.text(key));
                 assert!(text.contains(&line), "{}: {line:?}", exercise.name);
             }

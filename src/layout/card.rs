@@ -271,8 +271,9 @@ fn steps(c: &mut Composer, exercise: &Exercise, width: f32) -> Vec<Frame> {
     parts
 }
 
-/// The tips and the cautions, then what to do when the exercise feels easy and what to
-/// do if it hurts: each pair one below the other, or side by side where that is shorter.
+/// The exercise's cue; the tips and the cautions; then what to do when the exercise
+/// feels easy and what to do if it hurts: each pair one below the other, or side by side
+/// where that is shorter.
 fn lists(
     c: &mut Composer,
     exercise: &Exercise,
@@ -280,6 +281,12 @@ fn lists(
     parts: &mut Vec<Frame>,
     breaks: &mut Breaks,
 ) {
+    if let Some(cue) = &exercise.cue {
+        let label = c.words.text("cue-label");
+        let color = c.theme.colors.heading;
+        gap(parts, GAP);
+        parts.extend(labelled(c, &label, color, cue, width));
+    }
     let tips_label = c
         .words
         .format("tips", &[("count", exercise.tips.len().into())]);

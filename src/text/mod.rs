@@ -11,6 +11,6 @@ pub mod typeset;
 
 pub use fonts::{FaceId, Font, FontBook, FontError};
 pub use linebreak::{break_lines, Fragment, Line, PlacedGlyph};
-pub use span::{Span, TextStyle};
 pub use shape::{Glyph, Measure, Shaper};
+pub use span::{Span, TextStyle};
 pub use typeset::Typesetter;

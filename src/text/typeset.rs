@@ -9,8 +9,8 @@ use std::sync::Arc;
 use rustc_hash::FxHasher;
 
 use super::linebreak::{break_lines, Line, Patterns};
-use super::span::Span;
 use super::shape::Shaper;
+use super::span::Span;
 use crate::memo::Memo;
 
 /// One paragraph set at one width, as asked for.
