@@ -8,8 +8,7 @@ use std::path::{Path, PathBuf};
 
 use handout::content::{LoadOptions, Personalization};
 use handout::layout::{ElementId, Item, Mark, PagedLayout, Role, Scope, Structure};
-use handout::locale::{self, Words};
-use handout::model::{Date, Document, Edition, Paper};
+use handout::model::{Date, Edition, Paper};
 use handout::BuildOptions;
 
 use common::*;
@@ -51,19 +50,6 @@ fn lay_out(handout: &Path, options: &BuildOptions) -> PagedLayout {
     handout::lay_out(handout, options)
         .unwrap_or_else(|e| panic!("{}: {e}", handout.display()))
         .0
-}
-
-/// The handout as loaded, and the words of its language.
-fn document(handout: &Path) -> (Document, Words) {
-    let doc = handout::prepare(handout, &BuildOptions::default())
-        .unwrap()
-        .document;
-    let language = locale::resolve(&doc.language).unwrap();
-    let words = Words::new(
-        language,
-        doc.labels.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-    );
-    (doc, words)
 }
 
 /// Each text run: its page (from 0), its size and its text.

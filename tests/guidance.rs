@@ -6,24 +6,11 @@ mod common;
 
 use std::path::Path;
 
-use handout::locale::{self, Words};
+use handout::locale::Words;
 use handout::model::{about_minutes, Document, Edition, Paragraph};
 use handout::BuildOptions;
 
 use common::*;
-
-/// The handout as loaded, and the words of its language.
-fn document(handout: &Path) -> (Document, Words) {
-    let doc = handout::prepare(handout, &BuildOptions::default())
-        .unwrap()
-        .document;
-    let language = locale::resolve(&doc.language).unwrap();
-    let words = Words::new(
-        language,
-        doc.labels.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-    );
-    (doc, words)
-}
 
 /// The text of every page of the `edition` of `handout`, its words one space apart.
 fn printed(handout: &Path, edition: Edition) -> String {

@@ -9,6 +9,8 @@ use std::process::{Command, Output};
 pub use reading::*;
 
 use handout::content::{Given, Personalization};
+use handout::locale::{self, Words};
+use handout::model::Document;
 use handout::BuildOptions;
 
 pub fn repo() -> PathBuf {
@@ -123,4 +125,17 @@ pub fn place(root: &Path, relative: &str, needle: &str) -> String {
     let line = text[..at].matches('\n').count() + 1;
     let column = text[..at].rfind('\n').map_or(at, |start| at - start - 1) + 1;
     format!("{relative}:{line}:{column}")
+}
+
+/// The handout as loaded, and the words of its language.
+pub fn document(handout: &Path) -> (Document, Words) {
+    let doc = handout::prepare(handout, &BuildOptions::default())
+        .unwrap()
+        .document;
+    let language = locale::resolve(&doc.language).unwrap();
+    let words = Words::new(
+        language,
+        doc.labels.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+    );
+    (doc, words)
 }
