@@ -392,6 +392,59 @@ fn the_large_print_edition_sets_18_pt_and_one_exercise_a_page() {
     assert_eq!(card_pages, [0, 1, 2]);
 }
 
+#[test]
+fn a_large_print_card_that_goes_over_a_page_starts_one_and_keeps_its_pictures_full_size() {
+    let large = lay_out(&sample(), &large());
+    let standard = lay_out(&sample(), &BuildOptions::default());
+    let widest = |layout: &PagedLayout| {
+        let mut widths: Vec<f32> = layout
+            .pages
+            .iter()
+            .flat_map(|page| page.body())
+            .filter_map(|placed| match &placed.item {
+                Item::Image { size, .. } => Some(size.width),
+                _ => None,
+            })
+            .collect();
+        widths.sort_by(f32::total_cmp);
+        widths
+    };
+    // Whole or not, a large print card's pictures are as wide as the standard edition's
+    // widest: shrinking them would not keep a card that goes on over a page on one.
+    let in_large = widest(&large);
+    let in_standard = widest(&standard);
+    assert_eq!(in_large.len(), in_standard.len());
+    let standard_widest = in_standard.iter().copied().fold(0.0, f32::max);
+    for width in &in_large {
+        assert!(
+            *width >= standard_widest - 0.5,
+            "{in_large:?} against {in_standard:?}"
+        );
+    }
+    // Each card's title band is the first text of its page's body.
+    let sample_doc = document(&sample()).0;
+    for (i, exercise) in sample_doc.exercises.iter().enumerate() {
+        let title = format!("{}. {}", i + 1, exercise.name);
+        let page = text_runs(&large)
+            .find(|run| run.5 == title)
+            .unwrap_or_else(|| panic!("{title:?}"))
+            .0;
+        let first_text = large.pages[page]
+            .body()
+            .iter()
+            .find_map(|placed| match &placed.item {
+                Item::Text(run) => Some(run.text()),
+                _ => None,
+            });
+        assert_eq!(
+            first_text.as_deref(),
+            Some(title.as_str()),
+            "page {}",
+            page + 1
+        );
+    }
+}
+
 /// The top and bottom of what an item draws.
 fn extent(placed: &handout::layout::Placed) -> (f32, f32) {
     let y = placed.at.y;

@@ -112,7 +112,11 @@ pub fn flow(c: &mut Composer, doc: &Document, heights: Heights) -> Flow {
                 title: exercise.name.clone(),
             });
             let mut blocks = exercise_card(c, exercise, i + 1, flow.room(page_height));
-            if let (true, Some(first)) = (i > 0 && c.theme.exercise_per_page, blocks.first_mut()) {
+            // An exercise a page; the first shares the section's heading's page only when
+            // it is whole there, so that a card that goes on over a page starts on one.
+            let new_page = i > 0 || blocks.len() > 1;
+            if let (true, Some(first)) = (new_page && c.theme.exercise_per_page, blocks.first_mut())
+            {
                 first.new_page = true;
             }
             flow.push_boxes(blocks);

@@ -78,14 +78,15 @@ fn card(c: &mut Composer, exercise: &Exercise, number: usize, page_height: f32) 
         .filter_map(|(arrangement, content)| Some((arrangement, content?)))
         .collect();
     // A card taller than a page whatever its arrangement goes on over the next, with its
-    // pictures above the steps (a column beside them cannot break) and at their smallest.
+    // pictures above the steps (a column beside them cannot break) and at full size:
+    // smaller ones would not keep it on one page.
     if made
         .iter()
         .all(|(_, content)| content.height(style) > page_height)
     {
         let above = made
             .iter()
-            .rposition(|(arrangement, _)| arrangement.place == Place::Above)
+            .position(|(arrangement, _)| arrangement.place == Place::Above)
             .expect("every card can have its pictures above");
         let (_, content) = made.swap_remove(above);
         return boxed(content, style, width, page_height);
