@@ -685,6 +685,8 @@ fn video_link(c: &mut Composer, url: &str, width: f32) -> Vec<Frame> {
         c.style(FaceId::Regular, c.theme.body_size, c.theme.colors.heading),
     );
     link[0].link = Some(url.to_string());
+    // An address breaks only where its parts meet, never at a hyphen of its own.
+    link[0].unbreakable = true;
     let leading = c.theme.leading;
     let Some(code) = code else {
         let shown: String = url.chars().take(60).collect();

@@ -253,6 +253,24 @@ impl Word {
     }
 }
 
+/// Where a web or email address may be cut across lines, as byte offsets into it: after a
+/// slash or an @, and before a dot, hyphen, underscore, ?, #, & or =, so that a line never
+/// ends in what reads as a hyphen or a full stop, and the next starts with what shows the
+/// address goes on (the Chicago Manual of Style's rule for URLs). Never inside `//`.
+fn address_cuts(address: &str) -> impl Iterator<Item = usize> + '_ {
+    address
+        .char_indices()
+        .filter_map(move |(i, c)| match c {
+            '/' | '@' => {
+                let end = i + c.len_utf8();
+                (!address[end..].starts_with('/')).then_some(end)
+            }
+            '.' | '-' | '_' | '?' | '#' | '&' | '=' => (i > 0).then_some(i),
+            _ => None,
+        })
+        .filter(move |&at| at < address.len())
+}
+
 struct Breaker<'a> {
     paragraph: &'a Paragraph<'a>,
     measure: &'a dyn Measure,
@@ -368,24 +386,32 @@ impl Breaker<'_> {
 
     /// `word`, wider than the column, cut into heads that each fill a line (the longest
     /// that fits, or one character when none does) and the rest, which starts the next
-    /// line: it fits there, or it is one character.
+    /// line: it fits there, or it is one character. A web or email address is cut where
+    /// its parts meet (see [`address_cuts`]) wherever one of those fits.
     fn cut_to_fit(&self, word: &Word) -> (Vec<Word>, Word) {
         let reach = word.reach();
         // The space at the end hangs: it is not cut off, nor measured.
         let visible = self.paragraph.text[word.range.clone()].trim_end();
         let visible_end = word.range.start + visible.len();
+        let at = |i: usize| word.range.start + i;
         // Where a line may end: after any character, the last taking the space with it.
-        let ends: Vec<usize> = visible
+        let anywhere: Vec<usize> = visible
             .char_indices()
             .skip(1)
-            .map(|(i, _)| word.range.start + i)
+            .map(|(i, _)| at(i))
             .chain([word.range.end])
             .collect();
+        let preferred: Vec<usize> = if self.is_address(word) {
+            address_cuts(visible)
+                .map(at)
+                .chain([word.range.end])
+                .collect()
+        } else {
+            Vec::new()
+        };
         let fits = |head: &Word| head.visible_width() <= self.width + EPSILON;
-        let mut heads = Vec::new();
-        let mut start = word.range.start;
-        let mut ends = &ends[..];
-        loop {
+        // The longest head from `start` ending at one of `ends` that fits, if any does.
+        let longest = |start: usize, ends: &[usize]| -> Option<(usize, Word)> {
             let guess = ends
                 .partition_point(|&end| reach.width(start, end.min(visible_end)) <= self.width)
                 .saturating_sub(1);
@@ -398,11 +424,24 @@ impl Breaker<'_> {
                 }
                 fits
             });
-            let (end, head) = match (found, longest) {
-                (Some(end), Some(head)) => (end, head),
-                _ => (0, self.shape_within(word, start..ends[0])),
+            Some((ends[found?], longest?))
+        };
+        let mut heads = Vec::new();
+        let mut start = word.range.start;
+        loop {
+            let after = |ends: &[usize]| {
+                ends.iter()
+                    .copied()
+                    .filter(|&e| e > start)
+                    .collect::<Vec<_>>()
             };
-            if end == ends.len() - 1 {
+            let (end, head) = longest(start, &after(&preferred))
+                .or_else(|| longest(start, &after(&anywhere)))
+                .unwrap_or_else(|| {
+                    let end = after(&anywhere)[0];
+                    (end, self.shape_within(word, start..end))
+                });
+            if end == word.range.end {
                 let rest = Word {
                     mandatory_break_after: word.mandatory_break_after,
                     ..head
@@ -410,9 +449,17 @@ impl Breaker<'_> {
                 return (heads, rest);
             }
             heads.push(head);
-            start = ends[end];
-            ends = &ends[end + 1..];
+            start = end;
         }
+    }
+
+    /// Whether `word` is set in a link or an unbreakable span: an address, a phone number
+    /// or a name, never a word of running text.
+    fn is_address(&self, word: &Word) -> bool {
+        word.pieces.iter().any(|piece| {
+            let span = &self.paragraph.spans[piece.span];
+            span.link.is_some() || span.unbreakable
+        })
     }
 
     /// Splits `word` at a hyphenation point so the head and a hyphen fit in `room`.
@@ -752,6 +799,37 @@ mod tests {
         let lines = break_lines(&spans, 8.0, &Monospace, None);
         assert!(lines.iter().all(|l| l.width <= 8.0), "{:?}", texts(&lines));
         assert_eq!(texts(&lines).concat().replace(' ', ""), "Call02079460321");
+    }
+
+    #[test]
+    fn an_address_wider_than_a_line_is_cut_where_its_parts_meet() {
+        let address = Span {
+            text: "https://www.northside-rehab.example/patients/knee".into(),
+            style: style(FaceId::Regular),
+            link: Some("https://www.northside-rehab.example/patients/knee".into()),
+            unbreakable: true,
+        };
+        let lines = break_lines(&[address], 20.0, &Monospace, None);
+        assert_eq!(
+            texts(&lines),
+            [
+                "https://www",
+                ".northside-rehab",
+                ".example/patients/",
+                "knee"
+            ]
+        );
+        let email = Span {
+            text: "reception@northside-rehab.example".into(),
+            style: style(FaceId::Regular),
+            link: None,
+            unbreakable: true,
+        };
+        let lines = break_lines(&[email], 12.0, &Monospace, None);
+        assert_eq!(
+            texts(&lines),
+            ["reception@", "northside", "-rehab", ".example"]
+        );
     }
 
     #[test]
