@@ -28,7 +28,7 @@ const DAYS: usize = 7;
 const CELL_PADDING: f32 = 4.0;
 /// A box to tick: about 5 mm, room for a tick or a cross with a pen.
 const TICK: f32 = 14.0;
-const TICK_GAP: f32 = 3.0;
+const TICK_GAP: f32 = 5.0;
 /// The most boxes a day holds, one above the other; an exercise done more often a day
 /// gets a box to write the count in.
 const MOST_TICKS: u32 = 3;
@@ -38,6 +38,9 @@ const NUMBER_BOX: Size = Size {
     height: 20.0,
 };
 /// Between lines to write notes on: about 8.5 mm, as ruled paper has.
+/// A week's table up to this share of a page is kept whole: with its heading it still
+/// fits on a fresh page.
+const WHOLE_TABLE_SHARE: f32 = 0.9;
 const NOTE_LINE: f32 = 24.0;
 const MIN_NOTE_LINES: usize = 2;
 const NOTES_SPACE: f32 = 12.0;
@@ -62,7 +65,7 @@ pub fn flow(c: &mut Composer, doc: &Document, weeks: u8, heights: Heights) -> Fl
             title: heading.text,
         });
         blocks.push(block);
-        blocks.extend(week_table(c, doc, week, start));
+        blocks.extend(week_table(c, doc, week, start, heights.rest));
         if week % 2 == 0 || week == weeks {
             blocks.extend(notes(c, room_left(&blocks, heights)));
         }
@@ -223,9 +226,15 @@ impl Ink {
     }
 }
 
-/// A week's table as blocks of one row each, so that a long week goes on over a page,
-/// its header row repeated above the rest.
-fn week_table(c: &mut Composer, doc: &Document, week: u8, start: Option<Date>) -> Vec<Block> {
+/// A week's table as blocks of one row each: kept whole on a page, with its heading, when
+/// it fits on one; else going on over a page, its header row repeated above the rest.
+fn week_table(
+    c: &mut Composer,
+    doc: &Document,
+    week: u8,
+    start: Option<Date>,
+    page_height: f32,
+) -> Vec<Block> {
     let columns = Columns::of(c);
     let ink = Ink::of(&c.theme.colors);
     c.element(Role::Table, |c| {
@@ -244,6 +253,16 @@ fn week_table(c: &mut Composer, doc: &Document, week: u8, start: Option<Date>) -
         let mut block = Block::new(pain, 0.0).keep_with_previous();
         block.continuation = Some(continuation);
         blocks.push(block);
+        let height: f32 = blocks.iter().map(|b| b.space_before + b.frame.height).sum();
+        if height < page_height * WHOLE_TABLE_SHARE {
+            blocks = blocks
+                .into_iter()
+                .map(|block| Block {
+                    break_before: false,
+                    ..block.keep_with_previous()
+                })
+                .collect();
+        }
         blocks
     })
 }
@@ -366,14 +385,17 @@ fn exercise_row(
             rest_seconds: None,
             ..exercise.dosage
         };
-        // The name and the dosage run on as one text, to keep the row low; a no-break
-        // space keeps each dot at the end of a line, never at the start of the next.
-        let mut spans = c.plain(&format!("{number}. {}", exercise.name), name_style);
+        // The name and the dosage run on as one text, to keep the row low, broken only
+        // between its parts ("3 days a week" stays whole) and with no dot at a line's
+        // end or start.
+        let mut items = vec![c.plain(&format!("{number}. {}", exercise.name), name_style)];
         for part in c.words.dosage(&dosage) {
-            spans.extend(c.plain(&format!("\u{a0}· {part}"), dosage_style));
+            items.push(c.plain(&part, dosage_style));
         }
+        let separator = c.plain(" · ", dosage_style);
+        let lines = c.separated_lines(&items, &separator, inner);
         let header = c.element(Role::TableHeader { scope: Scope::Row }, |c| {
-            c.text_frame(&spans, inner, LEADING)
+            stack(c.line_frames(&lines, LEADING), 0.0)
         });
         let mut cells = vec![(0.0, header)];
         let tally = Tally::of(&exercise.dosage);
