@@ -277,8 +277,11 @@ fn footer_lines(c: &mut Composer, doc: &Document) -> Footer {
             lines.extend_from_slice(&c.whole_word_lines(prepared, width));
         }
         if let Some(reviewed) = &reviewed {
-            let separator = if disclaimer.is_empty() { "" } else { " " };
-            disclaimer.extend(c.plain(&format!("{separator}{reviewed}."), muted));
+            if !disclaimer.is_empty() {
+                disclaimer.extend(c.plain(" ", muted));
+            }
+            // The date reads as one: never "23 / November".
+            disclaimer.extend(c.unbroken(&format!("{reviewed}."), muted));
         }
         lines.extend_from_slice(&c.whole_word_lines(&disclaimer, width));
     }
