@@ -445,6 +445,25 @@ fn a_large_print_card_that_goes_over_a_page_starts_one_and_keeps_its_pictures_fu
     }
 }
 
+#[test]
+fn a_title_that_wraps_leaves_no_word_alone_on_its_last_line() {
+    let layout = lay_out(&sample(), &large());
+    let title_size = text_runs(&layout).map(|run| run.4).fold(0.0, f32::max);
+    let lines: Vec<String> = text_runs(&layout)
+        .filter(|run| run.0 == 0 && run.4 == title_size)
+        .map(|run| run.5.trim().to_string())
+        .collect();
+    // At 18 pt body text the title needs two lines, whose first would hold all but
+    // "running".
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    let words = |line: &String| line.split_whitespace().count();
+    assert!(words(&lines[1]) >= 3, "{lines:?}");
+    assert!(
+        words(&lines[0]).abs_diff(words(&lines[1])) <= 2,
+        "{lines:?}"
+    );
+}
+
 /// The top and bottom of what an item draws.
 fn extent(placed: &handout::layout::Placed) -> (f32, f32) {
     let y = placed.at.y;

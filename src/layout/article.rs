@@ -194,7 +194,7 @@ fn title(c: &mut Composer, doc: &Document, flow: &mut Flow) {
     let width = c.theme.column_width();
     let style = c.style(FaceId::Bold, c.theme.title_size, c.theme.colors.heading);
     let spans = c.plain(&doc.title, style);
-    let lines = c.whole_word_lines(&spans, width);
+    let lines = c.balanced_lines(&spans, width);
     let frames = c.element(Role::H1, |c| c.line_frames(&lines, 1.18));
     for (i, frame) in frames.into_iter().enumerate() {
         let block = Block::new(frame, 0.0);
@@ -208,7 +208,8 @@ fn title(c: &mut Composer, doc: &Document, flow: &mut Flow) {
         let style = c.style(FaceId::Regular, c.theme.subtitle_size, c.theme.colors.muted);
         for paragraph in &subtitle.paragraphs {
             let spans = c.spans(paragraph, style);
-            let frame = c.element(Role::P, |c| c.text_frame(&spans, width, 1.3));
+            let lines = c.balanced_lines(&spans, width);
+            let frame = c.element(Role::P, |c| stack(c.line_frames(&lines, 1.3), 0.0));
             flow.push(Block::new(frame, 4.0).keep_with_previous());
         }
     }

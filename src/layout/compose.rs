@@ -179,6 +179,27 @@ impl<'a, 's> Composer<'a, 's> {
         self.break_spans(spans, width, false)
     }
 
+    /// Breaks a title into whole-word lines of even length: as many lines as at `width`,
+    /// set in the narrowest column that keeps that many, so that the last line is never
+    /// one word left alone ("How to fix inner knee pain from / running").
+    pub fn balanced_lines(&mut self, spans: &[Span], width: f32) -> Arc<[Line]> {
+        let lines = self.whole_word_lines(spans, width);
+        if lines.len() < 2 {
+            return lines;
+        }
+        // A search to the nearest point: a title is a few words, each try a cached break.
+        let (mut narrow, mut wide) = (0.0, width);
+        while wide - narrow > 1.0 {
+            let middle = (narrow + wide) / 2.0;
+            if self.whole_word_lines(spans, middle).len() == lines.len() {
+                wide = middle;
+            } else {
+                narrow = middle;
+            }
+        }
+        self.whole_word_lines(spans, wide)
+    }
+
     fn break_spans(&mut self, spans: &[Span], width: f32, hyphenate: bool) -> Arc<[Line]> {
         let hyphenation = self.hyphenation.filter(|_| hyphenate);
         self.typesetter.lines(spans, width, hyphenation)

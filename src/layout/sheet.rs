@@ -382,7 +382,8 @@ fn title(c: &mut Composer, doc: &Document, blocks: &mut Vec<Block>) {
     let width = c.theme.column_width();
     let style = c.style(FaceId::Bold, TITLE_SIZE, c.theme.colors.heading);
     let spans = c.plain(&doc.title, style);
-    let frame = c.element(Role::H1, |c| c.text_frame(&spans, width, 1.18));
+    let lines = c.balanced_lines(&spans, width);
+    let frame = c.element(Role::H1, |c| stack(c.line_frames(&lines, 1.18), 0.0));
     blocks.push(Block::new(frame, 0.0));
 }
 
