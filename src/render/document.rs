@@ -79,6 +79,43 @@ pub fn tidy_info(doc: &mut Document, info: &DocumentInfo, timestamp: Option<i64>
     }
 }
 
+/// Leaves the pages only what they need: one resource dictionary that they all share,
+/// without the empty graphics state and shading dictionaries printpdf adds, and no trim
+/// or crop box, which are the media box unless given.
+pub fn tidy_pages(doc: &mut Document, page_ids: &[ObjectId]) {
+    let mut shared = None;
+    for &page in page_ids {
+        let Ok(dict) = doc.get_dictionary_mut(page) else {
+            continue;
+        };
+        dict.remove(b"TrimBox");
+        dict.remove(b"CropBox");
+        let Ok(resources) = dict.get(b"Resources").and_then(Object::as_reference) else {
+            continue;
+        };
+        match shared {
+            Some(shared) => {
+                dict.set("Resources", Object::Reference(shared));
+                doc.objects.remove(&resources);
+            }
+            None => shared = Some(resources),
+        }
+    }
+    let Some(Ok(resources)) = shared.map(|id| doc.get_dictionary_mut(id)) else {
+        return;
+    };
+    let mut unused = Vec::new();
+    for key in ["ExtGState", "Shading"] {
+        if let Ok(id) = resources.get(key.as_bytes()).and_then(Object::as_reference) {
+            unused.push(id);
+        }
+        resources.remove(key.as_bytes());
+    }
+    for id in unused {
+        doc.objects.remove(&id);
+    }
+}
+
 /// Sets the file's ID from a hash of its content, so the same handout always has the same
 /// ID (printpdf draws one at random), and a changed one another.
 pub fn identify(doc: &mut Document) {
