@@ -66,6 +66,17 @@ pub fn tidy_info(doc: &mut Document, info: &DocumentInfo, timestamp: Option<i64>
     if info.subject.as_deref().is_none_or(str::is_empty) {
         dict.remove(b"Subject");
     }
+    // printpdf writes every text in UTF-16, twice the bytes of the plain text most of
+    // them are; lopdf writes each the shorter way that holds it.
+    for key in ["Title", "Author", "Subject", "Creator", "Producer"] {
+        let text = dict
+            .get(key.as_bytes())
+            .ok()
+            .and_then(|text| lopdf::decode_text_string(text).ok());
+        if let Some(text) = text {
+            dict.set(key, lopdf::text_string(&text));
+        }
+    }
     match timestamp {
         Some(seconds) => {
             let date = pdf_date(seconds);

@@ -10,8 +10,10 @@
 //! layout always gives the same bytes.
 //!
 //! What a run's documents share is made once: the pictures ([`PictureStore`], shared by
-//! every thread), and the font subsets and deflated streams for the same glyphs and pages
-//! ([`Renderer`], one a thread).
+//! every thread), and the font subsets for the same glyphs and the content streams of the
+//! same parts of pages ([`Renderer`], one a thread). Each page is drawn by the streams of
+//! its header, body, footer and number, so that a roster's handouts, which differ only in
+//! the header and footer that name the recipient, write and deflate their bodies once.
 
 mod deflate;
 mod document;

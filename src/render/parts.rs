@@ -5,13 +5,13 @@
 //! their bodies are written and deflated once.
 
 use bytes::Bytes;
-use printpdf::{Op, PdfDocument, PdfPage, Pt, Rect, TextItem};
+use printpdf::{Color, DictItem, Op, PdfDocument, PdfFontHandle, PdfPage, Pt, Rect, TextItem};
 
 use super::deflate::Deflater;
 use crate::memo::hash_of;
 
 /// A part's content stream, as the PDF stores it.
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Stream {
     pub bytes: Bytes,
     /// Whether `bytes` are deflated: a part so short that deflating would not shrink it
@@ -80,7 +80,7 @@ impl PartCache {
                     .collect()
             })
             .collect();
-        let (keys, new_ops): (Vec<(Box<[u8]>, u64)>, Vec<Vec<Op>>) = new
+        let (keys, new_ops): (Vec<_>, Vec<_>) = new
             .into_iter()
             .map(|(recipe, hash, ops)| ((recipe, hash), ops))
             .unzip();
@@ -182,54 +182,201 @@ fn deflate(raw: Vec<u8>, deflater: &mut Deflater) -> Stream {
 /// What a part draws, as bytes that are the same exactly when its operations are: a key
 /// that is quick to make and to compare, where writing the operations out is not (and
 /// printpdf's own comparison of operations rounds numbers and tells no zero apart).
-/// Text, the bulk of a page, is spelled out here; the few other operations by their
-/// debug form, which gives every number in full.
+/// What pages are made of (text, marked content, fonts and colours) is spelled out
+/// here; the few other operations by their debug form, which gives every number in full.
 fn recipe(ops: &[Op]) -> Vec<u8> {
-    let mut recipe = Vec::with_capacity(ops.len() * 24);
-    let bytes = |recipe: &mut Vec<u8>, data: &[u8]| {
-        recipe.extend_from_slice(&(data.len() as u32).to_le_bytes());
-        recipe.extend_from_slice(data);
-    };
+    let mut recipe = Recipe(Vec::with_capacity(ops.len() * 24));
     for op in ops {
         match op {
             Op::ShowText { items } => {
-                recipe.push(1);
-                recipe.extend_from_slice(&(items.len() as u32).to_le_bytes());
+                recipe.tag(1, items.len());
                 for item in items {
                     match item {
                         TextItem::GlyphIds(glyphs) => {
-                            recipe.push(b'g');
-                            recipe.extend_from_slice(&(glyphs.len() as u32).to_le_bytes());
+                            recipe.tag(b'g', glyphs.len());
                             for glyph in glyphs {
-                                recipe.extend_from_slice(&glyph.gid.to_le_bytes());
-                                recipe.extend_from_slice(&glyph.offset.to_bits().to_le_bytes());
-                                bytes(&mut recipe, glyph.cid.as_deref().unwrap_or("").as_bytes());
+                                recipe.0.extend_from_slice(&glyph.gid.to_le_bytes());
+                                recipe.number(glyph.offset);
+                                recipe.bytes(glyph.cid.as_deref().unwrap_or("").as_bytes());
                             }
                         }
                         TextItem::Offset(offset) => {
-                            recipe.push(b'o');
-                            recipe.extend_from_slice(&offset.to_bits().to_le_bytes());
+                            recipe.tag(b'o', 0);
+                            recipe.number(*offset);
                         }
                         TextItem::Text(text) => {
-                            recipe.push(b't');
-                            bytes(&mut recipe, text.as_bytes());
+                            recipe.tag(b't', 0);
+                            recipe.bytes(text.as_bytes());
                         }
                     }
                 }
             }
             Op::SetTextCursor { pos } => {
-                recipe.push(2);
-                recipe.extend_from_slice(&pos.x.0.to_bits().to_le_bytes());
-                recipe.extend_from_slice(&pos.y.0.to_bits().to_le_bytes());
+                recipe.tag(2, 0);
+                recipe.number(pos.x.0);
+                recipe.number(pos.y.0);
             }
-            Op::StartTextSection => recipe.push(3),
-            Op::EndTextSection => recipe.push(4),
-            Op::EndMarkedContent => recipe.push(5),
-            other => {
-                recipe.push(0);
-                bytes(&mut recipe, format!("{other:?}").as_bytes());
+            Op::StartTextSection => recipe.tag(3, 0),
+            Op::EndTextSection => recipe.tag(4, 0),
+            Op::EndMarkedContent => recipe.tag(5, 0),
+            Op::BeginMarkedContentWithProperties { tag, properties } => {
+                recipe.tag(6, 0);
+                recipe.bytes(tag.as_bytes());
+                recipe.dict_item(properties);
             }
+            Op::SetFont {
+                font: PdfFontHandle::External(font),
+                size,
+            } => {
+                recipe.tag(7, 0);
+                recipe.bytes(font.0.as_bytes());
+                recipe.number(size.0);
+            }
+            Op::SetFillColor {
+                col: Color::Greyscale(grey),
+            } if grey.icc_profile.is_none() => {
+                recipe.tag(8, 0);
+                recipe.number(grey.percent);
+            }
+            Op::SetFillColor {
+                col: Color::Rgb(rgb),
+            } if rgb.icc_profile.is_none() => {
+                recipe.tag(9, 0);
+                for channel in [rgb.r, rgb.g, rgb.b] {
+                    recipe.number(channel);
+                }
+            }
+            other => recipe.debug(other),
         }
     }
-    recipe
+    recipe.0
+}
+
+/// The bytes of a [`recipe`], each piece of data after what it is, and how long when its
+/// length varies, so that different operations never spell the same.
+struct Recipe(Vec<u8>);
+
+impl Recipe {
+    fn tag(&mut self, tag: u8, count: usize) {
+        self.0.push(tag);
+        self.0.extend_from_slice(&(count as u32).to_le_bytes());
+    }
+
+    fn number(&mut self, number: f32) {
+        self.0.extend_from_slice(&number.to_bits().to_le_bytes());
+    }
+
+    fn bytes(&mut self, data: &[u8]) {
+        self.0.extend_from_slice(&(data.len() as u32).to_le_bytes());
+        self.0.extend_from_slice(data);
+    }
+
+    fn dict_item(&mut self, item: &DictItem) {
+        match item {
+            DictItem::Dict { map } => {
+                self.tag(b'd', map.len());
+                for (key, value) in map {
+                    self.bytes(key.as_bytes());
+                    self.dict_item(value);
+                }
+            }
+            DictItem::Name(name) => {
+                self.tag(b'n', 0);
+                self.bytes(name);
+            }
+            DictItem::Int(int) => {
+                self.tag(b'i', 0);
+                self.0.extend_from_slice(&int.to_le_bytes());
+            }
+            DictItem::String { data, literal } => {
+                self.tag(b's', usize::from(*literal));
+                self.bytes(data);
+            }
+            other => self.debug(other),
+        }
+    }
+
+    fn debug(&mut self, value: &impl std::fmt::Debug) {
+        self.tag(0, 0);
+        self.bytes(format!("{value:?}").as_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::deflate::Effort;
+    use printpdf::{Codepoint, Point};
+
+    fn line(x: f32, glyphs: &[u16]) -> Vec<Op> {
+        vec![
+            Op::StartTextSection,
+            Op::SetTextCursor {
+                pos: Point {
+                    x: Pt(x),
+                    y: Pt(0.0),
+                },
+            },
+            Op::ShowText {
+                items: vec![TextItem::GlyphIds(
+                    glyphs
+                        .iter()
+                        .map(|&gid| Codepoint {
+                            gid,
+                            offset: 0.0,
+                            cid: Some("a".to_string()),
+                        })
+                        .collect(),
+                )],
+            },
+            Op::EndTextSection,
+        ]
+    }
+
+    fn inflate(stream: &Stream) -> String {
+        use std::io::Read;
+        let mut out = String::new();
+        flate2::read::ZlibDecoder::new(&stream.bytes[..])
+            .read_to_string(&mut out)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn a_part_is_written_once_a_run_and_told_apart_by_every_number() {
+        let mut cache = PartCache::default();
+        let mut deflater = Deflater::new(Effort::Page);
+        let body = line(10.0, &[1, 2, 3].repeat(20));
+        let footer = line(0.0, &[4]);
+        let first = cache.streams(
+            vec![
+                vec![body.clone(), footer.clone()],
+                vec![line(20.0, &[3].repeat(60)), footer.clone()],
+            ],
+            &mut deflater,
+        );
+        assert_eq!(
+            cache.entries.len(),
+            3,
+            "the footer of both pages is one part"
+        );
+        assert_eq!(first[0][1], first[1][1]);
+        assert!(first[0][0].deflated && !first[0][1].deflated);
+        assert!(
+            inflate(&first[0][0]).contains("10 0 Td"),
+            "{}",
+            inflate(&first[0][0])
+        );
+
+        // The next document: the same body, a footer a ten-thousandth of a point off
+        // (which printpdf's comparison of operations would call the same).
+        let second = cache.streams(vec![vec![body, line(0.0001, &[4])]], &mut deflater);
+        assert_eq!(
+            second[0][0].bytes.as_ptr(),
+            first[0][0].bytes.as_ptr(),
+            "the body comes from the cache"
+        );
+        assert_ne!(second[0][1], first[0][1]);
+        assert_eq!(cache.entries.len(), 4);
+    }
 }
