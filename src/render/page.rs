@@ -463,10 +463,12 @@ impl<'o> Glyphs<'o> {
             }
             self.pending -= f64::from(glyph.x_offset) * self.per_point;
             self.write_move();
+            // The text a glyph copies as goes into its font's map once a document (see
+            // `show_every_glyph`), not with each glyph drawn.
             self.items.push(Codepoint {
                 gid: code,
                 offset: 0.0,
-                cid: Some(copies_as.to_string()),
+                cid: None,
             });
             let advance = f64::from(glyph.advance - glyph.x_offset) * self.per_point;
             self.pending += width as f64 - advance;
