@@ -246,6 +246,18 @@ fn recipe(ops: &[Op]) -> Vec<u8> {
                     recipe.number(channel);
                 }
             }
+            // A QR code is drawn as hundreds of them.
+            Op::DrawRectangle { rectangle } => {
+                recipe.tag(10, 0);
+                for number in [rectangle.x, rectangle.y, rectangle.width, rectangle.height] {
+                    recipe.number(number.0);
+                }
+                recipe
+                    .0
+                    .push(rectangle.mode.map_or(u8::MAX, |mode| mode as u8));
+                let winding = rectangle.winding_order.map_or(u8::MAX, |order| order as u8);
+                recipe.0.push(winding);
+            }
             other => recipe.debug(other),
         }
     }
@@ -306,7 +318,7 @@ impl Recipe {
 mod tests {
     use super::*;
     use crate::render::deflate::Effort;
-    use printpdf::{Codepoint, Point};
+    use printpdf::{Codepoint, PaintMode, Point};
 
     fn line(x: f32, glyphs: &[u16]) -> Vec<Op> {
         vec![
@@ -378,5 +390,20 @@ mod tests {
         );
         assert_ne!(second[0][1], first[0][1]);
         assert_eq!(cache.entries.len(), 4);
+
+        // Rectangles, filled or stroked.
+        let square = |mode| {
+            vec![Op::DrawRectangle {
+                rectangle: Rect {
+                    mode: Some(mode),
+                    ..Rect::from_wh(Pt(5.0), Pt(5.0))
+                },
+            }]
+        };
+        let squares = cache.streams(
+            vec![vec![square(PaintMode::Fill), square(PaintMode::Stroke)]],
+            &mut deflater,
+        );
+        assert_ne!(squares[0][0], squares[0][1]);
     }
 }
