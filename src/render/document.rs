@@ -66,6 +66,17 @@ pub fn tidy_info(doc: &mut Document, info: &DocumentInfo, timestamp: Option<i64>
     if info.subject.as_deref().is_none_or(str::is_empty) {
         dict.remove(b"Subject");
     }
+    // printpdf writes every text in UTF-16, twice the bytes of the plain text most of
+    // them are; lopdf writes each the shorter way that holds it.
+    for key in ["Title", "Author", "Subject", "Creator", "Producer"] {
+        let text = dict
+            .get(key.as_bytes())
+            .ok()
+            .and_then(|text| lopdf::decode_text_string(text).ok());
+        if let Some(text) = text {
+            dict.set(key, lopdf::text_string(&text));
+        }
+    }
     match timestamp {
         Some(seconds) => {
             let date = pdf_date(seconds);
@@ -76,6 +87,43 @@ pub fn tidy_info(doc: &mut Document, info: &DocumentInfo, timestamp: Option<i64>
             dict.remove(b"CreationDate");
             dict.remove(b"ModDate");
         }
+    }
+}
+
+/// Leaves the pages only what they need: one resource dictionary that they all share,
+/// without the empty graphics state and shading dictionaries printpdf adds, and no trim
+/// or crop box, which are the media box unless given.
+pub fn tidy_pages(doc: &mut Document, page_ids: &[ObjectId]) {
+    let mut shared = None;
+    for &page in page_ids {
+        let Ok(dict) = doc.get_dictionary_mut(page) else {
+            continue;
+        };
+        dict.remove(b"TrimBox");
+        dict.remove(b"CropBox");
+        let Ok(resources) = dict.get(b"Resources").and_then(Object::as_reference) else {
+            continue;
+        };
+        match shared {
+            Some(shared) => {
+                dict.set("Resources", Object::Reference(shared));
+                doc.objects.remove(&resources);
+            }
+            None => shared = Some(resources),
+        }
+    }
+    let Some(Ok(resources)) = shared.map(|id| doc.get_dictionary_mut(id)) else {
+        return;
+    };
+    let mut unused = Vec::new();
+    for key in ["ExtGState", "Shading"] {
+        if let Ok(id) = resources.get(key.as_bytes()).and_then(Object::as_reference) {
+            unused.push(id);
+        }
+        resources.remove(key.as_bytes());
+    }
+    for id in unused {
+        doc.objects.remove(&id);
     }
 }
 

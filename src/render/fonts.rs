@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use bytes::Bytes;
-use printpdf::{FontMetrics, FontType, ParsedFont, PdfFontMetricsStub};
+use printpdf::{Codepoint, FontMetrics, FontType, ParsedFont, PdfFontMetricsStub};
 use rustybuzz::ttf_parser;
 use subsetter::GlyphRemapper;
 
@@ -142,6 +142,21 @@ impl Codes {
             texts,
             widths,
         }
+    }
+
+    /// Every glyph the document shows, by code, with the text it copies as: the code of
+    /// `.notdef` only when it stands for a missing character.
+    pub fn shown(&self) -> Vec<Codepoint> {
+        self.texts
+            .iter()
+            .enumerate()
+            .filter(|(code, text)| *code > 0 || !text.is_empty())
+            .map(|(code, text)| Codepoint {
+                gid: code as u16,
+                offset: 0.0,
+                cid: Some(text.clone()),
+            })
+            .collect()
     }
 
     /// The code, copy text and width of an original glyph.

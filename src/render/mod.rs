@@ -10,8 +10,10 @@
 //! layout always gives the same bytes.
 //!
 //! What a run's documents share is made once: the pictures ([`PictureStore`], shared by
-//! every thread), and the font subsets and deflated streams for the same glyphs and pages
-//! ([`Renderer`], one a thread).
+//! every thread), and the font subsets for the same glyphs and the content streams of the
+//! same parts of pages ([`Renderer`], one a thread). Each page is drawn by the streams of
+//! its header, body, footer and number, so that a roster's handouts, which differ only in
+//! the header and footer that name the recipient, write and deflate their bodies once.
 
 mod deflate;
 mod document;
@@ -19,17 +21,18 @@ mod fonts;
 mod images;
 mod outline;
 mod page;
+mod parts;
 mod sfnt;
 mod tagging;
 
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
 use printpdf::{
-    ExternalXObject, FontId, OffsetDateTime, PdfDocument, PdfFont, PdfPage, PdfSaveOptions, Pt,
-    Rect, XObject, XObjectId,
+    ExternalXObject, FontId, OffsetDateTime, Op, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Pt, Rect, TextItem, XObject, XObjectId,
 };
 
 pub use images::PictureStore;
@@ -40,6 +43,7 @@ use crate::text::FontBook;
 use deflate::{DeflatedCache, Deflater, Effort};
 pub use fonts::SubsetError as RenderError;
 use fonts::{Codes, FontUse, Subset, SubsetCache};
+use parts::PartCache;
 
 /// Choices for the PDF file that are not part of the layout.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -50,11 +54,12 @@ pub struct PdfOptions {
 
 /// Renders the documents of one thread, keeping what the next document of the run can
 /// use: font subsets by the glyphs they hold (a roster's handouts differ only where a
-/// recipient's name needs other letters), and streams deflated (fonts, and the pages that
-/// are the same for every recipient).
+/// recipient's name needs other letters), the parts of pages written and deflated (all
+/// but those that name the recipient), and other streams deflated (fonts).
 #[derive(Default)]
 pub struct Renderer {
     subsets: RefCell<SubsetCache>,
+    parts: RefCell<PartCache>,
     streams: RefCell<DeflatedCache>,
     /// Setting a compressor up costs more than deflating a page; one, set up when first
     /// needed, serves every document of the thread.
@@ -91,7 +96,7 @@ impl FontPlan {
 
 /// What printpdf is told to do when it makes its lopdf document: nothing to the pictures
 /// and fonts, which come ready.
-fn save_options() -> PdfSaveOptions {
+pub(crate) fn save_options() -> PdfSaveOptions {
     PdfSaveOptions {
         optimize: false,
         subset_fonts: false,
@@ -153,7 +158,7 @@ pub fn pdf(
         let images: Vec<ExternalXObject> = shown.iter().map(|p| pictures.get(p)).collect();
         (cut, images)
     };
-    let (mut contents, (cut, images)) = std::thread::scope(|scope| {
+    let (contents, (cut, images)) = std::thread::scope(|scope| {
         let making = renderer.spare_core.then(|| scope.spawn(make));
         let contents: Vec<page::PageContent> = layout
             .pages
@@ -169,6 +174,18 @@ pub fn pdf(
         (contents, made)
     });
     let subsets = keep_subsets(uses, plans, cut?, renderer);
+    let (contents, parts): (Vec<_>, Vec<_>) = contents
+        .into_iter()
+        .map(|mut content| {
+            let parts = std::mem::take(&mut content.parts);
+            (content, parts)
+        })
+        .unzip();
+    let parts = {
+        let mut deflater = renderer.deflater.borrow_mut();
+        let deflater = deflater.get_or_insert_with(|| Deflater::new(Effort::Page));
+        renderer.parts.borrow_mut().streams(parts, deflater)
+    };
 
     let mut document = PdfDocument::new(&layout.info.title);
     describe(&mut document, layout, options.timestamp);
@@ -181,17 +198,19 @@ pub fn pdf(
         let images = &mut document.resources.xobjects.map;
         images.insert(image_id(index), XObject::External(image));
     }
+    // The pages are drawn by their parts' streams, added below. printpdf is given only
+    // the glyphs each font shows, from which it writes the fonts.
+    let mut glyphs = Some(show_every_glyph(&subsets));
     let pages = layout
         .pages
         .iter()
-        .zip(&mut contents)
-        .map(|(page, content)| {
+        .map(|page| {
             let size = Rect::from_wh(Pt(page.size.width), Pt(page.size.height));
             PdfPage {
                 media_box: size.clone(),
                 trim_box: size.clone(),
                 crop_box: size,
-                ops: std::mem::take(&mut content.ops),
+                ops: glyphs.take().unwrap_or_default(),
             }
         })
         .collect();
@@ -201,6 +220,8 @@ pub fn pdf(
     // Tagged content, the artifact types and /Tabs need PDF 1.7 (printpdf starts at 1.3).
     doc.version = "1.7".to_string();
     let page_ids: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    draw_pages(&mut doc, &page_ids, parts);
+    document::tidy_pages(&mut doc, &page_ids);
     let structure = tagging::tag(&mut doc, &page_ids, &contents, &layout.structure);
     let outline = outline::outline(&mut doc, layout, &page_ids);
     document::catalog(
@@ -224,6 +245,64 @@ pub fn pdf(
     doc.save_with_options(&mut bytes, save)
         .expect("writing to memory cannot fail");
     Ok(bytes)
+}
+
+/// Operations that show every glyph of every font once: what printpdf writes each font's
+/// widths and map to text from.
+fn show_every_glyph(subsets: &[Arc<Subset>]) -> Vec<Op> {
+    let mut ops = vec![Op::StartTextSection];
+    for (index, subset) in subsets.iter().enumerate() {
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(FontId(format!("F{}", index + 1))),
+            size: Pt(1.0),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(subset.codes.shown())],
+        });
+    }
+    ops.push(Op::EndTextSection);
+    ops
+}
+
+/// Makes each page's contents its parts' streams, in order, in place of what printpdf
+/// wrote; a stream that several pages draw is stored once.
+fn draw_pages(
+    doc: &mut lopdf::Document,
+    page_ids: &[lopdf::ObjectId],
+    parts: Vec<Vec<parts::Stream>>,
+) {
+    let mut stored: HashMap<parts::Stream, lopdf::ObjectId> = HashMap::new();
+    for (&page, streams) in page_ids.iter().zip(parts) {
+        let references: Vec<lopdf::Object> = streams
+            .into_iter()
+            .map(|stream| {
+                let id = *stored.entry(stream).or_insert_with_key(|stream| {
+                    let mut dict = lopdf::Dictionary::new();
+                    if stream.deflated {
+                        dict.set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+                    }
+                    doc.add_object(lopdf::Stream::new(dict, stream.bytes.to_vec()))
+                });
+                lopdf::Object::Reference(id)
+            })
+            .collect();
+        let page = doc
+            .get_dictionary_mut(page)
+            .expect("printpdf wrote the page");
+        let written = page
+            .get(b"Contents")
+            .and_then(lopdf::Object::as_reference)
+            .ok();
+        // One stream is referred to alone, as most readers expect.
+        let contents = match <[lopdf::Object; 1]>::try_from(references) {
+            Ok([one]) => one,
+            Err(references) => lopdf::Object::Array(references),
+        };
+        page.set("Contents", contents);
+        if let Some(written) = written {
+            doc.objects.remove(&written);
+        }
+    }
 }
 
 /// `/Im1`, `/Im2`, …: fixed names, where printpdf would draw random ones.

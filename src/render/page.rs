@@ -32,7 +32,12 @@ pub struct Resources<'a> {
 /// A page's drawing, and what the structure tree needs to know of it.
 #[derive(Default)]
 pub struct PageContent {
-    pub ops: Vec<Op>,
+    /// The drawing in parts, each its own content stream: the header, the body, the
+    /// footer and the page number. Each part sets every state it draws with, so it draws
+    /// the same after any other: a roster's pages differ from one recipient to the next
+    /// only in the parts that name them, and the others are made into bytes once, and a
+    /// header or footer that repeats on every page is stored once.
+    pub parts: Vec<Vec<Op>>,
     /// By marked-content id: the element whose content that marked content is.
     pub owners: Vec<ElementId>,
     pub links: Vec<LinkArea>,
@@ -51,6 +56,7 @@ pub struct LinkArea {
 pub fn content(page: &Page, resources: &Resources) -> PageContent {
     let mut writer = Writer {
         out: PageContent::default(),
+        ops: Vec::new(),
         resources,
         mark: None,
         text: None,
@@ -59,7 +65,12 @@ pub fn content(page: &Page, resources: &Resources) -> PageContent {
         line_width: None,
         font: None,
     };
-    for placed in &page.items {
+    let footer = page.items.len() - page.number_items - page.footer_items;
+    let number = page.items.len() - page.number_items;
+    for (at, placed) in page.items.iter().enumerate() {
+        if at == page.header_items || at == footer || at == number {
+            writer.end_part();
+        }
         let (x, top) = (placed.at.x, page.size.height - placed.at.y);
         // Links are annotations, beside the content.
         if let Item::Link { size, .. } = &placed.item {
@@ -100,13 +111,14 @@ pub fn content(page: &Page, resources: &Resources) -> PageContent {
             Item::Link { .. } => {}
         }
     }
-    writer.end_text();
-    writer.close_mark();
+    writer.end_part();
     writer.out
 }
 
 struct Writer<'a> {
     out: PageContent,
+    /// The operations of the part being written.
+    ops: Vec<Op>,
     resources: &'a Resources<'a>,
     /// The marked content open now.
     mark: Option<Mark>,
@@ -134,6 +146,17 @@ fn hundredths(value: f32) -> i64 {
 }
 
 impl Writer<'_> {
+    /// Ends the part being written, if it drew anything, and forgets the state it set,
+    /// so that the next part sets its own.
+    fn end_part(&mut self) {
+        self.end_text();
+        self.close_mark();
+        (self.fill, self.stroke, self.line_width, self.font) = (None, None, None, None);
+        if !self.ops.is_empty() {
+            self.out.parts.push(std::mem::take(&mut self.ops));
+        }
+    }
+
     /// Makes `mark` the marked content open: the items of an element's content are one
     /// marked-content sequence until something else is drawn.
     fn enter(&mut self, mark: Mark) {
@@ -162,7 +185,7 @@ impl Writer<'_> {
             .into_iter()
             .map(|(key, value)| (key.to_string(), value))
             .collect();
-        self.out.ops.push(Op::BeginMarkedContentWithProperties {
+        self.ops.push(Op::BeginMarkedContentWithProperties {
             tag: tag.to_string(),
             properties: DictItem::Dict { map },
         });
@@ -171,7 +194,7 @@ impl Writer<'_> {
 
     fn close_mark(&mut self) {
         if self.mark.take().is_some() {
-            self.out.ops.push(Op::EndMarkedContent);
+            self.ops.push(Op::EndMarkedContent);
         }
     }
 
@@ -182,7 +205,7 @@ impl Writer<'_> {
             Some(line) => line,
             None => {
                 self.close_mark();
-                self.out.ops.push(Op::StartTextSection);
+                self.ops.push(Op::StartTextSection);
                 // A new text object starts its lines at the origin.
                 self.text = Some((0, 0));
                 (0, 0)
@@ -194,7 +217,7 @@ impl Writer<'_> {
     fn end_text(&mut self) {
         if self.text.take().is_some() {
             self.close_mark();
-            self.out.ops.push(Op::EndTextSection);
+            self.ops.push(Op::EndTextSection);
         }
     }
 
@@ -208,19 +231,19 @@ impl Writer<'_> {
     fn set_fill(&mut self, rgb: Rgb) {
         if self.fill != Some(rgb) {
             self.fill = Some(rgb);
-            self.out.ops.push(Op::SetFillColor { col: color(rgb) });
+            self.ops.push(Op::SetFillColor { col: color(rgb) });
         }
     }
 
     fn set_stroke(&mut self, rgb: Rgb, width: f32) {
         if self.stroke != Some(rgb) {
             self.stroke = Some(rgb);
-            self.out.ops.push(Op::SetOutlineColor { col: color(rgb) });
+            self.ops.push(Op::SetOutlineColor { col: color(rgb) });
         }
         let width = round(width);
         if self.line_width != Some(width) {
             self.line_width = Some(width);
-            self.out.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+            self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
         }
     }
 
@@ -232,21 +255,21 @@ impl Writer<'_> {
         let size = hundredths(run.style.size);
         if self.font != Some((run.style.face, size)) {
             self.font = Some((run.style.face, size));
-            self.out.ops.push(Op::SetFont {
+            self.ops.push(Op::SetFont {
                 font: PdfFontHandle::External(font.clone()),
                 size: pt(run.style.size),
             });
         }
         self.set_fill(run.style.color);
         let (to_x, to_y) = (hundredths(x), hundredths(baseline));
-        self.out.ops.push(Op::SetTextCursor {
+        self.ops.push(Op::SetTextCursor {
             pos: PdfPoint {
                 x: Pt((to_x - line_x) as f32 / 100.0),
                 y: Pt((to_y - line_y) as f32 / 100.0),
             },
         });
         self.text = Some((to_x, to_y));
-        Glyphs::new(&mut self.out.ops, codes, run.style.size).show(run);
+        Glyphs::new(&mut self.ops, codes, run.style.size).show(run);
     }
 
     fn shape(&mut self, shape: &Shape, x: f32, top: f32) {
@@ -266,11 +289,11 @@ impl Writer<'_> {
         let bottom = top - h;
         let radius = shape.radius.min(w / 2.0).min(h / 2.0);
         if radius <= 0.0 {
-            self.out.ops.push(Op::DrawRectangle {
+            self.ops.push(Op::DrawRectangle {
                 rectangle: rect(x, bottom, w, h, mode),
             });
         } else {
-            self.out.ops.push(Op::DrawPolygon {
+            self.ops.push(Op::DrawPolygon {
                 polygon: Polygon {
                     rings: vec![PolygonRing {
                         points: rounded_rectangle(x, bottom, w, h, radius),
@@ -283,7 +306,7 @@ impl Writer<'_> {
     }
 
     fn image(&mut self, id: XObjectId, [left, bottom, right, top]: [f32; 4]) {
-        self.out.ops.push(Op::UseXobject {
+        self.ops.push(Op::UseXobject {
             id,
             transform: XObjectTransform {
                 translate_x: Some(pt(left)),
@@ -314,7 +337,7 @@ impl Writer<'_> {
                 while column < width && cells[column] {
                     column += 1;
                 }
-                self.out.ops.push(Op::DrawRectangle {
+                self.ops.push(Op::DrawRectangle {
                     rectangle: rect(
                         x + start as f32 * cell,
                         top - (row + 1) as f32 * cell,
@@ -440,10 +463,12 @@ impl<'o> Glyphs<'o> {
             }
             self.pending -= f64::from(glyph.x_offset) * self.per_point;
             self.write_move();
+            // The text a glyph copies as goes into its font's map once a document (see
+            // `show_every_glyph`), not with each glyph drawn.
             self.items.push(Codepoint {
                 gid: code,
                 offset: 0.0,
-                cid: Some(copies_as.to_string()),
+                cid: None,
             });
             let advance = f64::from(glyph.advance - glyph.x_offset) * self.per_point;
             self.pending += width as f64 - advance;
