@@ -131,10 +131,11 @@ pub struct Inputs {
     #[arg(long)]
     pub large_print: bool,
     /// The weeks the log edition covers, two to a page; its days are dated from --date
-    /// (1 to 13)
+    /// (1 to 13; with --edition log or all)
     #[arg(
         long,
         value_name = "N",
+        requires = "edition",
         default_value_t = Edition::DEFAULT_WEEKS,
         value_parser = clap::value_parser!(u8).range(1..=i64::from(Edition::MAX_WEEKS))
     )]
@@ -297,9 +298,24 @@ mod tests {
     }
 
     #[test]
+    fn weeks_are_asked_for_with_the_edition_they_are_of() {
+        let parse = |args: &[&str]| <Cli as clap::Parser>::try_parse_from(args);
+        let error = parse(&["handout", "build", "--weeks", "4"]).unwrap_err();
+        assert!(error.to_string().contains("--edition"), "{error}");
+        assert!(parse(&["handout", "build", "--weeks", "4", "--edition", "log"]).is_ok());
+    }
+
+    #[test]
     fn a_log_covers_one_to_thirteen_weeks() {
         let parse = |weeks: &str| {
-            <Cli as clap::Parser>::try_parse_from(["handout", "build", "--weeks", weeks])
+            <Cli as clap::Parser>::try_parse_from([
+                "handout",
+                "build",
+                "--edition",
+                "log",
+                "--weeks",
+                weeks,
+            ])
         };
         assert!(parse("13").is_ok());
         for refused in ["0", "14", "two"] {
