@@ -457,8 +457,7 @@ fn cases() -> Vec<Case> {
         ),
         case!("handout-is-a-pipe", "a named pipe given as the handout file", |r| -> args {
             let pipe = r.join("content/handouts/pipe.toml");
-            let made = std::process::Command::new("mkfifo").arg(&pipe).status().unwrap();
-            assert!(made.success());
+            make_pipe(&pipe);
             vec!["content/handouts/pipe.toml".into()]
         }),
         // The whole workspace.

@@ -139,3 +139,11 @@ pub fn document(handout: &Path) -> (Document, Words) {
     );
     (doc, words)
 }
+
+/// Makes a named pipe at `path`, as `mkfifo` does, without needing that command.
+#[cfg(unix)]
+pub fn make_pipe(path: &Path) {
+    let path = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: `path` is a NUL-terminated string that outlives the call.
+    assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0);
+}
