@@ -131,6 +131,9 @@ impl Workspace {
             .arg(self.root.path().join("out"))
             .current_dir(self.root.path())
             .stdout(Stdio::piped())
+            // Still written, but not shown: a generated text draws thousands of
+            // plain-language warnings, which would bury the table.
+            .stderr(Stdio::null())
             .spawn()
             .expect("the release binary runs");
         // "…/scaling.pdf: 409 pages", read to its end, which comes when the build does.
