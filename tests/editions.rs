@@ -260,6 +260,15 @@ enum Cell {
 }
 
 #[test]
+fn the_spanish_log_keeps_two_weeks_to_a_page_in_a4_and_letter() {
+    for paper in [Paper::A4, Paper::Letter] {
+        let layout = lay_out(&spanish(), &options(LOG, paper));
+        assert_eq!(layout.pages.len(), 1, "{paper:?}");
+        assert_text_at_least_12_pt(&layout, "Spanish log");
+    }
+}
+
+#[test]
 fn the_log_has_a_table_a_week_two_to_a_page() {
     let (doc, _) = document(&sample());
     for (weeks, pages) in [(1, 1), (2, 1), (3, 2), (4, 2)] {

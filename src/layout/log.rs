@@ -23,7 +23,7 @@ const TITLE_SIZE: f32 = 22.0;
 const LEADING: f32 = 1.25;
 /// The width of a day's column: room for a weekday's short name, and for a box to write
 /// a number in.
-const DAY_WIDTH: f32 = 40.0;
+const DAY_WIDTH: f32 = 36.0;
 const DAYS: usize = 7;
 const CELL_PADDING: f32 = 4.0;
 /// A box to tick: about 5 mm, room for a tick or a cross with a pen.
