@@ -217,14 +217,17 @@ impl FieldTexts {
             ("tips", written.tips),
             ("cautions", written.cautions),
         ];
+        // A field written empty (`tips = []`) is the handout's own, with no text: it
+        // replaces the library's as its value does.
         let leaves = leaves
             .into_iter()
+            .filter(|(_, leaf)| leaf.is_some())
             .map(|(field, leaf)| (field, Passage::of_leaf(cx, leaf).into_iter().collect()));
         let lists = lists
             .into_iter()
+            .filter(|(_, list)| list.is_some())
             .map(|(field, list)| (field, Passage::of_list(cx, list)));
-        let texts = leaves.chain(lists);
-        FieldTexts(texts.filter(|(_, texts)| !texts.is_empty()).collect())
+        FieldTexts(leaves.chain(lists).collect())
     }
 
     /// These texts, and `base`'s of the fields these do not have.

@@ -249,6 +249,26 @@ fn the_texts_of_a_library_exercise_are_checked_where_they_are_written() {
 }
 
 #[test]
+fn a_library_list_the_handout_empties_is_not_checked() {
+    let ws = Workspace::new();
+    ws.write(
+        "content/exercises/bridge.toml",
+        "name = \"Bridge\"\nsteps = [\"Lift.\"]\ntips = [\"Mind the flexion.\"]\n",
+    );
+    ws.write(
+        HANDOUT,
+        "title = \"Knee\"\n[[exercise]]\nuse = \"bridge\"\ntips = []\n",
+    );
+    let loaded = ws.load(HANDOUT).unwrap();
+    assert!(loaded.document.exercises[0].tips.is_empty());
+    let warnings = ws.warnings(HANDOUT);
+    assert!(
+        !warnings.iter().any(|w| w.contains("flexion")),
+        "{warnings:#?}"
+    );
+}
+
+#[test]
 fn the_session_time_adds_up_every_exercise_that_has_one() {
     let ws = Workspace::new();
     ws.write(
