@@ -56,6 +56,10 @@ pub(crate) struct BrandFile {
     /// The brand's words in other languages, by language tag: `[language.es]` holds what
     /// handouts written in Spanish print instead.
     language: Option<Table<LanguagesTable>>,
+    /// The language the brand's own words are written in, a tag such as "en" (the
+    /// default) or "es": its `[pain_rule]` is printed on handouts in that language only;
+    /// handouts in another take theirs from `[language.TAG]`, or else their language's.
+    written_in: Option<Leaf<String>>,
     checks: Option<Table<ChecksTable>>,
     pain_rule: Option<Table<PainRuleTable>>,
 }
@@ -152,6 +156,8 @@ pub(crate) struct BrandRead {
     pub labels: BTreeMap<String, String>,
     /// The brand's words in other languages, by the tag of the language they are in.
     languages: BTreeMap<&'static str, BrandWords>,
+    /// The language the brand's own words are written in.
+    written_in: &'static str,
     pub targets: Targets,
     pain_rule: WrittenRule,
 }
@@ -181,9 +187,16 @@ impl BrandRead {
             mut labels,
             mut languages,
             mut pain_rule,
+            written_in,
             ..
         } = self;
         let tag = locale::resolve(language).map(|l| l.tag);
+        // A rule to follow is read in the reader's language or not at all: the brand's
+        // own lights in another language would sit beside lights in the handout's.
+        let base = |tag: &str| tag.split('-').next().unwrap_or_default().to_string();
+        if tag.as_deref().map(base) != Ok(base(written_in)) {
+            pain_rule = WrittenRule::default();
+        }
         if let Some(words) = tag.ok().and_then(|tag| languages.remove(tag)) {
             brand.tagline = words.tagline.or(brand.tagline);
             brand.address = words.address.or(brand.address);
@@ -249,6 +262,10 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandRea
     let disclaimer = cx.leaf(&file.disclaimer, fields::rich_text);
     let labels = labels::read(&cx, &file.labels);
     let languages = read_languages(&cx, &file);
+    let written_in = cx
+        .leaf(&file.written_in, fields::language)
+        .and_then(|tag| locale::resolve(&tag).ok().map(|l| l.tag))
+        .unwrap_or(DEFAULT_WRITTEN_IN);
     let targets = read_targets(&cx, &file);
     let pain_rule = pain_rule::read(&cx, &file.pain_rule);
     for passage in [&file.name, &file.tagline]
@@ -275,10 +292,14 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandRea
         paper,
         labels,
         languages,
+        written_in,
         targets,
         pain_rule,
     })
 }
+
+/// The language of a brand's own words when it does not say.
+const DEFAULT_WRITTEN_IN: &str = "en";
 
 /// The `[language.TAG]` tables, by the tag of the language each is in.
 fn read_languages(cx: &FileCx, file: &BrandFile) -> BTreeMap<&'static str, BrandWords> {

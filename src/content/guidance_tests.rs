@@ -197,6 +197,45 @@ fn the_pain_rule_is_the_handouts_over_the_brands_light_by_light() {
 }
 
 #[test]
+fn the_brands_pain_rule_is_printed_only_in_the_language_it_is_written_in() {
+    let brand = |written_in: &str| {
+        format!(
+            "name = \"Riverside\"\n{written_in}\n[pain_rule]\ngreen = \"Up to 3 out of 10: carry on.\"\n\n\
+             [language.es.pain_rule]\namber = \"4 o 5 de 10: haga menos.\"\n"
+        )
+    };
+    let lights = |ws: &super::tests::Workspace| {
+        let rule = ws.load(HANDOUT).unwrap().document.pain_rule;
+        [rule.green, rule.amber, rule.red].map(|light| light.map(|p| p.to_plain()))
+    };
+    // English by default: a German handout prints German lights, none of the brand's.
+    let ws = handout("title = \"Knie\"\nlanguage = \"de\"\n");
+    ws.write("content/brand.toml", &brand(""));
+    assert_eq!(lights(&ws), [None, None, None]);
+    // A Spanish one its Spanish table's light, and no English one beside it.
+    let ws = handout("title = \"Rodilla\"\nlanguage = \"es\"\n");
+    ws.write("content/brand.toml", &brand(""));
+    assert_eq!(
+        lights(&ws),
+        [None, Some("4 o 5 de 10: haga menos.".into()), None]
+    );
+    // An English one the brand's own.
+    let ws = handout("title = \"Knee\"\nlanguage = \"en-US\"\n");
+    ws.write("content/brand.toml", &brand(""));
+    assert_eq!(
+        lights(&ws)[0].as_deref(),
+        Some("Up to 3 out of 10: carry on.")
+    );
+    // A brand written in German gives its rule to German handouts.
+    let ws = handout("title = \"Knie\"\nlanguage = \"de\"\n");
+    ws.write("content/brand.toml", &brand("written_in = \"de\""));
+    assert_eq!(
+        lights(&ws)[0].as_deref(),
+        Some("Up to 3 out of 10: carry on.")
+    );
+}
+
+#[test]
 fn progressions_cues_and_tempo_come_from_the_library_and_give_way_to_the_handout() {
     let ws = Workspace::new();
     ws.write(
