@@ -695,6 +695,30 @@ fn a_light_grey_brand_colour_is_warned_about_and_fails_when_strict() {
 }
 
 #[test]
+fn a_roster_checked_as_json_prints_nothing_but_json() {
+    let ws = with_hard_closing();
+    std::fs::write(ws.path().join("squad.csv"), "name\nAoife\n").unwrap();
+    let out = handout(
+        ws.path(),
+        &[
+            "check",
+            "content/handouts/inner-knee-pain.toml",
+            "--roster",
+            "squad.csv",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.is_empty());
+    for line in stdout.lines() {
+        serde_json::from_str::<serde_json::Value>(line)
+            .unwrap_or_else(|e| panic!("{line:?} is not JSON: {e}"));
+    }
+}
+
+#[test]
 fn json_output_is_one_object_a_line_with_every_field() {
     let ws = with_hard_closing();
     let out = handout(ws.path(), &["check", "--format", "json"]);

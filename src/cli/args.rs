@@ -131,18 +131,30 @@ pub struct Inputs {
     #[arg(long)]
     pub large_print: bool,
     /// The weeks the log edition covers, two to a page; its days are dated from --date
-    /// (1 to 13; with --edition log or all)
+    /// (1 to 13, default 2; with --edition log or all)
     #[arg(
         long,
         value_name = "N",
-        requires = "edition",
-        default_value_t = Edition::DEFAULT_WEEKS,
         value_parser = clap::value_parser!(u8).range(1..=i64::from(Edition::MAX_WEEKS))
     )]
-    pub weeks: u8,
+    pub weeks: Option<u8>,
 }
 
 impl Inputs {
+    /// Why these flags ask for nothing that could be built, if they do: weeks for a log
+    /// no edition asks for.
+    pub fn contradiction(&self) -> Option<String> {
+        let log = self
+            .editions()
+            .iter()
+            .any(|edition| matches!(edition, Edition::Log { .. }));
+        (self.weeks.is_some() && !log).then(|| {
+            "--weeks sets the weeks of the log edition, which was not asked for; \
+             add --edition log (or all)"
+                .to_string()
+        })
+    }
+
     /// The editions asked for, each once, in the order they are written.
     pub fn editions(&self) -> Vec<Edition> {
         let mut asked = self.edition.clone();
@@ -152,7 +164,7 @@ impl Inputs {
         if asked.is_empty() {
             return vec![Edition::Standard];
         }
-        Edition::all(self.weeks)
+        Edition::all(self.weeks.unwrap_or(Edition::DEFAULT_WEEKS))
             .into_iter()
             .filter(|&edition| asked.iter().any(|arg| arg.names(edition)))
             .collect()
@@ -299,10 +311,34 @@ mod tests {
 
     #[test]
     fn weeks_are_asked_for_with_the_edition_they_are_of() {
-        let parse = |args: &[&str]| <Cli as clap::Parser>::try_parse_from(args);
-        let error = parse(&["handout", "build", "--weeks", "4"]).unwrap_err();
-        assert!(error.to_string().contains("--edition"), "{error}");
-        assert!(parse(&["handout", "build", "--weeks", "4", "--edition", "log"]).is_ok());
+        let contradiction = |args: &[&str]| {
+            let cli = <Cli as clap::Parser>::try_parse_from(args).unwrap();
+            let Command::Build(build) = cli.command else {
+                panic!("a build");
+            };
+            build.inputs.contradiction()
+        };
+        for without_log in [
+            &["handout", "build", "--weeks", "4"][..],
+            &[
+                "handout",
+                "build",
+                "--weeks",
+                "4",
+                "--edition",
+                "standard,sheet",
+            ],
+        ] {
+            let message = contradiction(without_log).expect("refused");
+            assert!(message.contains("--edition log"), "{message}");
+        }
+        for with_log in [
+            &["handout", "build", "--weeks", "4", "--edition", "log"][..],
+            &["handout", "build", "--weeks", "4", "--edition", "all"],
+            &["handout", "build", "--edition", "sheet"],
+        ] {
+            assert_eq!(contradiction(with_log), None, "{with_log:?}");
+        }
     }
 
     #[test]

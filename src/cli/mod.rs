@@ -31,7 +31,7 @@ use std::process::ExitCode;
 
 pub use args::Cli;
 use args::{BuildArgs, CheckArgs, Command, Inputs, NewArgs};
-use report::{shown_path, Format, Reporter};
+use report::{shown_path, Reporter};
 
 use handout::content::{self, workspace_root, Given, LoadOptions, Personalization};
 use handout::diag::Diagnostics;
@@ -245,7 +245,7 @@ fn check(args: CheckArgs, reporter: &mut Reporter) -> Outcome {
                 }
             }
         }
-        if sound && args.format == Format::Human {
+        if sound && reporter.for_people() {
             say!("{}: ok", handout.display());
         }
     }
@@ -339,6 +339,9 @@ fn handouts_and_options(
 }
 
 fn build_options(inputs: &Inputs, recipient: &args::Recipient) -> Result<BuildOptions, String> {
+    if let Some(contradiction) = inputs.contradiction() {
+        return Err(contradiction);
+    }
     if let Some(root) = &inputs.root {
         check_root(root)?;
     }

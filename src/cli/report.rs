@@ -41,6 +41,11 @@ impl Reporter {
         }
     }
 
+    /// Whether what is printed is for people: JSON lines have no room for a summary.
+    pub fn for_people(&self) -> bool {
+        self.format == Format::Human
+    }
+
     /// Whether `diagnostics` fail the run: any error does, and in strict mode any warning.
     pub fn fails(&self, diagnostics: &Diagnostics) -> bool {
         diagnostics.has_errors() || (self.strict && !diagnostics.is_empty())
