@@ -256,19 +256,24 @@ impl Word {
 /// Where a web or email address may be cut across lines, as byte offsets into it: after a
 /// slash or an @, and before a dot, hyphen, underscore, ?, #, & or =, so that a line never
 /// ends in what reads as a hyphen or a full stop, and the next starts with what shows the
-/// address goes on (the Chicago Manual of Style's rule for URLs). Never inside `//`.
-fn address_cuts(address: &str) -> impl Iterator<Item = usize> + '_ {
-    address
+/// address goes on (the Chicago Manual of Style's rule for URLs). Never inside `//`, and
+/// never where a line would hold punctuation alone (a sentence's full stop after a link).
+fn address_cuts(address: &str) -> Vec<usize> {
+    let has_word = |part: &str| part.chars().any(char::is_alphanumeric);
+    let mut cuts: Vec<usize> = address
         .char_indices()
-        .filter_map(move |(i, c)| match c {
+        .filter_map(|(i, c)| match c {
             '/' | '@' => {
                 let end = i + c.len_utf8();
                 (!address[end..].starts_with('/')).then_some(end)
             }
-            '.' | '-' | '_' | '?' | '#' | '&' | '=' => (i > 0).then_some(i),
+            '.' | '-' | '_' | '?' | '#' | '&' | '=' => Some(i),
             _ => None,
         })
-        .filter(move |&at| at < address.len())
+        .filter(|&at| has_word(&address[..at]) && has_word(&address[at..]))
+        .collect();
+    cuts.dedup();
+    cuts
 }
 
 struct Breaker<'a> {
@@ -403,6 +408,7 @@ impl Breaker<'_> {
             .collect();
         let preferred: Vec<usize> = if self.is_address(word) {
             address_cuts(visible)
+                .into_iter()
                 .map(at)
                 .chain([word.range.end])
                 .collect()
@@ -453,12 +459,12 @@ impl Breaker<'_> {
         }
     }
 
-    /// Whether `word` is set in a link or an unbreakable span: an address, a phone number
-    /// or a name, never a word of running text.
+    /// Whether `word` is a web or email address: set in a link, or holding a slash or an
+    /// @. (A hyphenated name is cut as any word is.)
     fn is_address(&self, word: &Word) -> bool {
         word.pieces.iter().any(|piece| {
             let span = &self.paragraph.spans[piece.span];
-            span.link.is_some() || span.unbreakable
+            span.link.is_some() || piece.text.contains(['/', '@'])
         })
     }
 
@@ -830,6 +836,10 @@ mod tests {
             texts(&lines),
             ["reception@", "northside", "-rehab", ".example"]
         );
+        // A full stop after an address never goes to a line alone, nor a leading slash.
+        assert_eq!(address_cuts("https://ab.example/knee."), [8, 10, 19]);
+        assert_eq!(address_cuts("/path/to/x"), [6, 9]);
+        assert_eq!(address_cuts("x/.y/.z"), [2, 5]);
     }
 
     #[test]
