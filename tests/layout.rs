@@ -396,7 +396,7 @@ fn the_large_print_edition_sets_18_pt_and_one_exercise_a_page() {
 fn a_large_print_card_that_goes_over_a_page_starts_one_and_keeps_its_pictures_full_size() {
     let large = lay_out(&sample(), &large());
     let standard = lay_out(&sample(), &BuildOptions::default());
-    let widest = |layout: &PagedLayout| {
+    let picture_widths = |layout: &PagedLayout| {
         let mut widths: Vec<f32> = layout
             .pages
             .iter()
@@ -411,8 +411,8 @@ fn a_large_print_card_that_goes_over_a_page_starts_one_and_keeps_its_pictures_fu
     };
     // Whole or not, a large print card's pictures are as wide as the standard edition's
     // widest: shrinking them would not keep a card that goes on over a page on one.
-    let in_large = widest(&large);
-    let in_standard = widest(&standard);
+    let in_large = picture_widths(&large);
+    let in_standard = picture_widths(&standard);
     assert_eq!(in_large.len(), in_standard.len());
     let standard_widest = in_standard.iter().copied().fold(0.0, f32::max);
     for width in &in_large {

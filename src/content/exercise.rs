@@ -97,9 +97,10 @@ exercise_fields! {
     /// A web address starting with https:// or http://, printed as a QR code and a link.
     #[schemars(regex(pattern = "^[Hh][Tt][Tt][Pp][Ss]?://"))]
     video: Option<Leaf<String>>,
-    /// The one line the sheet edition prints, e.g. "Squeeze your bottom and lift."
+    /// The one thing to keep in mind, e.g. "Squeeze your bottom and lift.": the sheet
+    /// edition's line for the exercise, and its card's "Key point:".
     cue: Option<Leaf<Text>>,
-    /// What to do when it feels easy, printed "When it feels easy".
+    /// What to do when it feels easy, printed after "When it feels easy:".
     progression: Option<Leaf<Text>>,
     /// What to do instead if it hurts, printed "If it hurts".
     regression: Option<Leaf<Text>>,

@@ -112,8 +112,9 @@ pub fn flow(c: &mut Composer, doc: &Document, heights: Heights) -> Flow {
                 title: exercise.name.clone(),
             });
             let mut blocks = exercise_card(c, exercise, i + 1, flow.room(page_height));
-            // An exercise a page; the first shares the section's heading's page only when
-            // it is whole there, so that a card that goes on over a page starts on one.
+            // An exercise a page; the first shares its page with the section's heading and
+            // the pain rule only when it is whole, so that a card that goes on over a page
+            // starts one.
             let new_page = i > 0 || blocks.len() > 1;
             if let (true, Some(first)) = (new_page && c.theme.exercise_per_page, blocks.first_mut())
             {

@@ -179,9 +179,10 @@ impl<'a, 's> Composer<'a, 's> {
         self.break_spans(spans, width, false)
     }
 
-    /// Breaks a title into whole-word lines of even length: as many lines as at `width`,
-    /// set in the narrowest column that keeps that many, so that the last line is never
-    /// one word left alone ("How to fix inner knee pain from / running").
+    /// Breaks a title or subtitle into whole-word lines of even length: as many lines as
+    /// at `width`, set in the narrowest column that keeps that many, so that the last line
+    /// is not one word left alone ("How to fix inner knee pain from / running") unless the
+    /// words are too few to share.
     pub fn balanced_lines(&mut self, spans: &[Span], width: f32) -> Arc<[Line]> {
         let lines = self.whole_word_lines(spans, width);
         if lines.len() < 2 {

@@ -37,10 +37,10 @@ const NUMBER_BOX: Size = Size {
     width: 26.0,
     height: 20.0,
 };
-/// Between lines to write notes on: about 8.5 mm, as ruled paper has.
 /// A week's table up to this share of a page is kept whole: with its heading it still
 /// fits on a fresh page.
 const WHOLE_TABLE_SHARE: f32 = 0.9;
+/// Between lines to write notes on: about 8.5 mm, as ruled paper has.
 const NOTE_LINE: f32 = 24.0;
 const MIN_NOTE_LINES: usize = 2;
 const NOTES_SPACE: f32 = 12.0;
@@ -255,13 +255,7 @@ fn week_table(
         blocks.push(block);
         let height: f32 = blocks.iter().map(|b| b.space_before + b.frame.height).sum();
         if height < page_height * WHOLE_TABLE_SHARE {
-            blocks = blocks
-                .into_iter()
-                .map(|block| Block {
-                    break_before: false,
-                    ..block.keep_with_previous()
-                })
-                .collect();
+            blocks = blocks.into_iter().map(Block::keep_with_previous).collect();
         }
         blocks
     })

@@ -144,7 +144,8 @@ pub struct Exercise {
     pub tips: Vec<Paragraph>,
     pub cautions: Vec<Paragraph>,
     pub video: Option<String>,
-    /// The one line the sheet edition prints for the exercise.
+    /// The one thing to keep in mind doing the exercise: the sheet edition's line for it,
+    /// and its card's key point.
     pub cue: Option<Paragraph>,
     /// What to do when it feels easy.
     pub progression: Option<Paragraph>,
