@@ -41,10 +41,10 @@ tips =
        *[other] Conseils
     }
 take-care = Attention
-exercise-note = Note personnelle :
-cue-label = À retenir :
-when-it-feels-easy = Quand cela devient facile :
-if-it-hurts = Si ça fait mal :
+exercise-note = Note personnelle :
+cue-label = À retenir :
+when-it-feels-easy = Quand cela devient facile :
+if-it-hurts = Si ça fait mal :
 video-scan-or-go-to = Voir comment faire : scannez le code ou allez sur
 video-go-to = Voir comment faire :
 qr-code-alt = Code QR : lien vers une vidéo de l’exercice à l’adresse { $url }
