@@ -28,6 +28,9 @@ const QR_SIZE: f32 = 64.0;
 /// about 0.55 mm wide at `QR_SIZE`, which phones read easily.
 const MAX_QR_MODULES: usize = 41;
 const RADIUS: f32 = 6.0;
+/// Space between a band's edges and its text: across, and above and below.
+const BAND_PAD_X: f32 = 7.0;
+const BAND_PAD_Y: f32 = 4.0;
 /// The narrowest a picture is printed: 40 mm, at which a drawn pose still reads at arm's
 /// length.
 const MIN_PICTURE_WIDTH: f32 = 113.0;
@@ -482,27 +485,31 @@ fn setting(c: &mut Composer, exercise: &Exercise, width: f32) -> Option<Frame> {
 
 /// "How much: 3 sets × 10 reps · each side · daily", on a tinted band.
 fn dosage_pill(c: &mut Composer, dosage: &[String], width: f32) -> Frame {
-    let pad = 7.0;
     let label = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.text);
     let value = c.style(FaceId::Regular, c.theme.body_size, c.theme.colors.text);
     let mut items: Vec<Vec<Span>> = dosage.iter().map(|part| c.plain(part, value)).collect();
     let how_much = format!("{} ", c.words.text("how-much"));
     items[0].splice(0..0, c.plain(&how_much, label));
     let separator = c.plain(" · ", value);
-    let lines = c.separated_lines(&items, &separator, width - 2.0 * pad);
+    let lines = c.separated_lines(&items, &separator, width - 2.0 * BAND_PAD_X);
     let text = c.element(Role::P, |c| stack(c.line_frames(&lines, 1.3), 0.0));
-    let height = text.height + 2.0 * 4.0;
+    on_band(text, width, c.theme.colors.dosage_fill, None)
+}
+
+/// `text`, set `2 × BAND_PAD_X` narrower than `width`, on a rounded band `width` wide.
+fn on_band(text: Frame, width: f32, fill: Rgb, stroke: Option<(Rgb, f32)>) -> Frame {
+    let height = text.height + 2.0 * BAND_PAD_Y;
     let mut frame = Frame::new(height);
     frame.rect(
         Point::new(0.0, 0.0),
         Shape {
             size: Size::new(width, height),
-            fill: Some(c.theme.colors.dosage_fill),
-            stroke: None,
+            fill: Some(fill),
+            stroke,
             radius: 4.0,
         },
     );
-    frame.push_frame(Point::new(pad, 4.0), text);
+    frame.push_frame(Point::new(BAND_PAD_X, BAND_PAD_Y), text);
     frame
 }
 
@@ -585,27 +592,14 @@ fn caption_style(c: &Composer) -> crate::text::TextStyle {
 /// "Just for you: Left leg only this week", for one recipient, on a white band with
 /// the brand's colour around it.
 fn note_frame(c: &mut Composer, note: &str, width: f32) -> Frame {
-    let pad = 7.0;
     let label = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.heading);
     let mut spans = c.plain(&format!("{} ", c.words.text("exercise-note")), label);
     spans.extend(c.plain(note, c.body()));
     let leading = c.theme.leading;
     let text = c.element(Role::P, |c| {
-        c.text_frame(&spans, width - 2.0 * pad, leading)
+        c.text_frame(&spans, width - 2.0 * BAND_PAD_X, leading)
     });
-    let height = text.height + 2.0 * 4.0;
-    let mut frame = Frame::new(height);
-    frame.rect(
-        Point::new(0.0, 0.0),
-        Shape {
-            size: Size::new(width, height),
-            fill: Some(Rgb::WHITE),
-            stroke: Some((c.theme.colors.primary, 1.0)),
-            radius: 4.0,
-        },
-    );
-    frame.push_frame(Point::new(pad, 4.0), text);
-    frame
+    on_band(text, width, Rgb::WHITE, Some((c.theme.colors.primary, 1.0)))
 }
 
 /// A picture with a thin frame, at most `width` wide and never taller than 0.9 of that.
