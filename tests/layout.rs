@@ -475,6 +475,21 @@ fn extent(placed: &handout::layout::Placed) -> (f32, f32) {
     }
 }
 
+/// The room a page has for its body: from the foot of its header to the top of its footer.
+fn room(page: &handout::layout::Page) -> (f32, f32) {
+    let header_bottom = page
+        .header()
+        .iter()
+        .map(|p| extent(p).1)
+        .fold(0.0, f32::max);
+    let footer_top = page
+        .footer()
+        .iter()
+        .map(|p| extent(p).0)
+        .fold(f32::INFINITY, f32::min);
+    (header_bottom, footer_top)
+}
+
 /// How full each page is: the share of the room between its header and its footer that
 /// its content reaches down to.
 fn fill(layout: &PagedLayout) -> Vec<f32> {
@@ -482,16 +497,7 @@ fn fill(layout: &PagedLayout) -> Vec<f32> {
         .pages
         .iter()
         .map(|page| {
-            let header_bottom = page
-                .header()
-                .iter()
-                .map(|p| extent(p).1)
-                .fold(0.0, f32::max);
-            let footer_top = page
-                .footer()
-                .iter()
-                .map(|p| extent(p).0)
-                .fold(f32::INFINITY, f32::min);
+            let (header_bottom, footer_top) = room(page);
             let content_bottom = page.body().iter().map(|p| extent(p).1).fold(0.0, f32::max);
             (content_bottom - header_bottom) / (footer_top - header_bottom)
         })
@@ -673,17 +679,7 @@ fn a_page_ends_early_only_before_a_card_that_would_not_fit() {
                 })
                 .next()
                 .expect("the card's box");
-            let page = &layout.pages[index];
-            let body_top = page
-                .header()
-                .iter()
-                .map(|p| extent(p).1)
-                .fold(0.0, f32::max);
-            let footer_top = page
-                .footer()
-                .iter()
-                .map(|p| extent(p).0)
-                .fold(f32::INFINITY, f32::min);
+            let (body_top, footer_top) = room(&layout.pages[index]);
             let left = (footer_top - body_top) * (1.0 - fill);
             assert!(
                 card > left,
