@@ -48,7 +48,12 @@ const LIGHTS: [Light; 3] = [
 /// "About 12 minutes a session", in bold, when any exercise's dosage can be timed.
 pub fn session_time(c: &mut Composer, doc: &Document, width: f32) -> Option<Frame> {
     let spans = session_spans(c, doc)?;
-    Some(c.element(Role::P, |c| c.text_frame(&spans, width, 1.3)))
+    Some(session_line(c, &spans, width))
+}
+
+/// The words of [`session_time`] set as its paragraph, once they have been measured.
+pub fn session_line(c: &mut Composer, spans: &[Span], width: f32) -> Frame {
+    c.element(Role::P, |c| c.text_frame(spans, width, 1.3))
 }
 
 /// The words of [`session_time`], to measure before they are set.

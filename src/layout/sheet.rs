@@ -11,7 +11,7 @@ use std::cmp::Reverse;
 use super::article::{Entry, Flow};
 use super::compose::{boxed, stack, BoxContent, BoxStyle, Breaks, Composer};
 use super::frame::{Frame, Item, Shape};
-use super::guidance::{session_spans, session_time};
+use super::guidance::{session_line, session_spans};
 use super::paginate::{paginate, Block, Heights};
 use super::structure::{Mark, Role};
 use super::theme::urgency_colors;
@@ -136,10 +136,10 @@ fn exercises(c: &mut Composer, doc: &Document, heights: Heights, flow: &mut Flow
     let mut frame = c.element(Role::H2, |c| c.text_frame(&spans, width, LEADING));
     // How long the exercises take, at the right of their heading where it fits: a line
     // of its own would cost a row of exercises on a full sheet.
-    let session = session_spans(c, doc).zip(session_time(c, doc, width));
-    if let Some((session_spans, session)) = session {
-        let session_width = c.natural_width(&session_spans);
+    if let Some(session) = session_spans(c, doc) {
+        let session_width = c.natural_width(&session);
         let beside = c.natural_width(&spans) + 2.0 * c.theme.body_size + session_width <= width;
+        let session = session_line(c, &session, width);
         if beside {
             let top = (frame.height - session.height).max(0.0);
             frame.push_frame(Point::new(width - session_width, top), session);
