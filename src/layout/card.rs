@@ -604,13 +604,18 @@ fn note_frame(c: &mut Composer, note: &str, width: f32) -> Frame {
 
 /// A picture with a thin frame, at most `width` wide and never taller than 0.9 of that.
 fn picture(c: &mut Composer, figure: &Figure, width: f32) -> Frame {
+    framed_picture(c, figure, Size::new(width, width * 0.9))
+}
+
+/// A picture as large as fits in `room` at its own proportions, with a thin frame, as the
+/// figure element that carries its description.
+pub(super) fn framed_picture(c: &mut Composer, figure: &Figure, room: Size) -> Frame {
     let picture = &figure.picture;
     let aspect = picture.height as f32 / picture.width.max(1) as f32;
-    let max_height = width * 0.9;
-    let (w, h) = if width * aspect > max_height {
-        (max_height / aspect, max_height)
+    let (w, h) = if room.width * aspect > room.height {
+        (room.height / aspect, room.height)
     } else {
-        (width, width * aspect)
+        (room.width, room.width * aspect)
     };
     let mut frame = Frame::new(h);
     let alt = figure.alt.clone();

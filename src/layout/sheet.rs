@@ -9,11 +9,12 @@
 use std::cmp::Reverse;
 
 use super::article::{Entry, Flow};
+use super::card::framed_picture;
 use super::compose::{boxed, stack, BoxContent, BoxStyle, Breaks, Composer};
-use super::frame::{Frame, Item, Shape};
+use super::frame::{Frame, Shape};
 use super::guidance::{session_line, session_spans};
 use super::paginate::{paginate, Block, Heights};
-use super::structure::{Mark, Role};
+use super::structure::Role;
 use super::theme::urgency_colors;
 use crate::diag::Diagnostic;
 use crate::geom::{Point, Size};
@@ -348,33 +349,7 @@ fn reminder(exercise: &Exercise) -> Option<&Paragraph> {
 
 /// A picture scaled to fit a square `side` wide, with a thin frame.
 fn thumbnail(c: &mut Composer, figure: &Figure, side: f32) -> Frame {
-    let picture = &figure.picture;
-    let aspect = picture.height as f32 / picture.width.max(1) as f32;
-    let (width, height) = if aspect > 1.0 {
-        (side / aspect, side)
-    } else {
-        (side, side * aspect)
-    };
-    let mut frame = Frame::new(height);
-    let alt = figure.alt.clone();
-    frame.push(
-        Point::new(0.0, 0.0),
-        Item::Image {
-            size: Size::new(width, height),
-            picture: picture.clone(),
-        },
-        Mark::Content(c.add(Role::Figure { alt })),
-    );
-    frame.rect(
-        Point::new(0.0, 0.0),
-        Shape {
-            size: Size::new(width, height),
-            fill: None,
-            stroke: Some((c.theme.colors.card_border, 0.6)),
-            radius: 0.0,
-        },
-    );
-    frame
+    framed_picture(c, figure, Size::new(side, side))
 }
 
 /// The title, whole words a line.
