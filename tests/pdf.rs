@@ -356,6 +356,30 @@ fn text_extracts_as_written_and_the_patient_is_named_on_every_page() {
     }
 }
 
+/// A screen reader reads a paragraph from the text its strings hold, not from where the
+/// lines are drawn: the words either side of a line break must still read apart.
+#[test]
+fn words_either_side_of_a_line_break_read_apart() {
+    let doc = parse(&build(&sample(), &BuildOptions::default()));
+    let strings = page_strings(&doc).concat();
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let read = words(&strings);
+    let toml: toml::Table = std::fs::read_to_string(sample()).unwrap().parse().unwrap();
+    // The causes' and red flags' plain texts, each a paragraph of several lines.
+    let paragraphs: Vec<&str> = ["cause", "red_flag"]
+        .iter()
+        .flat_map(|key| toml[*key].as_array().unwrap())
+        .map(|item| item["text"].as_str().unwrap())
+        .collect();
+    assert!(paragraphs.len() >= 4);
+    for paragraph in paragraphs {
+        assert!(
+            read.contains(&words(paragraph)),
+            "{paragraph:?} in:\n{read}"
+        );
+    }
+}
+
 /// Letters and digits only, lower case: how text compares once line breaks,
 /// hyphens and spacing are set aside.
 fn squeeze(text: &str) -> String {

@@ -521,6 +521,9 @@ impl Breaker<'_> {
 
     /// Joins a line's pieces into fragments of one style each.
     fn finish(&self, mut pieces: Vec<Piece>) -> Line {
+        let ends_at_space = pieces
+            .last()
+            .is_some_and(|p| p.text.ends_with(char::is_whitespace));
         while let Some(last) = pieces.last_mut() {
             last.trim_trailing_space();
             if last.glyphs.is_empty() {
@@ -562,6 +565,18 @@ impl Breaker<'_> {
                 _ => joined.push((piece.span, line_width, width, glyphs)),
             }
             line_width += width;
+        }
+        // The space where a line breaks is not drawn, nor measured, but it stays in the
+        // text after the line's last glyph: without it, a screen reader or a copy runs the
+        // words either side of the break into one ("thepain").
+        if let Some((span, _, _, glyphs)) = joined.last_mut().filter(|_| ends_at_space) {
+            let style = self.paragraph.spans[*span].style;
+            let space = Piece {
+                span: *span,
+                text: " ".to_string(),
+                glyphs: self.measure.shape(" ", style.face, style.size),
+            };
+            glyphs.extend(placed_glyphs(&space));
         }
         let fragments = joined
             .into_iter()
@@ -686,15 +701,28 @@ mod tests {
         }]
     }
 
+    /// The lines as they show: without the space that hangs at a break.
     fn texts(lines: &[Line]) -> Vec<String> {
-        lines.iter().map(Line::text).collect()
+        lines
+            .iter()
+            .map(|l| l.text().trim_end().to_string())
+            .collect()
     }
 
     #[test]
-    fn fills_lines_first_fit_and_drops_the_space_at_each_break() {
+    fn fills_lines_first_fit_and_hangs_the_space_at_each_break() {
         let lines = break_lines(&plain("one two three four five"), 9.0, &Monospace, None);
-        assert_eq!(texts(&lines), ["one two", "three", "four five"]);
+        let text: Vec<String> = lines.iter().map(Line::text).collect();
+        assert_eq!(text, ["one two ", "three ", "four five"]);
         assert_eq!(lines[0].width, 7.0);
+        let fragment = &lines[0].fragments[0];
+        assert_eq!(fragment.width, 7.0, "the space is not measured");
+    }
+
+    #[test]
+    fn a_cut_address_hangs_no_space() {
+        let lines = break_lines(&plain("https://example.org/a/b"), 8.0, &Monospace, None);
+        assert!(lines.iter().all(|l| !l.text().ends_with(' ')), "{lines:?}");
     }
 
     #[test]

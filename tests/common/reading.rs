@@ -17,8 +17,24 @@ pub fn parse(bytes: &[u8]) -> Document {
 pub fn page_texts(doc: &Document) -> Vec<String> {
     doc.get_pages()
         .values()
-        .map(|&page| page_text(doc, page))
+        .map(|&page| page_text(doc, page, Gaps::Read))
         .collect()
+}
+
+/// Each page's text as its strings hold it, nothing read from where it is drawn: the text
+/// a reader that goes by the structure tree gets, and a copy of a paragraph.
+pub fn page_strings(doc: &Document) -> Vec<String> {
+    doc.get_pages()
+        .values()
+        .map(|&page| page_text(doc, page, Gaps::Ignored))
+        .collect()
+}
+
+/// Whether a move to another baseline, or along one, reads as a break or a space.
+#[derive(Clone, Copy, PartialEq)]
+enum Gaps {
+    Read,
+    Ignored,
 }
 
 /// A font as text is read through it: codes to text, and codes to widths.
@@ -64,7 +80,7 @@ fn read_font<'a>(doc: &'a Document, font: &'a lopdf::Dictionary) -> ReadFont<'a>
     ReadFont { encoding, widths }
 }
 
-fn page_text(doc: &Document, page: ObjectId) -> String {
+fn page_text(doc: &Document, page: ObjectId, gaps: Gaps) -> String {
     let fonts: BTreeMap<Vec<u8>, ReadFont> = doc
         .get_page_fonts(page)
         .expect("the page's fonts")
@@ -92,7 +108,7 @@ fn page_text(doc: &Document, page: ObjectId) -> String {
             }
             "Tj" | "TJ" => {
                 let (read, size) = font.expect("a font set before text");
-                match pen {
+                match pen.filter(|_| gaps == Gaps::Read) {
                     Some((_, y)) if (y - line_y).abs() > 0.01 => text.push('\n'),
                     Some((x, _)) if line_x - x > size * 0.2 && !text.ends_with(' ') => {
                         text.push(' ')
