@@ -395,6 +395,44 @@ fn an_undated_log_numbers_its_days_and_leaves_the_name_to_write_in() {
     assert!(page_words(&named, 0).contains("Name: Aoife O’Brien"));
 }
 
+/// Each printed line of text, in reading order on its page: runs on one baseline joined.
+fn printed_lines(layout: &PagedLayout) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for page in &layout.pages {
+        let mut on_page: BTreeMap<(i64, i64), String> = BTreeMap::new();
+        for placed in &page.items {
+            if let Item::Text(run) = &placed.item {
+                let key = ((placed.at.y * 10.0) as i64, (placed.at.x * 10.0) as i64);
+                on_page.insert(key, run.text());
+            }
+        }
+        let mut baseline = None;
+        for ((y, _), text) in on_page {
+            match lines.last_mut() {
+                Some(line) if baseline == Some(y) => line.push_str(&text),
+                _ => lines.push(text),
+            }
+            baseline = Some(y);
+        }
+    }
+    lines
+}
+
+#[test]
+fn a_dosage_that_wraps_ends_its_line_with_a_separator_and_starts_none_with_one() {
+    for edition in [Edition::Standard, Edition::Sheet, LOG, Edition::Large] {
+        let lines = printed_lines(&lay_out(&sample(), &options(edition, Paper::A4)));
+        let lines: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
+        assert!(
+            lines.iter().all(|line| !line.starts_with('·')),
+            "{edition:?}: {lines:#?}"
+        );
+        // The sample's first exercise has five dosage parts: too many for one line here.
+        let ended = lines.iter().filter(|line| line.ends_with('·')).count();
+        assert!(ended >= 1, "{edition:?}: {lines:#?}");
+    }
+}
+
 #[test]
 fn the_same_input_gives_the_same_sheet_and_log() {
     for edition in [Edition::Sheet, Edition::Log { weeks: 4 }] {

@@ -207,9 +207,10 @@ impl<'a, 's> Composer<'a, 's> {
     }
 
     /// Items one after another with `separator` between them, broken into lines of
-    /// `width` only between items, so that no line ends or starts with a separator: where
-    /// the line breaks, the separator is left out. An item wider than a line is broken
-    /// between its words.
+    /// `width` only between items. Where the line breaks, the separator ends the line,
+    /// tied to the item before it, so that the reader sees the list go on ("between
+    /// sets ·" / "each side"), and no line starts with one. An item wider than a line
+    /// is broken between its words.
     pub fn separated_lines(
         &mut self,
         items: &[Vec<Span>],
@@ -218,19 +219,33 @@ impl<'a, 's> Composer<'a, 's> {
     ) -> Vec<Line> {
         // Items measured apart can come out a hair wider together (kerning across them).
         const SLACK: f32 = 0.5;
+        let end_mark = line_end_mark(separator);
+        let end_mark_width = self.natural_width(&end_mark);
         let mut rows: Vec<(Vec<Span>, f32)> = Vec::new();
-        for item in items {
+        for (i, item) in items.iter().enumerate() {
             let item_width = self.natural_width(item);
             // The separator is measured with the item after it: alone, its last space
             // would hang at the end of the line and count for nothing.
             let joined = [separator, item.as_slice()].concat();
             let joined_width = self.natural_width(&joined);
+            // Room for the mark after this item, should the next one need a new line.
+            let mark_room = if i + 1 < items.len() {
+                end_mark_width
+            } else {
+                0.0
+            };
             match rows.last_mut() {
-                Some((row, row_width)) if *row_width + joined_width <= width - SLACK => {
+                Some((row, row_width))
+                    if *row_width + joined_width + mark_room <= width - SLACK =>
+                {
                     row.extend(joined);
                     *row_width += joined_width;
                 }
-                _ => rows.push((item.clone(), item_width)),
+                Some((row, _)) => {
+                    row.extend(end_mark.iter().cloned());
+                    rows.push((item.clone(), item_width));
+                }
+                None => rows.push((item.clone(), item_width)),
             }
         }
         rows.iter()
@@ -395,6 +410,21 @@ fn link_description(uri: &str, shown: &str) -> String {
     } else {
         uri.to_string()
     }
+}
+
+/// `separator` as it ends a line: without its last space, and tied by a no-break space
+/// to the word before it, so that it never starts the next line alone.
+fn line_end_mark(separator: &[Span]) -> Vec<Span> {
+    let mut mark = separator.to_vec();
+    if let Some(first) = mark.first_mut() {
+        if let Some(rest) = first.text.strip_prefix(' ') {
+            first.text = format!("\u{a0}{rest}");
+        }
+    }
+    if let Some(last) = mark.last_mut() {
+        last.text = last.text.trim_end().to_string();
+    }
+    mark
 }
 
 /// Whether a line ends a sentence: a full stop, question or exclamation mark,
