@@ -113,6 +113,15 @@ fn the_sheet_is_one_page_with_every_exercise_and_its_dosage_at_12_pt_or_more() {
         for flag in &doc.red_flags {
             assert!(text.contains(&flag.name), "{what}: {}", flag.name);
         }
+        // The pain rule, with each light named, when the exercises still fit with it.
+        for key in [
+            "pain-rule-title",
+            "pain-light-green",
+            "pain-light-amber",
+            "pain-light-red",
+        ] {
+            assert!(text.contains(&words.text(key)), "{what}: {key}");
+        }
     }
 }
 

@@ -1,10 +1,11 @@
 //! The sheet edition: one page to put on the fridge. The title and the summary, the red
-//! flags together in one box, then every exercise as a row: a thumbnail, its name, its
-//! dosage and one line to remember it by.
+//! flags together in one box, the pain rule, then every exercise as a row: a thumbnail,
+//! its name, its dosage and one line to remember it by.
 //!
 //! The rows are set in the roomiest arrangement that keeps the sheet on one page,
 //! measured, from one column with large thumbnails down to two columns with small ones.
-//! What does not fit even then goes on a second page, and the build says so.
+//! When even the most compact leaves exercises over, the pain rule makes way for them;
+//! what does not fit even then goes on a second page, and the build says so.
 
 use std::cmp::Reverse;
 
@@ -12,7 +13,7 @@ use super::article::{Entry, Flow};
 use super::card::framed_picture;
 use super::compose::{boxed, stack, BoxContent, BoxStyle, Breaks, Composer};
 use super::frame::{Frame, Shape};
-use super::guidance::{session_line, session_spans};
+use super::guidance::{pain_rule, session_line, session_spans};
 use super::paginate::{paginate, Block, Heights};
 use super::structure::Role;
 use super::theme::urgency_colors;
@@ -112,9 +113,28 @@ pub fn flow(c: &mut Composer, doc: &Document, heights: Heights) -> Flow {
         push_box(&mut flow.blocks, red_flags);
     }
     if !doc.exercises.is_empty() {
-        exercises(c, doc, heights, &mut flow);
+        pain_rule_and_exercises(c, doc, heights, &mut flow);
     }
     flow
+}
+
+/// The pain rule, then the exercises, when they all still fit on the sheet's page; else
+/// the exercises alone, which keep to one page without the rule more often than with it.
+fn pain_rule_and_exercises(c: &mut Composer, doc: &Document, heights: Heights, flow: &mut Flow) {
+    let count = doc.exercises.len();
+    let (blocks, entries, elements) = (flow.blocks.len(), flow.entries.len(), c.structure.len());
+    push_box(&mut flow.blocks, pain_rule(c, &doc.pain_rule, heights.rest));
+    if exercises(c, doc, heights, flow) == count {
+        return;
+    }
+    flow.blocks.truncate(blocks);
+    flow.entries.truncate(entries);
+    c.structure.truncate(elements);
+    let fitted = exercises(c, doc, heights, flow);
+    if fitted < count {
+        c.warnings
+            .push(overflow_warning(doc, fitted, count).in_file(&doc.source));
+    }
 }
 
 /// The handout's own heading, or else its language's (`key` in the catalogue).
@@ -123,8 +143,8 @@ fn heading_or(c: &Composer, own: &Option<String>, key: &str) -> String {
 }
 
 /// The exercises' heading and rows, in the roomiest arrangement that leaves the sheet
-/// one page; a warning when even the most compact does not.
-fn exercises(c: &mut Composer, doc: &Document, heights: Heights, flow: &mut Flow) {
+/// one page, and how many of them are on the first page.
+fn exercises(c: &mut Composer, doc: &Document, heights: Heights, flow: &mut Flow) -> usize {
     let heading = heading_or(c, &doc.headings.exercises, "sheet-your-exercises");
     flow.entries.push(Entry {
         block: flow.blocks.len(),
@@ -166,16 +186,10 @@ fn exercises(c: &mut Composer, doc: &Document, heights: Heights, flow: &mut Flow
         flow.blocks.push(block);
     }
     let on_first_page = rows_on_first_page(&flow.blocks, heights, first_row);
-    let count = doc.exercises.len();
-    let fitted: usize = flow
-        .entries
+    flow.entries
         .iter()
         .filter(|entry| entry.level == 1 && entry.block < first_row + on_first_page)
-        .count();
-    if fitted < count {
-        c.warnings
-            .push(overflow_warning(doc, fitted, count).in_file(&doc.source));
-    }
+        .count()
 }
 
 /// What to say when only `fitted` of `count` exercises fit on the sheet's page.
