@@ -237,6 +237,28 @@ fn a_red_flag_that_continues_repeats_its_urgency_and_name() {
 }
 
 #[test]
+fn a_red_flag_never_leaves_its_name_alone_at_the_foot_of_a_page() {
+    // Taller than a page, so that it must break; intros of every length move its start
+    // down the page, past its foot.
+    let text =
+        "Pain that wakes you at night and does not ease when you change position. ".repeat(60);
+    for sentences in 1..40 {
+        let intro = "You will get better with time and the right exercises. ".repeat(sentences);
+        let (_ws, file) = scratch_handout(&format!(
+            "title = \"Long\"\nintro = {intro:?}\n[[red_flag]]\nname = \"Night pain\"\ntext = {text:?}\nurgency = \"urgent\"\n[[exercise]]\nuse = \"glute-bridge\"\n"
+        ));
+        let layout = lay_out(&file, &BuildOptions::default());
+        let runs: Vec<_> = text_runs(&layout).collect();
+        let name = runs.iter().find(|r| r.5 == "Night pain").expect("the name");
+        let lines_with_it = runs
+            .iter()
+            .filter(|r| r.0 == name.0 && r.5.contains("Pain that wakes you"))
+            .count();
+        assert!(lines_with_it >= 2, "{sentences} sentences: {lines_with_it}");
+    }
+}
+
+#[test]
 fn a_video_address_too_long_for_a_qr_code_is_still_printed() {
     let url = format!("https://videos.example/{}", "x".repeat(4000));
     let (_ws, file) = scratch_handout(&format!(

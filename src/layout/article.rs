@@ -393,13 +393,16 @@ fn care_card_content(c: &mut Composer, flag: &RedFlag, page_height: f32) -> Vec<
         box_top(heading, style, width)
     });
     parts.push(Frame::new(2.0));
+    // The urgency and the name never end a page alone: two lines of what the flag means
+    // go with them.
+    let lead = parts.len() + 2;
     let (body, leading, gap) = (c.body(), c.theme.leading, c.theme.paragraph_gap);
     parts.extend(c.paragraph_lines(&flag.text, body, inner, leading, gap));
     let content = BoxContent {
         header: None,
         parts,
         continuation: Some(continuation),
-        breaks: Breaks::lead(3),
+        breaks: Breaks::lead(lead),
     };
     boxed(content, style, width, page_height)
 }
