@@ -21,7 +21,6 @@ use super::loader::Loader;
 use super::passage::Passage;
 use super::paths::{is_content_file, PathError};
 use super::personalize::slug;
-use super::schema::FileKind;
 use super::source::SourceFile;
 use super::suggest;
 use super::written::{Leaf, List, Table};
@@ -605,8 +604,7 @@ fn library_file_names(loader: &Loader) -> Vec<String> {
 fn read_library_file(loader: &Loader, path: &Path) -> Option<Fields> {
     let what = "an exercise needs at least name = \"…\" and steps = [\"…\"]";
     let source = SourceFile::read(path, what, loader.report)?;
-    let (cx, file) =
-        file::read::<ExerciseFile>(&source, FileKind::Exercise, loader.report, &loader.coverage)?;
+    let (cx, file) = file::read::<ExerciseFile>(&source, loader.report, &loader.coverage)?;
     let name = cx.require(&file.name, cx.top(), "name", "name = \"Split squat\"");
     let example = "steps = [\"First step.\", \"Second step.\"]";
     let steps = cx.require(&file.steps, cx.top(), "steps", example);

@@ -16,7 +16,6 @@ use super::loader::Loader;
 use super::pain_rule::{self, PainRuleTable, WrittenRule};
 use super::passage::Passage;
 use super::plain::{self, Targets};
-use super::schema::FileKind;
 use super::source::SourceFile;
 use super::written::{Leaf, List, Table};
 use crate::diag::Diagnostic;
@@ -162,8 +161,7 @@ pub(crate) struct Frame {
 
 /// Reads the handout in `source` into a document; `None` when anything was wrong with it.
 pub(crate) fn read(loader: &Loader, source: &SourceFile, frame: Frame) -> Option<Document> {
-    let (cx, file) =
-        file::read::<HandoutFile>(source, FileKind::Handout, loader.report, &loader.coverage)?;
+    let (cx, file) = file::read::<HandoutFile>(source, loader.report, &loader.coverage)?;
     let example = "title = \"How to fix inner knee pain from running\"";
     let title = cx
         .require(&file.title, cx.top(), "title", example)
