@@ -357,8 +357,9 @@ mod tests {
     use schemars::JsonSchema;
     use serde::Deserialize;
 
+    use crate::content::file::Kind;
     use crate::content::file::{self, FileCx};
-    use crate::content::kinds::{Choice, Kind};
+    use crate::content::kinds::Choice;
     use crate::content::report::Report;
     use crate::content::source::SourceFile;
     use crate::content::written::{Leaf, List};

@@ -18,7 +18,6 @@ use toml::Spanned;
 use super::allowed_keys::AllowedKeys;
 use super::coverage::Coverage;
 use super::key_path::{dotted, header, Step};
-use super::kinds::Kind;
 use super::report::Report;
 use super::source::SourceFile;
 use super::suggest;
@@ -496,6 +495,13 @@ impl<'a> Value<'a> {
         self.emit(diagnostic);
         None
     }
+}
+
+/// A kind of single value a field holds, read from what was written with a hint fitting
+/// what was written instead; `kinds` has the kinds content files use.
+pub(crate) trait Kind: Sized {
+    /// The value, or `None` after reporting at `value` why `written` is not one.
+    fn read(value: &Value, written: &Written) -> Option<Self>;
 }
 
 #[cfg(test)]
