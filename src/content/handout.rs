@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::brand::{BrandInLanguage, BrandRead};
-use super::exercise::{self, ExerciseRead, HandoutExercise};
+use super::exercise::{self, ExerciseRead, HandoutExercise, Library};
 use super::fields;
 use super::file::{self, FileCx, Tabled};
 use super::kinds::{Choice, Day, Text};
@@ -392,8 +392,9 @@ fn read_exercises(
         value.emit(value.error(message).hint(hint));
         return None;
     }
+    let library = Library::default();
     file::read_all(&tables, |exercise| {
-        exercise::read_in_handout(loader, cx, exercise, language)
+        exercise::read_in_handout(loader, &library, cx, exercise, language)
     })
 }
 
