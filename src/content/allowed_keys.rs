@@ -90,3 +90,31 @@ fn drop_null(object: &mut Map<String, Value>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::brand::BrandFile;
+    use crate::content::exercise::ExerciseFile;
+    use crate::content::handout::HandoutFile;
+
+    fn key(name: &str) -> Step {
+        Step::Key(name.into())
+    }
+
+    #[test]
+    fn the_keys_of_each_table_come_from_the_structs() {
+        let brand = AllowedKeys::of::<BrandFile>();
+        assert!(brand.at(&[]).contains(&"website".to_string()));
+        assert_eq!(brand.at(&[key("colors")]), ["accent", "primary"]);
+        let handout = AllowedKeys::of::<HandoutFile>();
+        let image = handout.at(&[key("exercise"), Step::Item(0), key("image"), Step::Item(1)]);
+        assert_eq!(image, ["alt", "caption", "file"]);
+        assert!(handout
+            .at(&[key("exercise"), Step::Item(0)])
+            .contains(&"use".to_string()));
+        let exercise = AllowedKeys::of::<ExerciseFile>();
+        assert!(!exercise.at(&[]).contains(&"use".to_string()));
+        assert!(exercise.at(&[key("nothing")]).is_empty());
+    }
+}
