@@ -20,7 +20,6 @@ use super::loader::Loader;
 use super::pain_rule::{self, PainRuleTable, WrittenRule};
 use super::passage::Passage;
 use super::plain::{self, Targets};
-use super::schema::FileKind;
 use super::source::SourceFile;
 use super::written::{Leaf, Table};
 use crate::diag::Diagnostic;
@@ -236,8 +235,7 @@ pub(crate) fn read(loader: &Loader, path: &Path, given: bool) -> Option<BrandRea
         "a brand needs at least name = \"Your clinic\"",
         loader.report,
     )?;
-    let (cx, file) =
-        file::read::<BrandFile>(&source, FileKind::Brand, loader.report, &loader.coverage)?;
+    let (cx, file) = file::read::<BrandFile>(&source, loader.report, &loader.coverage)?;
 
     // The fonts first, so that the brand's own text is checked against them.
     let fonts = read_fonts(loader, &cx, &file);

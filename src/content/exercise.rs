@@ -21,7 +21,6 @@ use super::loader::Loader;
 use super::passage::Passage;
 use super::paths::{is_content_file, PathError};
 use super::personalize::slug;
-use super::schema::FileKind;
 use super::source::SourceFile;
 use super::suggest;
 use super::written::{Leaf, List, Table};
@@ -162,7 +161,7 @@ impl From<PositionChoice> for Position {
 /// How many library ids a hint lists before saying how many more there are.
 const IDS_LISTED: usize = 20;
 
-/// The library files read so far in this load.
+/// The library files read so far, each read once however often a handout uses it.
 #[derive(Debug, Default)]
 pub(crate) struct Library {
     /// The ids in the library, listed the first time an id is not found.
@@ -257,6 +256,7 @@ pub(crate) struct ExerciseRead {
 /// Reads one `[[exercise]]` of a handout.
 pub(crate) fn read_in_handout(
     loader: &Loader,
+    library: &Library,
     cx: &FileCx,
     exercise: &Tabled<HandoutExercise>,
     language: &str,
@@ -266,7 +266,7 @@ pub(crate) fn read_in_handout(
     if written.library_id.is_some() {
         return cx.leaf(&written.library_id, |value, id| {
             let id = id.trim();
-            let base = from_library(loader, value, id, language)?;
+            let base = from_library(loader, library, value, id, language)?;
             fields.over(&base).into_exercise(Some(id.to_string()))
         });
     }
@@ -431,6 +431,7 @@ fn figure(loader: &Loader, cx: &FileCx, image: &Tabled<ImageTable>) -> Option<Fi
 /// it in that language (`ID.es.toml` for `es` and `es-MX`), read on first use.
 fn from_library(
     loader: &Loader,
+    library: &Library,
     use_value: &Value,
     id: &str,
     language: &str,
@@ -444,12 +445,12 @@ fn from_library(
             "\"{id}\" is not an exercise id: an id is lower-case words joined by hyphens, \
              the name of a file in content/exercises/ without .toml"
         );
-        let hint = id_hint(loader, id);
+        let hint = id_hint(loader, library, id);
         use_value.emit(use_value.error(message).hint(hint));
         return None;
     }
     let name = file_name_in(loader, id, language);
-    if let Some(known) = loader.library.read.borrow().get(&name) {
+    if let Some(known) = library.read.borrow().get(&name) {
         return known.clone();
     }
     let relative = format!("exercises/{name}.toml");
@@ -461,7 +462,8 @@ fn from_library(
         Ok(_) => {}
         Err(PathError::NotFound { .. }) => {
             let message = format!("unknown exercise \"{id}\": there is no content/{relative}");
-            use_value.emit(use_value.error(message).hint(unknown_id_hint(loader, id)));
+            let hint = unknown_id_hint(loader, library, id);
+            use_value.emit(use_value.error(message).hint(hint));
             return None;
         }
         Err(error) => {
@@ -471,7 +473,7 @@ fn from_library(
             return None;
         }
     }
-    library_file(loader, &name)
+    library_file(loader, library, &name)
 }
 
 /// The name, without `.toml`, of the library file of `id` for a handout in `language`: its
@@ -491,14 +493,13 @@ fn file_name_in(loader: &Loader, id: &str, language: &str) -> String {
 }
 
 /// The library file `name` (an id, or an id and a language), read once per load.
-fn library_file(loader: &Loader, name: &str) -> Option<Rc<Fields>> {
-    if let Some(known) = loader.library.read.borrow().get(name) {
+fn library_file(loader: &Loader, library: &Library, name: &str) -> Option<Rc<Fields>> {
+    if let Some(known) = library.read.borrow().get(name) {
         return known.clone();
     }
     let path = loader.workspace.content(format!("exercises/{name}.toml"));
     let fields = read_library_file(loader, &path).map(Rc::new);
-    loader
-        .library
+    library
         .read
         .borrow_mut()
         .insert(name.to_string(), fields.clone());
@@ -508,27 +509,28 @@ fn library_file(loader: &Loader, name: &str) -> Option<Rc<Fields>> {
 /// Reads every file of the library, used by a handout or not, in every language, reporting
 /// their problems.
 pub(crate) fn read_library(loader: &Loader) {
+    let library = Library::default();
     for name in library_file_names(loader) {
         // A file that leads outside the workspace is not read; a handout that uses it is
         // told why.
         let path = loader.workspace.content(format!("exercises/{name}.toml"));
         let written = format!("/content/exercises/{name}.toml");
         if loader.workspace.resolve(&path, &written).is_ok() {
-            library_file(loader, &name);
+            library_file(loader, &library, &name);
         }
     }
 }
 
 /// The id a name that is not one was likely meant as: its words in lower case, joined by
 /// hyphens; said as what to write, and whether the library has it.
-fn id_hint(loader: &Loader, written: &str) -> String {
+fn id_hint(loader: &Loader, library: &Library, written: &str) -> String {
     let id = slug(written);
     if id.is_empty() {
         return "write the id of a library exercise, e.g. use = \"split-squat\" for \
                 content/exercises/split-squat.toml"
             .to_string();
     }
-    let ids = loader.library.ids.get_or_init(|| library_ids(loader));
+    let ids = library.ids.get_or_init(|| library_ids(loader));
     if ids.contains(&id) {
         format!("did you mean use = \"{id}\"?")
     } else {
@@ -539,8 +541,8 @@ fn id_hint(loader: &Loader, written: &str) -> String {
     }
 }
 
-fn unknown_id_hint(loader: &Loader, id: &str) -> String {
-    let ids = loader.library.ids.get_or_init(|| library_ids(loader));
+fn unknown_id_hint(loader: &Loader, library: &Library, id: &str) -> String {
+    let ids = library.ids.get_or_init(|| library_ids(loader));
     let as_id = slug(id);
     if as_id != id && ids.contains(&as_id) {
         return format!(
@@ -605,8 +607,7 @@ fn library_file_names(loader: &Loader) -> Vec<String> {
 fn read_library_file(loader: &Loader, path: &Path) -> Option<Fields> {
     let what = "an exercise needs at least name = \"…\" and steps = [\"…\"]";
     let source = SourceFile::read(path, what, loader.report)?;
-    let (cx, file) =
-        file::read::<ExerciseFile>(&source, FileKind::Exercise, loader.report, &loader.coverage)?;
+    let (cx, file) = file::read::<ExerciseFile>(&source, loader.report, &loader.coverage)?;
     let name = cx.require(&file.name, cx.top(), "name", "name = \"Split squat\"");
     let example = "steps = [\"First step.\", \"Second step.\"]";
     let steps = cx.require(&file.steps, cx.top(), "steps", example);

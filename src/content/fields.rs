@@ -357,20 +357,20 @@ mod tests {
     use schemars::JsonSchema;
     use serde::Deserialize;
 
+    use crate::content::file::Kind;
     use crate::content::file::{self, FileCx};
-    use crate::content::kinds::{Choice, Kind};
+    use crate::content::kinds::Choice;
     use crate::content::report::Report;
-    use crate::content::schema::FileKind;
     use crate::content::source::SourceFile;
     use crate::content::written::{Leaf, List};
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, JsonSchema)]
     #[serde(bound = "")]
     struct X<K> {
         x: Option<Leaf<K>>,
     }
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, JsonSchema)]
     #[serde(bound = "")]
     struct Xs<K> {
         x: Option<List<Leaf<K>>>,
@@ -378,7 +378,7 @@ mod tests {
 
     /// What `read` makes of `text`'s content, and every problem reported as
     /// `line:col key: message | hint`.
-    fn read_file<D: serde::de::DeserializeOwned, T>(
+    fn read_file<D: serde::de::DeserializeOwned + JsonSchema, T>(
         text: &str,
         read: impl FnOnce(&FileCx, &D) -> Option<T>,
     ) -> (Option<T>, Vec<String>) {
@@ -388,8 +388,7 @@ mod tests {
         };
         let report = Report::default();
         let coverage = std::cell::OnceCell::new();
-        let (cx, content) =
-            file::read::<D>(&source, FileKind::Exercise, &report, &coverage).unwrap();
+        let (cx, content) = file::read::<D>(&source, &report, &coverage).unwrap();
         let result = read(&cx, &content);
         let problems = report
             .finish()
@@ -410,7 +409,7 @@ mod tests {
     }
 
     /// What `read` makes of the value of `x` in `text`.
-    fn read_x<K: Kind, T>(
+    fn read_x<K: Kind + JsonSchema, T>(
         text: &str,
         read: impl FnOnce(&Value, K) -> Option<T>,
     ) -> (Option<T>, Vec<String>) {
@@ -418,7 +417,7 @@ mod tests {
     }
 
     /// What `read` makes of each item of the list `x` in `text`.
-    fn read_xs<K: Kind, T>(
+    fn read_xs<K: Kind + JsonSchema, T>(
         text: &str,
         read: impl FnMut(&Value, K) -> Option<T>,
     ) -> (Option<Vec<T>>, Vec<String>) {

@@ -10,14 +10,15 @@ use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 use std::path::Path;
 
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
+use super::allowed_keys::AllowedKeys;
 use super::coverage::Coverage;
-use super::kinds::Kind;
+use super::key_path::{dotted, header, Step};
 use super::report::Report;
-use super::schema::{self, FileKind};
 use super::source::SourceFile;
 use super::suggest;
 use super::written::{Leaf, List, Table, Written};
@@ -26,13 +27,6 @@ use crate::diag::{Diagnostic, Location};
 /// The most items a list may have: far more than a printed handout can use (a page holds
 /// about 20 steps), and few enough that layout stays quick and small.
 pub(crate) const MAX_LIST_ITEMS: usize = 100;
-
-/// One step of the way from the top of a file to a value: a key, or a list's item (from 0).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Step {
-    Key(String),
-    Item(usize),
-}
 
 /// A content file being read, and where its problems go.
 pub(crate) struct FileCx<'a> {
@@ -47,13 +41,13 @@ pub(crate) struct FileCx<'a> {
     unknown: RefCell<Vec<(String, String)>>,
 }
 
-/// Reads the content file `source` of kind `kind` into `T`; `None` after reporting why not.
+/// Reads the content file `source` into `T`; `None` after reporting why not.
 ///
 /// Every syntax error, every key no field of `T` takes, and anything else that stops the
-/// file being read is reported; the values themselves are read later, from `T`.
-pub(crate) fn read<'a, T: DeserializeOwned>(
+/// file being read is reported; the values themselves are read later, from `T`. The keys
+/// suggested for an unknown key are those `T`'s schema allows.
+pub(crate) fn read<'a, T: DeserializeOwned + JsonSchema>(
     source: &'a SourceFile,
-    kind: FileKind,
     report: &'a Report,
     coverage: &'a OnceCell<Coverage>,
 ) -> Option<(FileCx<'a>, T)> {
@@ -76,8 +70,12 @@ pub(crate) fn read<'a, T: DeserializeOwned>(
             return None;
         }
     };
-    for path in ignored {
-        cx.report_unknown(kind, &path);
+    // The schema is made only for a file with an unknown key: most files have none.
+    if !ignored.is_empty() {
+        let allowed = AllowedKeys::of::<T>();
+        for path in ignored {
+            cx.report_unknown(&allowed, &path);
+        }
     }
     Some((cx, content))
 }
@@ -101,34 +99,6 @@ fn steps(path: &serde_ignored::Path) -> Vec<Step> {
         _ => {}
     }
     steps
-}
-
-/// `exercise[2].image[1].file`, for the steps to it.
-pub(crate) fn dotted(steps: &[Step]) -> String {
-    let mut key = String::new();
-    for step in steps {
-        match step {
-            Step::Key(name) if key.is_empty() => key.push_str(name),
-            Step::Key(name) => {
-                key.push('.');
-                key.push_str(name);
-            }
-            Step::Item(index) => key.push_str(&format!("[{}]", index + 1)),
-        }
-    }
-    key
-}
-
-/// The TOML header that opens the table at `steps`: `exercise[2].image` is `exercise.image`.
-fn header(steps: &[Step]) -> String {
-    let names: Vec<&str> = steps
-        .iter()
-        .filter_map(|step| match step {
-            Step::Key(name) => Some(name.as_str()),
-            Step::Item(_) => None,
-        })
-        .collect();
-    names.join(".")
 }
 
 impl<'a> FileCx<'a> {
@@ -231,7 +201,7 @@ impl<'a> FileCx<'a> {
 
     /// Reports the key at `path` that no field took, with the closest known key, or the
     /// way to move it where it belongs, or the keys allowed there.
-    fn report_unknown(&self, kind: FileKind, path: &[Step]) {
+    fn report_unknown(&self, allowed: &AllowedKeys, path: &[Step]) {
         let Some((Step::Key(name), table)) = path.split_last() else {
             return;
         };
@@ -242,16 +212,16 @@ impl<'a> FileCx<'a> {
             .iter()
             .find(|(key, _)| key.get_ref() == name)
             .map_or(0, |(key, _)| key.span().start);
-        let allowed = schema::keys(kind, table);
-        let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
+        let allowed_here = allowed.at(table);
+        let allowed_here: Vec<&str> = allowed_here.iter().map(String::as_str).collect();
         // The table around this one, when the key is one of its: TOML puts every key below
         // a `[table]` header into that table, so a key written too low lands here.
         let outer = table
             .iter()
             .rposition(|step| matches!(step, Step::Key(_)))
             .map(|at| &table[..at])
-            .filter(|outer| schema::keys(kind, outer).iter().any(|key| key == name));
-        let hint = if let Some(close) = suggest::closest(name, allowed.iter().copied()) {
+            .filter(|outer| allowed.at(outer).iter().any(|key| key == name));
+        let hint = if let Some(close) = suggest::closest(name, allowed_here.iter().copied()) {
             format!("did you mean `{close}`?")
         } else if let Some(outer) = outer {
             let move_above = if outer.is_empty() {
@@ -263,7 +233,7 @@ impl<'a> FileCx<'a> {
                 "keys below a [header] line belong to that table; move `{name}` above {move_above}"
             )
         } else {
-            format!("allowed here: {}", suggest::one_of(&allowed, '`'))
+            format!("allowed here: {}", suggest::one_of(&allowed_here, '`'))
         };
         let mut key_path = table.to_vec();
         key_path.push(Step::Key(name.clone()));
@@ -527,13 +497,20 @@ impl<'a> Value<'a> {
     }
 }
 
+/// A kind of single value a field holds, read from what was written with a hint fitting
+/// what was written instead; `kinds` has the kinds content files use.
+pub(crate) trait Kind: Sized {
+    /// The value, or `None` after reporting at `value` why `written` is not one.
+    fn read(value: &Value, written: &Written) -> Option<Self>;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::written::Leaf;
     use serde::Deserialize;
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, JsonSchema)]
     struct Doc {
         sets: Option<Leaf<i64>>,
         reps: Option<Leaf<i64>>,
@@ -545,12 +522,12 @@ mod tests {
         page: Option<Table<Image>>,
     }
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, JsonSchema)]
     struct Exercise {
         image: Option<List<Table<Image>>>,
     }
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, JsonSchema)]
     struct Image {
         file: Option<Leaf<String>>,
     }
@@ -563,7 +540,7 @@ mod tests {
         };
         let report = Report::default();
         let coverage = OnceCell::new();
-        let (cx, doc) = read::<Doc>(&file, FileKind::Exercise, &report, &coverage).unwrap();
+        let (cx, doc) = read::<Doc>(&file, &report, &coverage).unwrap();
         check(&cx, &doc);
         report
             .finish()

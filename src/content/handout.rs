@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::brand::{BrandInLanguage, BrandRead};
-use super::exercise::{self, ExerciseRead, HandoutExercise};
+use super::exercise::{self, ExerciseRead, HandoutExercise, Library};
 use super::fields;
 use super::file::{self, FileCx, Tabled};
 use super::kinds::{Choice, Day, Text};
@@ -16,7 +16,6 @@ use super::loader::Loader;
 use super::pain_rule::{self, PainRuleTable, WrittenRule};
 use super::passage::Passage;
 use super::plain::{self, Targets};
-use super::schema::FileKind;
 use super::source::SourceFile;
 use super::written::{Leaf, List, Table};
 use crate::diag::Diagnostic;
@@ -162,8 +161,7 @@ pub(crate) struct Frame {
 
 /// Reads the handout in `source` into a document; `None` when anything was wrong with it.
 pub(crate) fn read(loader: &Loader, source: &SourceFile, frame: Frame) -> Option<Document> {
-    let (cx, file) =
-        file::read::<HandoutFile>(source, FileKind::Handout, loader.report, &loader.coverage)?;
+    let (cx, file) = file::read::<HandoutFile>(source, loader.report, &loader.coverage)?;
     let example = "title = \"How to fix inner knee pain from running\"";
     let title = cx
         .require(&file.title, cx.top(), "title", example)
@@ -394,8 +392,9 @@ fn read_exercises(
         value.emit(value.error(message).hint(hint));
         return None;
     }
+    let library = Library::default();
     file::read_all(&tables, |exercise| {
-        exercise::read_in_handout(loader, cx, exercise, language)
+        exercise::read_in_handout(loader, &library, cx, exercise, language)
     })
 }
 

@@ -8,16 +8,9 @@ use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::de::{DeserializeOwned, IntoDeserializer};
 use toml::value::Datetime;
 
-use super::file::Value;
+use super::file::{Kind, Value};
 use super::suggest;
 use super::written::Written;
-
-/// A kind of single value a field holds, read from what was written with a hint fitting
-/// what was written instead.
-pub(crate) trait Kind: Sized {
-    /// The value, or `None` after reporting at `value` why `written` is not one.
-    fn read(value: &Value, written: &Written) -> Option<Self>;
-}
 
 impl Kind for String {
     fn read(value: &Value, written: &Written) -> Option<String> {

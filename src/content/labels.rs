@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 
-use super::file::FileCx;
-use super::kinds::{Kind, Text};
+use super::file::{FileCx, Kind};
+use super::kinds::Text;
 use super::written::{Leaf, Table};
 use crate::locale;
 

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::coverage::Coverage;
-use super::exercise::Library;
 use super::file::Value;
 use super::paths::Workspace;
 use super::pictures::Pictures;
@@ -16,7 +15,6 @@ pub(crate) struct Loader<'a> {
     pub report: &'a Report,
     pub workspace: Workspace,
     pub pictures: Pictures,
-    pub library: Library,
     /// Set once the brand's fonts are known.
     pub coverage: OnceCell<Coverage>,
 }
@@ -27,7 +25,6 @@ impl<'a> Loader<'a> {
             report,
             workspace,
             pictures: Pictures::default(),
-            library: Library::default(),
             coverage: OnceCell::new(),
         }
     }

@@ -8,6 +8,7 @@
 //! structs make the [`schema`]. [`personalize`] makes a copy of a document for one
 //! recipient, checking the details given for them as text in a content file is checked.
 
+mod allowed_keys;
 mod brand;
 mod contrast;
 mod coverage;
@@ -18,6 +19,7 @@ mod file;
 mod guidance_tests;
 mod handout;
 mod jpeg;
+mod key_path;
 mod kinds;
 mod labels;
 mod links;
