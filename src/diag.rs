@@ -66,6 +66,9 @@ pub struct Diagnostic {
     pub key: Option<String>,
     pub message: String,
     pub hint: Option<String>,
+    /// How many more times the same problem occurs further on in the same file, each
+    /// left unreported: a word warned about at every use would bury the other problems.
+    pub repeats: usize,
 }
 
 impl Diagnostic {
@@ -76,6 +79,7 @@ impl Diagnostic {
             key: None,
             message: message.into(),
             hint: None,
+            repeats: 0,
         }
     }
 
@@ -102,6 +106,11 @@ impl Diagnostic {
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn repeats(mut self, count: usize) -> Self {
+        self.repeats = count;
         self
     }
 

@@ -614,14 +614,19 @@ const DENSE: &str = "Patellofemoral pain syndrome, characterised by diffuse retr
 
 /// A copy of the sample whose closing is the dense sentence.
 fn with_hard_closing() -> tempfile::TempDir {
+    with_closing(DENSE)
+}
+
+/// A copy of the sample whose closing text is `closing`.
+fn with_closing(closing: &str) -> tempfile::TempDir {
     let ws = sample_workspace();
     let file = ws.path().join("content/handouts/inner-knee-pain.toml");
     let text = std::fs::read_to_string(&file).unwrap();
-    let closing = text.find("[closing]").unwrap();
-    let start = closing + text[closing..].find("text = ").unwrap();
+    let at = text.find("[closing]").unwrap();
+    let start = at + text[at..].find("text = ").unwrap();
     let end = start + text[start..].find('\n').unwrap();
-    let hard = format!("{}text = \"{DENSE}\"{}", &text[..start], &text[end..]);
-    std::fs::write(&file, hard).unwrap();
+    let written = format!("{}text = \"{closing}\"{}", &text[..start], &text[end..]);
+    std::fs::write(&file, written).unwrap();
     ws
 }
 
@@ -731,7 +736,7 @@ fn json_output_is_one_object_a_line_with_every_field() {
         let object: serde_json::Value = serde_json::from_str(line).expect("a line of JSON");
         let fields = object.as_object().expect("an object");
         for field in [
-            "file", "line", "column", "key", "severity", "message", "hint",
+            "file", "line", "column", "key", "severity", "message", "hint", "repeats",
         ] {
             assert!(fields.contains_key(field), "{field} missing in {line}");
         }
@@ -755,4 +760,51 @@ fn json_output_is_one_object_a_line_with_every_field() {
     assert!(stdout
         .lines()
         .all(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["severity"] == "error"));
+}
+
+#[test]
+fn a_jargon_word_used_twelve_times_is_warned_once_at_its_first_use() {
+    let ws = with_closing(&"Ice the inflamed knee. ".repeat(12));
+    let first = place(
+        ws.path(),
+        "content/handouts/inner-knee-pain.toml",
+        "inflamed",
+    );
+    let out = handout(ws.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let message = stderr(&out);
+    let warnings: Vec<&str> = message
+        .split("\n\n")
+        .filter(|w| w.contains("inflamed"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{message}");
+    assert!(
+        warnings[0].starts_with(
+            "warning: `closing.text`: “inflamed” is a word many readers do not know; \
+             also used 11 more times in this file"
+        ),
+        "{message}"
+    );
+    assert!(warnings[0].contains(&format!("--> {first}")), "{message}");
+
+    let json = handout(ws.path(), &["check", "--format", "json"]);
+    let stdout = String::from_utf8(json.stdout).unwrap();
+    let objects: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .filter(|object: &serde_json::Value| {
+            object["message"].as_str().unwrap().contains("inflamed")
+        })
+        .collect();
+    assert_eq!(objects.len(), 1, "{stdout}");
+    assert_eq!(objects[0]["repeats"], 11);
+    let (line, column) = (&objects[0]["line"], &objects[0]["column"]);
+    assert!(
+        first.ends_with(&format!(":{line}:{column}")),
+        "{first}: {stdout}"
+    );
+
+    let strict = handout(ws.path(), &["check", "--strict"]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(stderr(&strict).contains("error: `closing.text`: “inflamed”"));
 }

@@ -6,8 +6,8 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use handout::content::{LoadOptions, Personalization};
-use handout::layout::{ElementId, Item, Mark, PagedLayout, Role, Scope, Structure};
+use handout::content::{Given, LoadOptions, Personalization};
+use handout::layout::{ElementId, Item, Mark, PagedLayout, Placed, Role, Scope, Structure};
 use handout::model::{Date, Edition, Paper};
 use handout::BuildOptions;
 
@@ -543,6 +543,112 @@ fn the_sheet_and_the_log_are_tagged_and_their_tables_read_by_row_and_column() {
             }
         }
     }
+}
+
+/// A note as a clinician writes one.
+const NOTE: &str = "Keep runs short — 20 min";
+
+/// The `edition` on `paper` for a named recipient with `note`.
+fn with_note(edition: Edition, paper: Paper, note: &str) -> BuildOptions {
+    BuildOptions {
+        personalization: Personalization {
+            name: Some(Given::flag("--patient", "Zoë Müller")),
+            note: Some(Given::flag("--note", note)),
+            ..Personalization::default()
+        },
+        ..options(edition, paper)
+    }
+}
+
+/// The role and text of each element in the part that holds `text`: the note's box as
+/// the structure tree tells it.
+fn tagged_parts(layout: &PagedLayout, text: &str) -> Vec<(Role, String)> {
+    let tree = Tree::of(layout);
+    let holds = |id: ElementId| tree.children(id).iter().any(|&kid| tree.text(kid) == text);
+    let sections: Vec<ElementId> = tree
+        .structure
+        .iter()
+        .filter(|(id, e)| e.role == Role::Sect && holds(*id))
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(sections.len(), 1, "one part holds {text:?}");
+    tree.children(sections[0])
+        .iter()
+        .map(|&kid| (tree.role(kid).clone(), tree.text(kid)))
+        .collect()
+}
+
+#[test]
+fn the_log_prints_the_note_after_its_instructions_as_the_sheet_does_two_weeks_a_page() {
+    for handout in [sample(), spanish()] {
+        let (_, words) = document(&handout);
+        let label = words.note_from(None);
+        let how_to: String = words.text("log-how-to").chars().take(12).collect();
+        let first_week = words.format("log-week", &[("week", 1.into())]);
+        for paper in [Paper::A4, Paper::Letter] {
+            let what = format!("{} {paper:?}", handout.display());
+            let log = with_note(LOG, paper, NOTE);
+            let pages = page_texts(&parse(&build(&handout, &log)));
+            assert_eq!(pages.len(), 1, "{what}");
+            let at = |needle: &str| {
+                pages[0]
+                    .find(needle)
+                    .unwrap_or_else(|| panic!("{what}: no {needle:?} in {}", pages[0]))
+            };
+            assert!(at(&how_to) < at(&label), "{what}");
+            assert!(
+                at(&label) < at(NOTE) && at(NOTE) < at(&first_week),
+                "{what}"
+            );
+
+            let parts = tagged_parts(&lay_out(&handout, &log), NOTE);
+            assert_eq!(parts, [(Role::P, label.clone()), (Role::P, NOTE.into())]);
+            let sheet = lay_out(&handout, &with_note(Edition::Sheet, paper, NOTE));
+            assert_eq!(parts, tagged_parts(&sheet, NOTE), "{what}");
+
+            let four_weeks = with_note(Edition::Log { weeks: 4 }, paper, NOTE);
+            let pages = page_texts(&parse(&build(&handout, &four_weeks)));
+            assert_eq!(pages.len(), 2, "{what}");
+            // Once, with the instructions, as a screen reader reads it.
+            assert!(
+                pages[0].contains(NOTE) && !pages[1].contains(NOTE),
+                "{what}"
+            );
+        }
+    }
+}
+
+/// Where on the first page the first line that starts with `prefix` begins.
+fn left_of(layout: &PagedLayout, prefix: &str) -> f32 {
+    let starts = |placed: &&Placed| matches!(&placed.item, Item::Text(run) if run.text().starts_with(prefix));
+    layout.pages[0]
+        .items
+        .iter()
+        .find(starts)
+        .unwrap_or_else(|| panic!("no line starts with {prefix:?}"))
+        .at
+        .x
+}
+
+#[test]
+fn a_short_note_goes_beside_the_instructions_and_a_long_one_under_them() {
+    let short = lay_out(&sample(), &with_note(LOG, Paper::A4, NOTE));
+    let note = left_of(&short, "Keep runs");
+    let page = short.pages[0].size.width;
+    assert!(note > page / 2.0, "{note} of {page}");
+
+    // Beside the instructions, a note this long would make a box taller than the
+    // instructions and the note one under the other.
+    let long = "Keep runs short and flat, every other day, and no longer than 20 minutes. \
+        Ice the knee for ten minutes after a run if it aches. Stop and call us if the pain \
+        goes above 4 out of 10, or if the knee swells, locks or gives way. Do the bridges \
+        on the days you do not run, and bring this log to your next visit so that we can \
+        see how the weeks went.";
+    let under = lay_out(&sample(), &with_note(LOG, Paper::A4, long));
+    let (note, instructions) = (left_of(&under, "Keep runs"), left_of(&under, "Tick a box"));
+    assert!((note - instructions).abs() < 20.0, "{note} {instructions}");
+    let words = page_words(&under, 0);
+    assert!(words.contains("see how the weeks went."), "{words}");
 }
 
 fn for_edition(edition: Edition) -> BuildOptions {

@@ -17,7 +17,8 @@ pub enum Format {
     #[default]
     Human,
     /// On standard output, one JSON object a line with the fields file, line, column,
-    /// key, severity, message and hint (null when not known).
+    /// key, severity, message and hint (null when not known), and repeats: how many
+    /// more times the problem occurs further on in the file (0 for most).
     Json,
 }
 
@@ -146,6 +147,7 @@ fn json(d: &Diagnostic) -> serde_json::Value {
         "severity": severity,
         "message": d.message,
         "hint": d.hint,
+        "repeats": d.repeats,
     })
 }
 

@@ -2,7 +2,8 @@
 //! with a row for each exercise (its name and dosage, then a box a day to tick, one for
 //! each time a day it is done) and a row for the day's pain, 0 to 10; each page ends in
 //! lines for notes. The days are dated from the recipient's date, or numbered, with a
-//! line to write the date on, when there is none.
+//! line to write the date on, when there is none. The clinician's note for the
+//! recipient goes with the instructions on the first page.
 //!
 //! Nothing relies on colour: the boxes and lines are dark enough to print in grey, and
 //! every row and column says what it is in words.
@@ -12,6 +13,7 @@ use super::compose::{stack, Composer};
 use super::frame::{Frame, Item, Shape};
 use super::guidance::session_time;
 use super::paginate::{paginate, Block, Heights};
+use super::sheet::{note_box, note_width};
 use super::structure::{Artifact, Role, Scope};
 use super::theme::Palette;
 use crate::calendar;
@@ -47,13 +49,19 @@ const NOTES_SPACE: f32 = 12.0;
 const GRID_WIDTH: f32 = 0.7;
 /// The line to write the recipient's name on.
 const NAME_LINE: f32 = 180.0;
+/// The most of the column the recipient's note takes at the right of the instructions.
+const NOTE_SHARE: f32 = 0.45;
+/// Between the instructions and the note's box at their right.
+const NOTE_GUTTER: f32 = 16.0;
+/// Above the recipient's note, when it is below the instructions.
+const NOTE_SPACE: f32 = 10.0;
 
 /// Lays out a log of `weeks` weeks (1 to [`Edition::MAX_WEEKS`]), two to a page.
 pub fn flow(c: &mut Composer, doc: &Document, weeks: u8, heights: Heights) -> Flow {
     let weeks = weeks.clamp(1, Edition::MAX_WEEKS);
     let mut blocks = Vec::new();
     let mut entries = Vec::new();
-    opening(c, doc, &mut blocks);
+    opening(c, doc, heights.rest, &mut blocks);
     let start = doc.recipient.as_ref().and_then(|r| r.date);
     for week in 1..=weeks {
         let heading = week_heading(c, week, start);
@@ -74,8 +82,8 @@ pub fn flow(c: &mut Composer, doc: &Document, weeks: u8, heights: Heights) -> Fl
 }
 
 /// What a reader needs before the first week: what the form is and whose it is, which
-/// handout it goes with, and how to fill it in.
-fn opening(c: &mut Composer, doc: &Document, blocks: &mut Vec<Block>) {
+/// handout it goes with, how to fill it in, and the clinician's note.
+fn opening(c: &mut Composer, doc: &Document, page_height: f32, blocks: &mut Vec<Block>) {
     let width = c.theme.column_width();
     title_and_name(c, doc, blocks);
     let handout = c.plain(
@@ -84,15 +92,67 @@ fn opening(c: &mut Composer, doc: &Document, blocks: &mut Vec<Block>) {
     );
     let frame = c.element(Role::P, |c| c.text_frame(&handout, width, 1.3));
     blocks.push(Block::new(frame, 2.0).keep_with_previous());
+    instructions(c, doc, page_height, blocks);
+}
 
+/// How to fill the log in, and the session time; then the recipient's note, in the box
+/// the sheet prints it in. The box goes at the right of the instructions, in a column
+/// narrowed for it, unless that is taller than the box under them: the first page has
+/// little room to spare for its second week and the lines for notes, and beside the
+/// instructions' short lines is room otherwise left empty.
+fn instructions(c: &mut Composer, doc: &Document, page_height: f32, blocks: &mut Vec<Block>) {
+    let width = c.theme.column_width();
+    let full = how_to(c, doc, width);
+    let recipient = doc.recipient.as_ref();
+    let Some(note) = recipient.and_then(|r| r.note.as_deref()) else {
+        blocks.push(Block::new(full, 8.0).keep_with_previous());
+        return;
+    };
+    let clinician = recipient.and_then(|r| r.clinician.as_deref());
+    // Both are composed, and one is placed: the other's elements, drawn nowhere, are
+    // left out of the structure tree.
+    let mut below = note_box(c, note, clinician, width, page_height);
+    let below_height: f32 = below.iter().map(|block| block.frame.height).sum();
+    let beside = beside_note(c, doc, note, clinician, page_height)
+        .filter(|beside| beside.height <= full.height + NOTE_SPACE + below_height);
+    if let Some(beside) = beside {
+        blocks.push(Block::new(beside, 8.0).keep_with_previous());
+        return;
+    }
+    blocks.push(Block::new(full, 8.0).keep_with_previous());
+    below[0].space_before = NOTE_SPACE;
+    blocks.extend(below);
+}
+
+/// The instructions with the recipient's note in its box at their right; `None` when
+/// the box would go on over a page.
+fn beside_note(
+    c: &mut Composer,
+    doc: &Document,
+    note: &str,
+    clinician: Option<&str>,
+    page_height: f32,
+) -> Option<Frame> {
+    let width = c.theme.column_width();
+    let box_width = note_width(c, note, clinician).min(width * NOTE_SHARE);
+    let mut frame = how_to(c, doc, width - box_width - NOTE_GUTTER);
+    let mut boxed = note_box(c, note, clinician, box_width, page_height);
+    let note = boxed.pop().filter(|_| boxed.is_empty())?;
+    frame.height = frame.height.max(note.frame.height);
+    frame.push_frame(Point::new(width - box_width, 0.0), note.frame);
+    Some(frame)
+}
+
+/// How to fill the log in, with the session time below, in a column `width` wide.
+fn how_to(c: &mut Composer, doc: &Document, width: f32) -> Frame {
     let how = c.plain(&c.words.text("log-how-to"), c.body());
     let lines = c.lines(&how, width);
     let leading = c.theme.leading;
-    let frame = c.element(Role::P, |c| stack(c.line_frames(&lines, leading), 0.0));
-    blocks.push(Block::new(frame, 8.0).keep_with_previous());
-    if let Some(frame) = session_time(c, doc, width) {
-        blocks.push(Block::new(frame, 4.0).keep_with_previous());
+    let mut frame = c.element(Role::P, |c| stack(c.line_frames(&lines, leading), 0.0));
+    if let Some(session) = session_time(c, doc, width) {
+        frame.append(4.0, session);
     }
+    frame
 }
 
 /// The log's title, and "Name:" with the recipient's name or a line to write it on: at

@@ -100,7 +100,9 @@ pub fn flow(c: &mut Composer, doc: &Document, heights: Heights) -> Flow {
     }
     if let Some(note) = doc.recipient.as_ref().and_then(|r| r.note.as_deref()) {
         let clinician = doc.recipient.as_ref().and_then(|r| r.clinician.as_deref());
-        push_box(&mut flow.blocks, note_box(c, note, clinician, heights.rest));
+        let width = c.theme.column_width();
+        let note = note_box(c, note, clinician, width, heights.rest);
+        push_box(&mut flow.blocks, note);
     }
     if !doc.red_flags.is_empty() {
         let heading = heading_or(c, &doc.headings.red_flags, "heading-red-flags");
@@ -416,24 +418,21 @@ fn summary_box(c: &mut Composer, paragraphs: &[Paragraph], page_height: f32) -> 
     })
 }
 
-/// The clinician's note for the recipient, in a white box with a brand border.
-fn note_box(c: &mut Composer, note: &str, clinician: Option<&str>, page_height: f32) -> Vec<Block> {
-    let style = BoxStyle {
-        fill: Rgb::WHITE,
-        border: Some(c.theme.colors.primary),
-        bar: None,
-        padding: 8.0,
-        radius: 3.0,
-    };
-    let width = c.theme.column_width();
+/// The clinician's note for the recipient, in a white box `width` wide with a brand
+/// border.
+pub(super) fn note_box(
+    c: &mut Composer,
+    note: &str,
+    clinician: Option<&str>,
+    width: f32,
+    page_height: f32,
+) -> Vec<Block> {
+    let style = note_style(c);
     let inner = style.inner_width(width);
     c.element(Role::Sect, |c| {
-        let label = c.words.note_from(clinician);
-        let label_style = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.heading);
-        let label = c.plain(&label, label_style);
+        let (label, note) = note_spans(c, note, clinician);
         let mut parts = vec![c.element(Role::P, |c| c.text_frame(&label, inner, 1.3))];
-        let spans = c.plain(note, c.body());
-        let lines = c.lines(&spans, inner);
+        let lines = c.lines(&note, inner);
         parts.extend(c.element(Role::P, |c| c.line_frames(&lines, 1.3)));
         let content = BoxContent {
             parts,
@@ -442,6 +441,34 @@ fn note_box(c: &mut Composer, note: &str, clinician: Option<&str>, page_height: 
         };
         boxed(content, style, width, page_height)
     })
+}
+
+/// The width of the narrowest [`note_box`] that holds its label and its note each on
+/// one line.
+pub(super) fn note_width(c: &mut Composer, note: &str, clinician: Option<&str>) -> f32 {
+    let (label, note) = note_spans(c, note, clinician);
+    let widest = c.natural_width(&label).max(c.natural_width(&note));
+    let width = c.theme.column_width();
+    let padding = width - note_style(c).inner_width(width);
+    // A point to spare, so that rounding never breaks a line that fits.
+    widest + padding + 1.0
+}
+
+fn note_style(c: &Composer) -> BoxStyle {
+    BoxStyle {
+        fill: Rgb::WHITE,
+        border: Some(c.theme.colors.primary),
+        bar: None,
+        padding: 8.0,
+        radius: 3.0,
+    }
+}
+
+/// The note's label ("A note from your clinician") and the note, as the box sets them.
+fn note_spans(c: &Composer, note: &str, clinician: Option<&str>) -> (Vec<Span>, Vec<Span>) {
+    let label = c.words.note_from(clinician);
+    let label_style = c.style(FaceId::Bold, c.theme.body_size, c.theme.colors.heading);
+    (c.plain(&label, label_style), c.plain(note, c.body()))
 }
 
 /// The red flags in one box, the most urgent first: each as its condition's name, then
