@@ -67,6 +67,22 @@ fn fallback_chars() -> &'static CharSet {
 }
 
 impl Missing {
+    /// These characters less `named`; none when nothing is left.
+    pub fn without(self, named: &[char]) -> Option<Missing> {
+        let keep = |chars: Vec<char>| -> Vec<char> {
+            chars.into_iter().filter(|c| !named.contains(c)).collect()
+        };
+        let left = Missing {
+            in_fallback: keep(self.in_fallback),
+            nowhere: keep(self.nowhere),
+        };
+        (!left.in_fallback.is_empty() || !left.nowhere.is_empty()).then_some(left)
+    }
+
+    pub fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.in_fallback.iter().chain(&self.nowhere).copied()
+    }
+
     /// A warning's message and hint.
     pub fn explain(&self) -> (String, String) {
         let mut parts = Vec::new();

@@ -304,9 +304,9 @@ fn text_source<'t>(value: &Value, text: &'t str) -> Option<&'t str> {
         value.emit(value.error(message).hint(hint));
         return None;
     }
-    let missing = value.cx().coverage.get().and_then(|c| c.missing(text));
-    if let Some(missing) = missing {
+    if let Some(missing) = value.cx().lacking_unnamed(text) {
         let (message, hint) = missing.explain();
+        let hint = format!("{hint} (named where first used: not warned again in this file)");
         value.emit(value.warning(message).hint(hint));
     }
     Some(text)

@@ -16,7 +16,7 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 use super::allowed_keys::AllowedKeys;
-use super::coverage::Coverage;
+use super::coverage::{Coverage, Missing};
 use super::key_path::{dotted, header, Step};
 use super::report::Report;
 use super::source::SourceFile;
@@ -39,6 +39,9 @@ pub(crate) struct FileCx<'a> {
     tree: Spanned<DeTable<'a>>,
     /// The unknown keys reported, each with the dotted key of its table.
     unknown: RefCell<Vec<(String, String)>>,
+    /// The characters the font lacks that a warning has named: each is named once a file,
+    /// where it is first used, not in every text that uses it.
+    lacking_named: RefCell<Vec<char>>,
 }
 
 /// Reads the content file `source` into `T`; `None` after reporting why not.
@@ -58,6 +61,7 @@ pub(crate) fn read<'a, T: DeserializeOwned + JsonSchema>(
         coverage,
         tree: tree.clone(),
         unknown: RefCell::default(),
+        lacking_named: RefCell::default(),
     };
     let mut ignored: Vec<Vec<Step>> = Vec::new();
     let read = serde_ignored::deserialize(toml::de::Deserializer::from(tree), |path| {
@@ -102,6 +106,15 @@ fn steps(path: &serde_ignored::Path) -> Vec<Step> {
 }
 
 impl<'a> FileCx<'a> {
+    /// What `text` has that the font lacks and no warning in this file has named yet.
+    pub fn lacking_unnamed(&self, text: &str) -> Option<Missing> {
+        let missing = self.coverage.get()?.missing(text)?;
+        let mut named = self.lacking_named.borrow_mut();
+        let unnamed = missing.without(&named)?;
+        named.extend(unnamed.chars());
+        Some(unnamed)
+    }
+
     pub fn path(&self) -> &'a Path {
         &self.file.path
     }
