@@ -275,6 +275,9 @@ fn the_spanish_log_keeps_two_weeks_to_a_page_in_a4_and_letter() {
         assert_eq!(layout.pages.len(), 1, "{paper:?}");
         assert_text_at_least_12_pt(&layout, "Spanish log");
     }
+    // Its taller rows leave A4 room for lines to write notes on, ruled closer.
+    let layout = lay_out(&spanish(), &options(LOG, Paper::A4));
+    assert!(page_words(&layout, 0).contains("Notas"));
 }
 
 #[test]
@@ -425,6 +428,26 @@ fn printed_lines(layout: &PagedLayout) -> Vec<String> {
         }
     }
     lines
+}
+
+#[test]
+fn the_logs_instructions_leave_no_word_alone_on_their_last_line() {
+    for handout in [sample(), spanish()] {
+        let (_, words) = document(&handout);
+        let how_to = words.text("log-how-to");
+        for paper in [Paper::A4, Paper::Letter] {
+            for options in [options(LOG, paper), with_note(LOG, paper, NOTE)] {
+                let lines = printed_lines(&lay_out(&handout, &options));
+                let instructions: Vec<&String> = lines
+                    .iter()
+                    .filter(|line| how_to.contains(line.trim()))
+                    .collect();
+                assert!(instructions.len() >= 2, "{paper:?}: {lines:#?}");
+                let last = instructions.last().unwrap().trim();
+                assert!(last.contains(' '), "{paper:?}: {last:?} alone");
+            }
+        }
+    }
 }
 
 #[test]

@@ -179,7 +179,7 @@ impl<'a, 's> Composer<'a, 's> {
         self.break_spans(spans, width, false)
     }
 
-    /// Breaks a title or subtitle into whole-word lines of even length: as many lines as
+    /// Breaks a title, subtitle or short paragraph into whole-word lines of even length: as many lines as
     /// at `width`, set in the narrowest column that keeps that many, so that the last line
     /// is not one word left alone ("How to fix inner knee pain from / running") unless the
     /// words are too few to share.

@@ -42,8 +42,11 @@ const NUMBER_BOX: Size = Size {
 /// A week's table up to this share of a page is kept whole: with its heading it still
 /// fits on a fresh page.
 const WHOLE_TABLE_SHARE: f32 = 0.9;
-/// Between lines to write notes on: about 8.5 mm, as ruled paper has.
+/// Between lines to write notes on: about 8.5 mm, as wide-ruled paper has.
 const NOTE_LINE: f32 = 24.0;
+/// 7.1 mm, as college-ruled paper has: for a page that has no room for
+/// [`MIN_NOTE_LINES`] wider apart.
+const NARROW_NOTE_LINE: f32 = 20.0;
 const MIN_NOTE_LINES: usize = 2;
 const NOTES_SPACE: f32 = 12.0;
 const GRID_WIDTH: f32 = 0.7;
@@ -143,10 +146,11 @@ fn beside_note(
     Some(frame)
 }
 
-/// How to fill the log in, with the session time below, in a column `width` wide.
+/// How to fill the log in, in lines of even length (no word left alone beside the note),
+/// with the session time below, in a column `width` wide.
 fn how_to(c: &mut Composer, doc: &Document, width: f32) -> Frame {
     let how = c.plain(&c.words.text("log-how-to"), c.body());
-    let lines = c.lines(&how, width);
+    let lines = c.balanced_lines(&how, width);
     let leading = c.theme.leading;
     let mut frame = c.element(Role::P, |c| stack(c.line_frames(&lines, leading), 0.0));
     if let Some(session) = session_time(c, doc, width) {
@@ -559,11 +563,17 @@ fn row(
     frame
 }
 
-/// "Notes" on the first of the lines to write on, as many as `room` holds; none when it
-/// holds fewer than [`MIN_NOTE_LINES`].
+/// "Notes" on the first of the lines to write on, as many as `room` holds: ruled wide
+/// when that leaves [`MIN_NOTE_LINES`], else narrower; none when not even one fits.
 fn notes(c: &mut Composer, room: f32) -> Option<Block> {
-    let lines = ((room - NOTES_SPACE - GRID_WIDTH) / NOTE_LINE).floor();
-    if lines < MIN_NOTE_LINES as f32 {
+    let fitting = |pitch: f32| ((room - NOTES_SPACE - GRID_WIDTH) / pitch).floor().max(0.0);
+    let pitch = if fitting(NOTE_LINE) >= MIN_NOTE_LINES as f32 {
+        NOTE_LINE
+    } else {
+        NARROW_NOTE_LINE
+    };
+    let lines = fitting(pitch);
+    if lines < 1.0 {
         return None;
     }
     let width = c.theme.column_width();
@@ -571,15 +581,15 @@ fn notes(c: &mut Composer, room: f32) -> Option<Block> {
     let spans = c.plain(&c.words.text("log-notes"), style);
     let label = c.element(Role::H2, |c| c.text_frame(&spans, width, LEADING));
     let label_width = c.natural_width(&spans) + 6.0;
-    let mut frame = Frame::new(lines * NOTE_LINE + GRID_WIDTH);
+    let mut frame = Frame::new(lines * pitch + GRID_WIDTH);
     // The label sits on the first line, as a form's do.
     let rule = c.theme.colors.muted;
     let above = last_baseline(&label);
-    frame.push_frame(Point::new(0.0, NOTE_LINE - 3.0 - above), label);
+    frame.push_frame(Point::new(0.0, pitch - 3.0 - above), label);
     for line in 1..=lines as usize {
         let x = if line == 1 { label_width } else { 0.0 };
         frame.fill(
-            Point::new(x, line as f32 * NOTE_LINE),
+            Point::new(x, line as f32 * pitch),
             Size::new(width - x, GRID_WIDTH),
             rule,
         );
