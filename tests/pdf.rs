@@ -372,6 +372,11 @@ fn words_either_side_of_a_line_break_read_apart() {
         .map(|item| item["text"].as_str().unwrap())
         .collect();
     assert!(paragraphs.len() >= 4);
+    // A wrapped list's line ends with its separator, and the space after it.
+    let after_separators = strings.match_indices('·').map(|(at, _)| &strings[at + 2..]);
+    for after in after_separators {
+        assert!(after.starts_with(char::is_whitespace), "·{after:.20}");
+    }
     for paragraph in paragraphs {
         assert!(
             read.contains(&words(paragraph)),

@@ -241,8 +241,12 @@ impl<'a, 's> Composer<'a, 's> {
                     row.extend(joined);
                     *row_width += joined_width;
                 }
-                Some((row, _)) => {
-                    row.extend(end_mark.iter().cloned());
+                Some((row, row_width)) => {
+                    // A row that began with an item too wide for the mark after it
+                    // ends without one, rather than push the item's last word over.
+                    if *row_width + end_mark_width <= width - SLACK {
+                        row.extend(end_mark.iter().cloned());
+                    }
                     rows.push((item.clone(), item_width));
                 }
                 None => rows.push((item.clone(), item_width)),
@@ -412,17 +416,15 @@ fn link_description(uri: &str, shown: &str) -> String {
     }
 }
 
-/// `separator` as it ends a line: without its last space, and tied by a no-break space
-/// to the word before it, so that it never starts the next line alone.
+/// `separator` as it ends a line: tied by a no-break space to the word before it, so that
+/// it never starts the next line alone. Its last space hangs at the line's end, unmeasured
+/// but kept in the text, so that the words either side of the break read apart.
 fn line_end_mark(separator: &[Span]) -> Vec<Span> {
     let mut mark = separator.to_vec();
     if let Some(first) = mark.first_mut() {
         if let Some(rest) = first.text.strip_prefix(' ') {
             first.text = format!("\u{a0}{rest}");
         }
-    }
-    if let Some(last) = mark.last_mut() {
-        last.text = last.text.trim_end().to_string();
     }
     mark
 }

@@ -444,8 +444,8 @@ fn exercise_row(
             ..exercise.dosage
         };
         // The name and the dosage run on as one text, to keep the row low, broken only
-        // between its parts ("3 days a week" stays whole) and with no dot at a line's
-        // end or start.
+        // between its parts ("3 days a week" stays whole), a broken line ending with the
+        // dot that says the list goes on.
         let mut items = vec![c.plain(&format!("{number}. {}", exercise.name), name_style)];
         for part in c.words.dosage(&dosage) {
             items.push(c.plain(&part, dosage_style));
