@@ -239,10 +239,11 @@ fn a_red_flag_that_continues_repeats_its_urgency_and_name() {
 #[test]
 fn a_red_flag_never_leaves_its_name_alone_at_the_foot_of_a_page() {
     // Taller than a page, so that it must break; intros of every length move its start
-    // down the page, past its foot.
-    let text =
+    // down the page, past its foot. The second begins with a paragraph of one line.
+    let long =
         "Pain that wakes you at night and does not ease when you change position. ".repeat(60);
-    for sentences in 1..40 {
+    let led = format!("Pain that wakes you needs a doctor.\n\n{long}");
+    for (sentences, text) in (1..40).flat_map(|n| [(n, long.clone()), (n, led.clone())]) {
         let intro = "You will get better with time and the right exercises. ".repeat(sentences);
         let (_ws, file) = scratch_handout(&format!(
             "title = \"Long\"\nintro = {intro:?}\n[[red_flag]]\nname = \"Night pain\"\ntext = {text:?}\nurgency = \"urgent\"\n[[exercise]]\nuse = \"glute-bridge\"\n"

@@ -393,11 +393,18 @@ fn care_card_content(c: &mut Composer, flag: &RedFlag, page_height: f32) -> Vec<
         box_top(heading, style, width)
     });
     parts.push(Frame::new(2.0));
-    // The urgency and the name never end a page alone: two lines of what the flag means
-    // go with them.
-    let lead = parts.len() + 2;
     let (body, leading, gap) = (c.body(), c.theme.leading, c.theme.paragraph_gap);
-    parts.extend(c.paragraph_lines(&flag.text, body, inner, leading, gap));
+    let text = c.paragraph_lines(&flag.text, body, inner, leading, gap);
+    // The urgency and the name never end a page alone: two lines of what the flag means
+    // go with them (the gap between two paragraphs is no line).
+    let second_line = text
+        .iter()
+        .enumerate()
+        .filter(|(_, frame)| !frame.items.is_empty())
+        .nth(1)
+        .map_or(text.len(), |(i, _)| i + 1);
+    let lead = parts.len() + second_line;
+    parts.extend(text);
     let content = BoxContent {
         header: None,
         parts,
