@@ -126,6 +126,35 @@ fn the_sheet_is_one_page_with_every_exercise_and_its_dosage_at_12_pt_or_more() {
 }
 
 #[test]
+fn the_pain_rule_never_pushes_the_sheets_rows_into_two_columns() {
+    for handout in [sample(), spanish()] {
+        for paper in [Paper::A4, Paper::Letter] {
+            for options in [
+                options(Edition::Sheet, paper),
+                with_note(Edition::Sheet, paper, NOTE),
+            ] {
+                let layout = lay_out(&handout, &options);
+                let widths: Vec<f32> = layout.pages[0]
+                    .items
+                    .iter()
+                    .filter_map(|placed| match &placed.item {
+                        Item::Image { size, .. } => Some(size.width),
+                        _ => None,
+                    })
+                    .collect();
+                // Three exercises' thumbnails, the logo aside, at one-column sizes.
+                let thumbnails = widths.iter().filter(|&&w| w >= 72.0 - 2.0).count();
+                assert!(
+                    thumbnails >= 3,
+                    "{paper:?} {}: {widths:?}",
+                    handout.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn eight_exercises_fit_one_sheet_in_a4_and_letter() {
     for paper in [Paper::A4, Paper::Letter] {
         for options in [options(Edition::Sheet, paper), for_patient("Aoife O’Brien")] {

@@ -120,23 +120,57 @@ pub fn flow(c: &mut Composer, doc: &Document, heights: Heights) -> Flow {
     flow
 }
 
-/// The pain rule, then the exercises, when they all still fit on the sheet's page; else
-/// the exercises alone, which keep to one page without the rule more often than with it.
+/// The pain rule, then the exercises, when they all still fit on the sheet's page in as
+/// many columns as without it: the rule may make the pictures smaller, but never pushes
+/// the rows into two columns or off the page; it makes way for them instead.
 fn pain_rule_and_exercises(c: &mut Composer, doc: &Document, heights: Heights, flow: &mut Flow) {
     let count = doc.exercises.len();
-    let (blocks, entries, elements) = (flow.blocks.len(), flow.entries.len(), c.structure.len());
-    push_box(&mut flow.blocks, pain_rule(c, &doc.pain_rule, heights.rest));
-    if exercises(c, doc, heights, flow) == count {
+    let before = Checkpoint::of(c, flow);
+    let alone = exercises(c, doc, heights, flow);
+    if alone.fitted < count {
+        c.warnings
+            .push(overflow_warning(doc, alone.fitted, count).in_file(&doc.source));
         return;
     }
-    flow.blocks.truncate(blocks);
-    flow.entries.truncate(entries);
-    c.structure.truncate(elements);
-    let fitted = exercises(c, doc, heights, flow);
-    if fitted < count {
-        c.warnings
-            .push(overflow_warning(doc, fitted, count).in_file(&doc.source));
+    before.restore(c, flow);
+    push_box(&mut flow.blocks, pain_rule(c, &doc.pain_rule, heights.rest));
+    let with_rule = exercises(c, doc, heights, flow);
+    if with_rule.fitted < count || with_rule.columns != alone.columns {
+        before.restore(c, flow);
+        exercises(c, doc, heights, flow);
     }
+}
+
+/// How far the sheet had been laid out, to go back to and try another way.
+struct Checkpoint {
+    blocks: usize,
+    entries: usize,
+    elements: usize,
+    warnings: usize,
+}
+
+impl Checkpoint {
+    fn of(c: &Composer, flow: &Flow) -> Checkpoint {
+        Checkpoint {
+            blocks: flow.blocks.len(),
+            entries: flow.entries.len(),
+            elements: c.structure.len(),
+            warnings: c.warnings.0.len(),
+        }
+    }
+
+    fn restore(&self, c: &mut Composer, flow: &mut Flow) {
+        flow.blocks.truncate(self.blocks);
+        flow.entries.truncate(self.entries);
+        c.structure.truncate(self.elements);
+        c.warnings.0.truncate(self.warnings);
+    }
+}
+
+/// How the exercises were set: how many are on the first page, in how many columns.
+struct Placement {
+    fitted: usize,
+    columns: usize,
 }
 
 /// The handout's own heading, or else its language's (`key` in the catalogue).
@@ -145,8 +179,8 @@ fn heading_or(c: &Composer, own: &Option<String>, key: &str) -> String {
 }
 
 /// The exercises' heading and rows, in the roomiest arrangement that leaves the sheet
-/// one page, and how many of them are on the first page.
-fn exercises(c: &mut Composer, doc: &Document, heights: Heights, flow: &mut Flow) -> usize {
+/// one page.
+fn exercises(c: &mut Composer, doc: &Document, heights: Heights, flow: &mut Flow) -> Placement {
     let heading = heading_or(c, &doc.headings.exercises, "sheet-your-exercises");
     flow.entries.push(Entry {
         block: flow.blocks.len(),
@@ -174,7 +208,8 @@ fn exercises(c: &mut Composer, doc: &Document, heights: Heights, flow: &mut Flow
 
     let room = heights.first - height(&flow.blocks);
     let first_row = flow.blocks.len();
-    for (i, row) in arranged_rows(c, doc, room).into_iter().enumerate() {
+    let (rows, arrangement) = arranged_rows(c, doc, room);
+    for (i, row) in rows.into_iter().enumerate() {
         // The heading stays with the first row.
         let mut block = Block::new(row.frame, ROW_GAP);
         block.break_before = i > 0;
@@ -188,10 +223,15 @@ fn exercises(c: &mut Composer, doc: &Document, heights: Heights, flow: &mut Flow
         flow.blocks.push(block);
     }
     let on_first_page = rows_on_first_page(&flow.blocks, heights, first_row);
-    flow.entries
+    let fitted = flow
+        .entries
         .iter()
         .filter(|entry| entry.level == 1 && entry.block < first_row + on_first_page)
-        .count()
+        .count();
+    Placement {
+        fitted,
+        columns: arrangement.columns,
+    }
 }
 
 /// What to say when only `fitted` of `count` exercises fit on the sheet's page.
@@ -223,18 +263,18 @@ struct Row {
 
 /// The exercises as rows in the roomiest arrangement whose rows take no more than `room`;
 /// the most compact when none does.
-fn arranged_rows(c: &mut Composer, doc: &Document, room: f32) -> Vec<Row> {
+fn arranged_rows(c: &mut Composer, doc: &Document, room: f32) -> (Vec<Row>, Arrangement) {
     let elements = c.structure.len();
-    let (most_compact, roomier) = ARRANGEMENTS.split_last().expect("arrangements");
+    let (&most_compact, roomier) = ARRANGEMENTS.split_last().expect("arrangements");
     for &arrangement in roomier {
         let rows = exercise_rows(c, &doc.exercises, arrangement);
         let tall: f32 = rows.iter().map(|row| ROW_GAP + row.frame.height).sum();
         if tall <= room {
-            return rows;
+            return (rows, arrangement);
         }
         c.structure.truncate(elements);
     }
-    exercise_rows(c, &doc.exercises, *most_compact)
+    (exercise_rows(c, &doc.exercises, most_compact), most_compact)
 }
 
 fn exercise_rows(c: &mut Composer, exercises: &[Exercise], arrangement: Arrangement) -> Vec<Row> {
