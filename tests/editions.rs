@@ -701,6 +701,20 @@ fn a_short_note_goes_beside_the_instructions_and_a_long_one_under_them() {
     assert!((note - instructions).abs() < 20.0, "{note} {instructions}");
     let words = page_words(&under, 0);
     assert!(words.contains("see how the weeks went."), "{words}");
+    // A short note keeps two weeks to a page, quietly; this one costs week 2 its place
+    // on page 1 in Letter, and the build says so.
+    assert!(short.warnings.is_empty(), "{}", short.warnings);
+    let letter = lay_out(&sample(), &with_note(LOG, Paper::Letter, long));
+    assert_eq!(letter.pages.len(), 2);
+    let warning = letter.warnings.to_string();
+    assert!(
+        warning.contains("takes 2 pages for its 2 weeks, not 1"),
+        "{warning}"
+    );
+    assert!(
+        warning.contains("shorten the recipient's note"),
+        "{warning}"
+    );
 }
 
 fn for_edition(edition: Edition) -> BuildOptions {

@@ -17,6 +17,7 @@ use super::sheet::{note_box, note_width};
 use super::structure::{Artifact, Role, Scope};
 use super::theme::Palette;
 use crate::calendar;
+use crate::diag::Diagnostic;
 use crate::geom::{Point, Size};
 use crate::model::{Date, Document, Dosage, Edition, Exercise, Rgb};
 use crate::text::{FaceId, Span};
@@ -81,7 +82,30 @@ pub fn flow(c: &mut Composer, doc: &Document, weeks: u8, heights: Heights) -> Fl
             blocks.extend(notes(c, room_left(&blocks, heights)));
         }
     }
+    let pages = paginate(&blocks, heights).len();
+    let aimed = usize::from(weeks).div_ceil(2);
+    if pages > aimed {
+        c.warnings
+            .push(overflow_warning(doc, weeks, pages, aimed).in_file(&doc.source));
+    }
     Flow::new(blocks, entries)
+}
+
+/// What to say when the log takes more than a page for each two weeks.
+fn overflow_warning(doc: &Document, weeks: u8, pages: usize, aimed: usize) -> Diagnostic {
+    let noted = doc.recipient.as_ref().is_some_and(|r| r.note.is_some());
+    let hint = if noted {
+        "shorten the recipient's note (--note, or the roster's note column), which takes the \
+         first page's room"
+    } else {
+        "shorten the exercises' names, or build the log from a handout with fewer exercises"
+    };
+    Diagnostic::warning(format!(
+        "the log edition of {} takes {pages} pages for its {weeks} weeks, not {aimed}: a week \
+         runs onto a page of its own",
+        doc.stem
+    ))
+    .hint(hint)
 }
 
 /// What a reader needs before the first week: what the form is and whose it is, which
