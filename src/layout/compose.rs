@@ -13,6 +13,13 @@ use crate::model::{Paragraph, Rgb, RichText};
 use crate::text::hyphenate::Patterns;
 use crate::text::{FaceId, Line, Span, TextStyle, Typesetter};
 
+/// How far a [`Composer`]'s structure and warnings had grown at some moment.
+#[derive(Debug, Clone, Copy)]
+pub struct Checkpoint {
+    elements: usize,
+    warnings: usize,
+}
+
 /// What every part of layout needs: the theme, the fonts, the structure being built and
 /// somewhere to put warnings.
 pub struct Composer<'a, 's> {
@@ -80,21 +87,34 @@ impl<'a, 's> Composer<'a, 's> {
         count: usize,
         mut make: impl FnMut(&mut Self, usize) -> T,
     ) -> Vec<Option<T>> {
-        let elements = self.structure.len();
-        let warnings = self.warnings.0.len();
+        let start = self.checkpoint();
         let mut made = Vec::with_capacity(count);
         let mut shapes = Vec::with_capacity(count);
         for index in 0..count {
-            self.structure.truncate(elements);
-            self.warnings.0.truncate(warnings);
+            self.rewind(start);
             made.push(make(self, index));
-            shapes.push(self.structure.since(elements).to_vec());
+            shapes.push(self.structure.since(start.elements).to_vec());
         }
         let last = shapes.last().cloned().unwrap_or_default();
         made.into_iter()
             .zip(shapes)
             .map(|(version, shape)| (shape == last).then_some(version))
             .collect()
+    }
+
+    /// How far the structure and the warnings have grown, to [`Composer::rewind`] to.
+    pub fn checkpoint(&self) -> Checkpoint {
+        Checkpoint {
+            elements: self.structure.len(),
+            warnings: self.warnings.0.len(),
+        }
+    }
+
+    /// Drops the elements and warnings made since `checkpoint`: a layout tried and not
+    /// drawn leaves neither.
+    pub fn rewind(&mut self, checkpoint: Checkpoint) {
+        self.structure.truncate(checkpoint.elements);
+        self.warnings.0.truncate(checkpoint.warnings);
     }
 
     /// A new element of `role` in the element open now, for items made outside it (a
@@ -179,10 +199,10 @@ impl<'a, 's> Composer<'a, 's> {
         self.break_spans(spans, width, false)
     }
 
-    /// Breaks a title, subtitle or short paragraph into whole-word lines of even length: as many lines as
-    /// at `width`, set in the narrowest column that keeps that many, so that the last line
-    /// is not one word left alone ("How to fix inner knee pain from / running") unless the
-    /// words are too few to share.
+    /// Breaks a title, subtitle or short paragraph into whole-word lines of even length:
+    /// as many lines as at `width`, set in the narrowest column that keeps that many, so
+    /// that the last line is not one word left alone ("How to fix inner knee pain from /
+    /// running") unless the words are too few to share.
     pub fn balanced_lines(&mut self, spans: &[Span], width: f32) -> Arc<[Line]> {
         let lines = self.whole_word_lines(spans, width);
         if lines.len() < 2 {

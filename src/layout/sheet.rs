@@ -11,7 +11,7 @@ use std::cmp::Reverse;
 
 use super::article::{Entry, Flow};
 use super::card::framed_picture;
-use super::compose::{boxed, stack, BoxContent, BoxStyle, Breaks, Composer};
+use super::compose::{boxed, stack, BoxContent, BoxStyle, Breaks, Checkpoint, Composer};
 use super::frame::{Frame, Shape};
 use super::guidance::{pain_rule, session_line, session_spans};
 use super::paginate::{paginate, Block, Heights};
@@ -125,7 +125,7 @@ pub fn flow(c: &mut Composer, doc: &Document, heights: Heights) -> Flow {
 /// the rows into two columns or off the page; it makes way for them instead.
 fn pain_rule_and_exercises(c: &mut Composer, doc: &Document, heights: Heights, flow: &mut Flow) {
     let count = doc.exercises.len();
-    let before = Checkpoint::of(c, flow);
+    let before = Tried::of(c, flow);
     let alone = exercises(c, doc, heights, flow);
     if alone.fitted < count {
         c.warnings
@@ -142,28 +142,25 @@ fn pain_rule_and_exercises(c: &mut Composer, doc: &Document, heights: Heights, f
 }
 
 /// How far the sheet had been laid out, to go back to and try another way.
-struct Checkpoint {
+struct Tried {
     blocks: usize,
     entries: usize,
-    elements: usize,
-    warnings: usize,
+    composed: Checkpoint,
 }
 
-impl Checkpoint {
-    fn of(c: &Composer, flow: &Flow) -> Checkpoint {
-        Checkpoint {
+impl Tried {
+    fn of(c: &Composer, flow: &Flow) -> Tried {
+        Tried {
             blocks: flow.blocks.len(),
             entries: flow.entries.len(),
-            elements: c.structure.len(),
-            warnings: c.warnings.0.len(),
+            composed: c.checkpoint(),
         }
     }
 
     fn restore(&self, c: &mut Composer, flow: &mut Flow) {
         flow.blocks.truncate(self.blocks);
         flow.entries.truncate(self.entries);
-        c.structure.truncate(self.elements);
-        c.warnings.0.truncate(self.warnings);
+        c.rewind(self.composed);
     }
 }
 
@@ -264,7 +261,7 @@ struct Row {
 /// The exercises as rows in the roomiest arrangement whose rows take no more than `room`;
 /// the most compact when none does.
 fn arranged_rows(c: &mut Composer, doc: &Document, room: f32) -> (Vec<Row>, Arrangement) {
-    let elements = c.structure.len();
+    let start = c.checkpoint();
     let (&most_compact, roomier) = ARRANGEMENTS.split_last().expect("arrangements");
     for &arrangement in roomier {
         let rows = exercise_rows(c, &doc.exercises, arrangement);
@@ -272,7 +269,7 @@ fn arranged_rows(c: &mut Composer, doc: &Document, room: f32) -> (Vec<Row>, Arra
         if tall <= room {
             return (rows, arrangement);
         }
-        c.structure.truncate(elements);
+        c.rewind(start);
     }
     (exercise_rows(c, &doc.exercises, most_compact), most_compact)
 }
